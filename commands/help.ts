@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import type { AnyCommand, Command } from '../src/core/command.js';
+import { UsageError } from '../src/core/errors.js';
+import { overviewReply, usageReply } from '../src/core/help.js';
+
+const args = z
+  .array(z.string())
+  .max(3)
+  .transform((path) => ({ path: path.map((p) => p.toLowerCase()) }));
+
+/** `help` needs the registry it describes, so it is made from it. */
+export function createHelpCommand(commands: () => readonly AnyCommand[]): Command<z.infer<typeof args>> {
+  return {
+    name: 'help',
+    summary: 'what each command does and how to type it',
+    usage: ['help [subcommand]'],
+    permission: 'read',
+    args,
+    async run({ path }) {
+      if (path.length === 0) return overviewReply(commands());
+      let command = commands().find((c) => c.name === path[0]);
+      for (const name of path.slice(1)) command = command?.subcommands?.find((s) => s.name === name);
+      if (!command) throw new UsageError(`There is no \`/bers ${path.join(' ')}\` command.`);
+      return usageReply(command, path);
+    },
+  };
+}

@@ -1,0 +1,154 @@
+import type { Readable, Writable } from 'node:stream';
+import { WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
+import { allCommands } from '../commands/index.js';
+import type { BotConfig } from './config/schema.js';
+import { type Settings, type SlackMode, slackModeOf } from './config/settings.js';
+import { ButtonBoard } from './console/button-board.js';
+import { ConsoleChat } from './console/console-chat.js';
+import { runConsole } from './console/console-mode.js';
+import type { Chat } from './core/chat.js';
+import { type Clock, systemClock } from './core/clock.js';
+import { InteractionRouter } from './core/interactions.js';
+import { Permissions } from './core/permissions.js';
+import { CommandRouter } from './core/router.js';
+import type { Services } from './core/services.js';
+import { buildHealthService } from './health/build-health-service.js';
+import { botRoutes } from './http/bot-routes.js';
+import { BotHttpServer, type HttpRoute } from './http/http-server.js';
+import { BotMetrics } from './observability/metrics.js';
+import { createSlackApp, type SlackApp } from './slack/bolt-app.js';
+import { SlackChat } from './slack/slack-chat.js';
+import { AuditLog } from './store/audit-log.js';
+import { openStore } from './store/open-store.js';
+import type { Store } from './store/store.js';
+
+export interface ConsoleIo {
+  input: Readable;
+  output: Writable;
+  interactive: boolean;
+}
+
+export interface BotOptions {
+  settings: Settings;
+  config: BotConfig;
+  log: Logger;
+  clock?: Clock;
+  /** Injected by tests; otherwise opened from DATABASE_URL / BERS_DATA_DIR and closed on stop. */
+  store?: Store;
+  /** Console mode's terminal; defaults to the process's stdin/stdout. */
+  console?: ConsoleIo;
+  /** Called when the embedded store's directory lock is lost (another process took it). */
+  onFatal?: (error: Error) => void;
+}
+
+export interface Bot {
+  readonly mode: SlackMode['kind'];
+  readonly services: Services;
+  readonly router: CommandRouter;
+  readonly interactions: InteractionRouter;
+  /** The HTTP port actually bound (useful with PORT=0), once started. */
+  port(): number | undefined;
+  start(): Promise<void>;
+  /** Console mode: reads commands until end of input. */
+  runConsole(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The composition root: config → store → adapters → routers → transport. Nothing else wires. */
+export async function createBot(options: BotOptions): Promise<Bot> {
+  const { settings, config, log } = options;
+  const clock = options.clock ?? systemClock;
+  const mode = slackModeOf(settings);
+  const ownsStore = options.store === undefined;
+  const store =
+    options.store ??
+    (await openStore({
+      databaseUrl: settings.DATABASE_URL,
+      dataDir: settings.BERS_DATA_DIR,
+      onLockLost: options.onFatal,
+    }));
+  const metrics = new BotMetrics();
+  const consoleIo = options.console ?? {
+    input: process.stdin,
+    output: process.stdout,
+    interactive: process.stdin.isTTY === true,
+  };
+  const buttons = new ButtonBoard();
+  const consoleChat = new ConsoleChat(consoleIo.output, buttons);
+  let teamUrl: string | undefined;
+  const webClient =
+    mode.kind === 'console'
+      ? undefined
+      : new WebClient(mode.botToken, { slackApiUrl: settings.SLACK_API_URL });
+  const chat: Chat = webClient ? new SlackChat(webClient, () => teamUrl) : consoleChat;
+
+  const services: Services = {
+    config,
+    log,
+    clock,
+    store,
+    audit: new AuditLog(store, clock),
+    chat,
+    permissions: new Permissions(config.permissions),
+    metrics,
+    health: buildHealthService(config, clock, (...args) => metrics.observeCheck(...args)),
+  };
+  const commands = allCommands();
+  const router = new CommandRouter(commands, services);
+  const interactions = new InteractionRouter(commands, services);
+
+  let slack: SlackApp | undefined;
+  if (mode.kind !== 'console') {
+    slack = createSlackApp({ mode, slackApiUrl: settings.SLACK_API_URL, log, router, interactions });
+  }
+  const routes: HttpRoute[] = [...botRoutes({ store, metrics, configLoaded: () => true })];
+  if (slack?.requestListener) {
+    const listener = slack.requestListener;
+    routes.push({ method: 'POST', path: '/slack/events', handle: (req, res) => listener(req, res) });
+  }
+  const http = new BotHttpServer(routes, log);
+  let boundPort: number | undefined;
+
+  return {
+    mode: mode.kind,
+    services,
+    router,
+    interactions,
+    port: () => boundPort,
+    async start() {
+      if (webClient) {
+        // Fails fast on a bad token, and gives the workspace URL for channel links.
+        const auth = await webClient.auth.test();
+        teamUrl = auth.url;
+        log.info({ team: auth.team, botUser: auth.user_id }, 'connected to Slack');
+      }
+      try {
+        boundPort = await http.listen(settings.PORT);
+        log.info({ port: boundPort, mode: mode.kind }, 'HTTP server listening');
+      } catch (error) {
+        // A developer's console session must not die because another app holds port 3000.
+        if (mode.kind !== 'console' || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+        log.warn(
+          { port: settings.PORT },
+          'port in use: console mode runs without /healthz, /metrics and webhooks',
+        );
+      }
+      if (mode.kind === 'socket') await slack!.app.start();
+    },
+    runConsole: () =>
+      runConsole({
+        ...consoleIo,
+        actor: { id: config.bot.consoleUser, name: config.bot.consoleUser },
+        router,
+        interactions,
+        chat: consoleChat,
+        buttons,
+      }),
+    async stop() {
+      if (mode.kind === 'socket') await slack!.app.stop().catch(() => {});
+      await http.close();
+      if (ownsStore) await store.close();
+    },
+  };
+}

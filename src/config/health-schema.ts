@@ -1,0 +1,94 @@
+import { z } from 'zod';
+
+const url = z.url({ message: 'invalid URL' });
+const timeoutMs = z.number().int().positive().max(120_000).optional();
+
+const base = {
+  /** Shown in `/bers health <service>`; defaults to the check's kind. */
+  name: z.string().min(1).max(60).optional(),
+  /** Per-check timeout; defaults to `health.timeoutMs`. */
+  timeoutMs,
+  /** A failing non-critical check makes its service degraded rather than unhealthy. */
+  critical: z.boolean().default(true),
+};
+
+const threshold = z.strictObject({
+  warning: z.number().min(0).max(100).optional(),
+  critical: z.number().min(0).max(100).optional(),
+});
+
+const bounds = z.strictObject({ below: z.number().optional(), above: z.number().optional() });
+
+export const checkSchema = z.discriminatedUnion('kind', [
+  z.strictObject({
+    kind: z.literal('http'),
+    ...base,
+    url,
+    method: z.enum(['GET', 'HEAD', 'POST']).default('GET'),
+    headers: z.record(z.string(), z.string()).default({}),
+    /** Accepted status codes; default any 2xx. */
+    expectStatus: z.array(z.number().int().min(100).max(599)).optional(),
+    /** The body must contain this text (or match it, written as /regex/). */
+    bodyMatch: z.string().min(1).optional(),
+  }),
+  z.strictObject({ kind: z.literal('json-status'), ...base, url }),
+  z.strictObject({ kind: z.literal('bers'), ...base, url }),
+  z.strictObject({
+    kind: z.literal('tcp'),
+    ...base,
+    host: z.string().min(1),
+    port: z.number().int().min(1).max(65535),
+  }),
+  z.strictObject({
+    kind: z.literal('postgres'),
+    ...base,
+    url: z.string().regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL'),
+    query: z.string().default('SELECT 1'),
+  }),
+  z.strictObject({
+    kind: z.literal('redis'),
+    ...base,
+    url: z.string().regex(/^rediss?:\/\//, 'must be a redis:// URL'),
+  }),
+  z.strictObject({
+    kind: z.literal('prometheus'),
+    ...base,
+    /** Prometheus base URL, e.g. http://127.0.0.1:9090 */
+    url,
+    /** PromQL instant query; every returned sample is compared with the bounds. */
+    query: z.string().min(1),
+    /** Unhealthy when a sample is below/above these; default: below 1 (so `up` works as is). */
+    unhealthy: bounds.default({ below: 1 }),
+    degraded: bounds.optional(),
+  }),
+  z.strictObject({
+    kind: z.literal('system'),
+    ...base,
+    /** Percent thresholds; defaults from the Upload Bridge runbook (seed 002). */
+    memory: threshold.default({ warning: 75, critical: 90 }),
+    disk: threshold
+      .extend({ path: z.string().default('/') })
+      .default({ warning: 80, critical: 90, path: '/' }),
+    cpu: threshold.default({ warning: 90 }),
+  }),
+]);
+
+export type CheckConfig = z.infer<typeof checkSchema>;
+export type CheckKind = CheckConfig['kind'];
+
+export const healthSettingsSchema = z
+  .strictObject({
+    /** Default per-check timeout. */
+    timeoutMs: z.number().int().positive().max(120_000).default(3000),
+    /** The whole `/bers health` answer is due by then, whatever hangs. */
+    deadlineMs: z.number().int().positive().max(300_000).default(8000),
+    circuitBreaker: z
+      .strictObject({
+        /** Consecutive failures that open the breaker. */
+        failureThreshold: z.number().int().positive().default(3),
+        /** How long an open breaker reports `unknown` before one trial call. */
+        cooldownMs: z.number().int().positive().default(60_000),
+      })
+      .prefault({}),
+  })
+  .prefault({});

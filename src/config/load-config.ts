@@ -1,0 +1,64 @@
+import { readFile } from 'node:fs/promises';
+import { parseDocument } from 'yaml';
+import { BersError, ErrorCode } from '../core/errors.js';
+import { formatPath } from '../core/zod-issues.js';
+import { type BotConfig, botConfigSchema } from './schema.js';
+import { type ConfigProblem, substituteEnv } from './substitute-env.js';
+
+/** A config that must not start the bot; `problems` name each path that is wrong. */
+export class ConfigError extends BersError {
+  constructor(
+    readonly file: string,
+    readonly problems: ConfigProblem[],
+  ) {
+    super(
+      ErrorCode.Config,
+      `${file}: ${problems.length} problem${problems.length === 1 ? '' : 's'}\n${problems
+        .map((p) => `  ${p.path || '(top level)'}: ${p.message}`)
+        .join('\n')}`,
+    );
+  }
+}
+
+/** Parses and validates config text; every problem is collected, not just the first. */
+export function parseConfig(
+  text: string,
+  file: string,
+  env: Readonly<Record<string, string | undefined>>,
+): BotConfig {
+  const document = parseDocument(text, { prettyErrors: true });
+  if (document.errors.length > 0) {
+    throw new ConfigError(
+      file,
+      document.errors.map((e) => ({
+        path: `line ${e.linePos?.[0]?.line ?? '?'}`,
+        message: e.message.split('\n')[0]!,
+      })),
+    );
+  }
+  const problems: ConfigProblem[] = [];
+  const raw = substituteEnv(document.toJS() ?? {}, env, problems);
+  const parsed = botConfigSchema.safeParse(raw);
+  if (!parsed.success) {
+    problems.push(
+      ...parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+    );
+  }
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(file, problems);
+  return parsed.data;
+}
+
+export async function loadConfig(
+  file: string,
+  env: Readonly<Record<string, string | undefined>>,
+): Promise<BotConfig> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(file, [
+      { path: '', message: `cannot read the file (${(error as Error).message})` },
+    ]);
+  }
+  return parseConfig(text, file, env);
+}

@@ -1,0 +1,77 @@
+import { z } from 'zod';
+import { checkSchema, healthSettingsSchema } from './health-schema.js';
+
+const slug = z
+  .string()
+  .regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and dashes (e.g. upload-bridge)');
+
+export const serviceSchema = z.strictObject({
+  name: slug,
+  description: z.string().max(200).optional(),
+  /** Channel where this service's reports and alerts go by default (`#name` or an id). */
+  channel: z.string().optional(),
+  checks: z.array(checkSchema).min(1, 'a service needs at least one check'),
+});
+
+const roleSchema = z.strictObject({
+  users: z.array(z.string()).default([]),
+  groups: z.array(z.string()).default([]),
+});
+
+const permissionsSchema = z
+  .strictObject({
+    roles: z.record(z.string(), roleSchema).default({}),
+    grants: z
+      .strictObject({
+        read: z.array(z.string()).default(['*']),
+        incident: z.array(z.string()).default(['*']),
+        alerts: z.array(z.string()).default(['*']),
+        operate: z.array(z.string()).default([]),
+        admin: z.array(z.string()).default([]),
+      })
+      .prefault({}),
+  })
+  .prefault({});
+
+export const botConfigSchema = z
+  .strictObject({
+    bot: z
+      .strictObject({
+        name: z.string().default('bers-bot'),
+        /** The console operator's user id, for permissions in console mode. */
+        consoleUser: z.string().default('console'),
+      })
+      .prefault({}),
+    services: z.array(serviceSchema).min(1, 'configure at least one service'),
+    health: healthSettingsSchema,
+    permissions: permissionsSchema,
+  })
+  .superRefine((config, ctx) => {
+    const seen = new Map<string, number>();
+    config.services.forEach((service, i) => {
+      const first = seen.get(service.name);
+      if (first !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['services', i, 'name'],
+          message: `duplicate service name (also services[${first}])`,
+        });
+      }
+      seen.set(service.name, i);
+    });
+    for (const [permission, roles] of Object.entries(config.permissions.grants)) {
+      roles.forEach((role, i) => {
+        if (role !== '*' && !(role in config.permissions.roles)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['permissions', 'grants', permission, i],
+            message: `unknown role "${role}"`,
+          });
+        }
+      });
+    }
+  });
+
+export type BotConfig = z.infer<typeof botConfigSchema>;
+export type ServiceConfig = z.infer<typeof serviceSchema>;
+export type { CheckConfig } from './health-schema.js';

@@ -1,0 +1,73 @@
+import type { Writable } from 'node:stream';
+import type { Chat, CreatedChannel, MessageRef, ModalView } from '../core/chat.js';
+import { UsageError } from '../core/errors.js';
+import type { Message } from '../core/message.js';
+import type { ButtonBoard } from './button-board.js';
+import { renderMessage } from './render-text.js';
+
+/** The Chat port for console mode: every post is printed, prefixed with its channel. */
+export class ConsoleChat implements Chat {
+  private seq = 0;
+
+  constructor(
+    private readonly out: Writable,
+    private readonly buttons: ButtonBoard,
+  ) {}
+
+  print(channel: string, message: Message, ts?: string): void {
+    const body = renderMessage(message, (b) => this.buttons.add({ ...b, channel, ts }));
+    this.out.write(`${body}\n`);
+  }
+
+  async post(channel: string, message: Message): Promise<MessageRef> {
+    const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
+    this.out.write(`\n[${channel.startsWith('#') ? channel : `#${channel}`}]\n`);
+    this.print(channel, message, ts);
+    return { channel, ts };
+  }
+
+  async update(ref: MessageRef, message: Message): Promise<void> {
+    this.out.write(`\n[#${ref.channel.replace(/^#/, '')} · updated]\n`);
+    this.print(ref.channel, message, ref.ts);
+  }
+
+  async postEphemeral(channel: string, _user: string, message: Message): Promise<void> {
+    await this.post(channel, message);
+  }
+
+  async createChannel(name: string): Promise<CreatedChannel> {
+    this.out.write(`(channel #${name} created)\n`);
+    return { id: name, name };
+  }
+
+  async invite(channel: string, users: string[]): Promise<void> {
+    this.out.write(`(invited ${users.join(', ')} to #${channel})\n`);
+  }
+
+  async openModal(_triggerId: string, view: ModalView): Promise<void> {
+    throw new UsageError(
+      `Forms ("${view.title.text}") need Slack; in the console, type the command with its arguments.`,
+    );
+  }
+
+  async uploadFile(
+    channel: string,
+    file: { filename: string; content: Buffer; title: string },
+  ): Promise<void> {
+    this.out.write(
+      `(file ${file.filename}, ${file.content.length} bytes, "${file.title}" for #${channel})\n`,
+    );
+  }
+
+  async findUserByEmail(): Promise<string | undefined> {
+    return undefined;
+  }
+
+  async userGroupMembers(): Promise<string[]> {
+    return [];
+  }
+
+  channelLink(channel: string): string {
+    return `#${channel.replace(/^#/, '')}`;
+  }
+}

@@ -1,0 +1,74 @@
+import { createInterface } from 'node:readline';
+import type { Readable, Writable } from 'node:stream';
+import type { Actor } from '../core/actor.js';
+import { CONSOLE_CHANNEL } from '../core/actor.js';
+import type { InteractionRouter } from '../core/interactions.js';
+import type { CommandRouter } from '../core/router.js';
+import type { ButtonBoard } from './button-board.js';
+import type { ConsoleChat } from './console-chat.js';
+
+export interface ConsoleOptions {
+  input: Readable;
+  output: Writable;
+  actor: Actor;
+  router: CommandRouter;
+  interactions: InteractionRouter;
+  chat: ConsoleChat;
+  buttons: ButtonBoard;
+  /** A prompt on a terminal; plain line-by-line processing otherwise. */
+  interactive: boolean;
+}
+
+const BANNER =
+  'bers-bot console — type `/bers help` (or just `help`), `click <n>` to press a button, `exit` to quit.';
+
+/**
+ * Console mode: the same commands and Block Kit replies as Slack, typed at a prompt. With stdin not a
+ * terminal, each line is a command, run in order, and the promise resolves at end of input.
+ */
+export async function runConsole(options: ConsoleOptions): Promise<void> {
+  const { input, output, interactive } = options;
+  const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
+  if (interactive) {
+    output.write(`${BANNER}\n`);
+    lines.setPrompt('bers> ');
+    lines.prompt();
+  }
+  for await (const line of lines) {
+    const text = line.trim();
+    if (text === 'exit' || text === 'quit') break;
+    if (text !== '') await handleLine(text, options);
+    if (interactive) lines.prompt();
+  }
+  lines.close();
+}
+
+async function handleLine(text: string, options: ConsoleOptions): Promise<void> {
+  const { chat, actor } = options;
+  const reply = (message: Parameters<ConsoleChat['print']>[1]) => chat.print(CONSOLE_CHANNEL.id, message);
+  const click = /^click\s+(\d+)$/i.exec(text);
+  if (click) {
+    const button = options.buttons.get(Number(click[1]));
+    if (!button) return reply({ text: `There is no button ${click[1]}.` });
+    const answer = await options.interactions.action({
+      actionId: button.actionId,
+      value: button.value,
+      actor,
+      channel: { id: button.channel, name: button.channel },
+      message: button.ts ? { channel: button.channel, ts: button.ts } : undefined,
+      mode: 'console',
+      respond: async (r) => reply(r),
+    });
+    if (answer) reply(answer);
+    return;
+  }
+  const commandText = text.replace(/^\/bers\b\s*/i, '');
+  const answer = await options.router.dispatch({
+    text: commandText,
+    actor,
+    channel: CONSOLE_CHANNEL,
+    mode: 'console',
+    respond: async (r) => reply(r),
+  });
+  reply(answer);
+}

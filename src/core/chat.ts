@@ -1,0 +1,46 @@
+import type { Message } from './message.js';
+
+/** A posted message's address, used to update it later (e.g. "Acknowledged by …"). */
+export interface MessageRef {
+  channel: string;
+  ts: string;
+}
+
+export interface CreatedChannel {
+  id: string;
+  name: string;
+}
+
+/** A modal view, in Block Kit's `view` shape (type "modal"). */
+export interface ModalView {
+  type: 'modal';
+  callback_id: string;
+  title: { type: 'plain_text'; text: string };
+  submit?: { type: 'plain_text'; text: string };
+  close?: { type: 'plain_text'; text: string };
+  private_metadata?: string;
+  blocks: NonNullable<Message['blocks']>;
+}
+
+/**
+ * Outbound chat, the port every flow talks to. Slack's Web API implements it in Slack modes;
+ * the console implements it by printing. Channel arguments accept an id or a `#name`.
+ */
+export interface Chat {
+  post(channel: string, message: Message, options?: { threadTs?: string }): Promise<MessageRef>;
+  update(ref: MessageRef, message: Message): Promise<void>;
+  postEphemeral(channel: string, user: string, message: Message): Promise<void>;
+  createChannel(name: string, options: { private: boolean }): Promise<CreatedChannel>;
+  invite(channel: string, users: string[]): Promise<void>;
+  openModal(triggerId: string, view: ModalView): Promise<void>;
+  uploadFile(
+    channel: string,
+    file: { filename: string; content: Buffer; title: string; comment?: string },
+  ): Promise<void>;
+  /** Slack user id whose profile e-mail matches, if any. */
+  findUserByEmail(email: string): Promise<string | undefined>;
+  /** Member user ids of a Slack user group. */
+  userGroupMembers(groupId: string): Promise<string[]>;
+  /** A link people can click to open the channel. */
+  channelLink(channel: string): string;
+}

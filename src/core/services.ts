@@ -1,0 +1,25 @@
+import type { Logger } from 'pino';
+import type { BotConfig } from '../config/schema.js';
+import type { HealthService } from '../health/health-service.js';
+import type { BotMetrics } from '../observability/metrics.js';
+import type { AuditLog } from '../store/audit-log.js';
+import type { Store } from '../store/store.js';
+import type { Chat } from './chat.js';
+import type { Clock } from './clock.js';
+import type { Permissions } from './permissions.js';
+
+/**
+ * What commands and flows may use, built once in the composition root (src/app.ts).
+ * Feature areas add their service here; nothing is module-global.
+ */
+export interface Services {
+  config: BotConfig;
+  log: Logger;
+  clock: Clock;
+  store: Store;
+  audit: AuditLog;
+  chat: Chat;
+  permissions: Permissions;
+  metrics: BotMetrics;
+  health: HealthService;
+}

@@ -1,0 +1,56 @@
+import { request } from 'undici';
+import type { CheckConfig } from '../../config/schema.js';
+import type { Checker, CheckOutcome } from '../model.js';
+
+type HttpCheckConfig = Extract<CheckConfig, { kind: 'http' }>;
+
+/** Enough of a body to match against; a health endpoint that streams megabytes is not read whole. */
+const MAX_BODY_BYTES = 256 * 1024;
+
+export async function readBodyCapped(body: AsyncIterable<Buffer>, limit = MAX_BODY_BYTES): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    chunks.push(chunk);
+    size += chunk.length;
+    if (size >= limit) break;
+  }
+  return Buffer.concat(chunks).subarray(0, limit).toString('utf8');
+}
+
+function bodyMatches(body: string, pattern: string): boolean {
+  const regex = /^\/(.+)\/([a-z]*)$/.exec(pattern);
+  return regex ? new RegExp(regex[1]!, regex[2]).test(body) : body.includes(pattern);
+}
+
+/** `curl -f URL`: the status must be accepted (default 2xx) and the body may have to match. */
+export function httpChecker(config: HttpCheckConfig): Checker {
+  return {
+    kind: 'http',
+    async check(signal): Promise<CheckOutcome> {
+      const response = await request(config.url, { method: config.method, headers: config.headers, signal });
+      const accepted = config.expectStatus
+        ? config.expectStatus.includes(response.statusCode)
+        : response.statusCode >= 200 && response.statusCode < 300;
+      const body = config.method === 'HEAD' ? '' : await readBodyCapped(response.body);
+      if (config.method === 'HEAD') await response.body.dump();
+      if (!accepted)
+        return {
+          status: 'unhealthy',
+          reason: `HTTP ${response.statusCode}`,
+          details: { statusCode: response.statusCode },
+        };
+      if (config.bodyMatch && !bodyMatches(body, config.bodyMatch)) {
+        return {
+          status: 'unhealthy',
+          reason: `HTTP ${response.statusCode}, body does not match ${config.bodyMatch}`,
+        };
+      }
+      return {
+        status: 'healthy',
+        reason: `HTTP ${response.statusCode}`,
+        details: { statusCode: response.statusCode },
+      };
+    },
+  };
+}

@@ -1,0 +1,74 @@
+import type { Clock } from '../core/clock.js';
+import { NotFoundError } from '../core/errors.js';
+import { type HealthReport, type ServiceHealth, serviceStatusOf, worstOf } from './model.js';
+import { type CheckEntry, runCheck } from './run-check.js';
+
+export interface ServiceChecks {
+  service: string;
+  description?: string;
+  checks: CheckEntry[];
+}
+
+/** Told about every finished check (metrics); keeps the domain free of prom-client. */
+export type CheckObserver = (service: string, check: string, status: string, latencyMs: number) => void;
+
+/** Runs every configured check concurrently and summarises each service. */
+export class HealthService {
+  private readonly byName: Map<string, ServiceChecks>;
+
+  constructor(
+    private readonly services: readonly ServiceChecks[],
+    private readonly deadlineMs: number,
+    private readonly clock: Clock,
+    private readonly observe: CheckObserver = () => {},
+  ) {
+    this.byName = new Map(services.map((s) => [s.service, s]));
+  }
+
+  serviceNames(): string[] {
+    return this.services.map((s) => s.service);
+  }
+
+  /** Checks the named services (all when none are named); unknown names are refused with the known ones. */
+  async check(names: readonly string[] = []): Promise<HealthReport> {
+    const selected = names.length === 0 ? this.services : this.select(names);
+    const started = performance.now();
+    const at = this.clock.now();
+    const deadline = AbortSignal.timeout(this.deadlineMs);
+    const services = await Promise.all(selected.map((s) => this.checkService(s, deadline)));
+    return {
+      at,
+      durationMs: Math.round(performance.now() - started),
+      overall: worstOf(services.map((s) => s.status)),
+      services,
+    };
+  }
+
+  private select(names: readonly string[]): ServiceChecks[] {
+    const unknown = names.filter((n) => !this.byName.has(n.toLowerCase()));
+    if (unknown.length > 0) {
+      throw new NotFoundError(
+        `Unknown service${unknown.length > 1 ? 's' : ''}: ${unknown.map((n) => `\`${n.slice(0, 60)}\``).join(', ')}. ` +
+          `Known services: ${this.serviceNames()
+            .map((n) => `\`${n}\``)
+            .join(', ')}.`,
+      );
+    }
+    return [...new Set(names.map((n) => n.toLowerCase()))].map((n) => this.byName.get(n)!);
+  }
+
+  private async checkService(service: ServiceChecks, deadline: AbortSignal): Promise<ServiceHealth> {
+    const checks = await Promise.all(service.checks.map((entry) => runCheck(entry, deadline)));
+    for (const c of checks) this.observe(service.service, c.name, c.status, c.latencyMs);
+    const status = serviceStatusOf(checks);
+    const failing = checks.filter((c) => c.status !== 'healthy');
+    return {
+      service: service.service,
+      description: service.description,
+      status,
+      latencyMs: Math.max(0, ...checks.map((c) => c.latencyMs)),
+      reason: failing.map((c) => `${c.name}: ${c.reason ?? c.status}`).join('; ') || undefined,
+      checks,
+    };
+  }
+}

@@ -1,0 +1,64 @@
+import pino from 'pino';
+import { createBot } from './app.js';
+import { ConfigError, loadConfig } from './config/load-config.js';
+import type { BotConfig } from './config/schema.js';
+import { readSettings, slackModeOf } from './config/settings.js';
+import { isBersError } from './core/errors.js';
+import { createLogger } from './observability/logger.js';
+
+/** The only place that reads process.env and decides the process's fate. */
+async function main(): Promise<void> {
+  let settings: ReturnType<typeof readSettings>;
+  try {
+    settings = readSettings(process.env);
+  } catch (error) {
+    process.stderr.write(`bers-bot: invalid environment\n${(error as Error).message}\n`);
+    process.exit(2);
+  }
+  // In console mode stdout is the conversation: logs go to stderr, and only warnings unless asked.
+  const consoleMode = slackModeOf(settings).kind === 'console';
+  const level = consoleMode && process.env.LOG_LEVEL === undefined ? 'warn' : settings.LOG_LEVEL;
+  const log = createLogger(level, consoleMode ? pino.destination(2) : undefined);
+  let config: BotConfig;
+  try {
+    config = await loadConfig(settings.BERS_CONFIG, process.env);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(`bers-bot: the config cannot be used\n${error.message}\n`);
+    process.exit(2);
+  }
+  const bot = await createBot({
+    settings,
+    config,
+    log,
+    onFatal: (error) => {
+      log.fatal({ err: error }, 'lost the data directory lock; stopping to protect the store');
+      process.exit(1);
+    },
+  });
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, 'stopping');
+    await bot.stop();
+    process.exit(0);
+  };
+  process.on('SIGINT', () => void stop('SIGINT'));
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  await bot.start();
+  log.info({ mode: bot.mode, services: config.services.length }, 'bers-bot started');
+  if (bot.mode === 'console') {
+    await bot.runConsole();
+    await stop('end of input');
+  }
+}
+
+main().catch((error: unknown) => {
+  if (isBersError(error)) {
+    process.stderr.write(`bers-bot: ${error.message}\n`);
+  } else {
+    process.stderr.write(`bers-bot: failed to start: ${(error as Error).stack ?? String(error)}\n`);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,88 @@
+import type { WebClient } from '@slack/web-api';
+import type { Chat, CreatedChannel, MessageRef, ModalView } from '../core/chat.js';
+import type { Message } from '../core/message.js';
+import { SLACK_LIMITS, truncate } from '../views/blocks.js';
+
+/** The Chat port over Slack's Web API (the client Bolt made, so tests point it at a fake). */
+export class SlackChat implements Chat {
+  constructor(
+    private readonly client: WebClient,
+    private readonly teamUrl: () => string | undefined = () => undefined,
+  ) {}
+
+  async post(channel: string, message: Message, options: { threadTs?: string } = {}): Promise<MessageRef> {
+    const result = await this.client.chat.postMessage({
+      channel,
+      text: truncate(message.text, SLACK_LIMITS.messageText),
+      blocks: message.blocks,
+      thread_ts: options.threadTs,
+      unfurl_links: false,
+    });
+    return { channel: String(result.channel ?? channel), ts: String(result.ts) };
+  }
+
+  async update(ref: MessageRef, message: Message): Promise<void> {
+    await this.client.chat.update({
+      channel: ref.channel,
+      ts: ref.ts,
+      text: truncate(message.text, SLACK_LIMITS.messageText),
+      blocks: message.blocks ?? [],
+    });
+  }
+
+  async postEphemeral(channel: string, user: string, message: Message): Promise<void> {
+    await this.client.chat.postEphemeral({
+      channel,
+      user,
+      text: truncate(message.text, SLACK_LIMITS.messageText),
+      blocks: message.blocks,
+    });
+  }
+
+  async createChannel(name: string, options: { private: boolean }): Promise<CreatedChannel> {
+    const result = await this.client.conversations.create({ name, is_private: options.private });
+    return { id: String(result.channel?.id), name: String(result.channel?.name ?? name) };
+  }
+
+  async invite(channel: string, users: string[]): Promise<void> {
+    if (users.length === 0) return;
+    await this.client.conversations.invite({ channel, users: users.join(',') });
+  }
+
+  async openModal(triggerId: string, view: ModalView): Promise<void> {
+    await this.client.views.open({ trigger_id: triggerId, view });
+  }
+
+  async uploadFile(
+    channel: string,
+    file: { filename: string; content: Buffer; title: string; comment?: string },
+  ): Promise<void> {
+    await this.client.filesUploadV2({
+      channel_id: channel,
+      file: file.content,
+      filename: file.filename,
+      title: file.title,
+      initial_comment: file.comment,
+    });
+  }
+
+  async findUserByEmail(email: string): Promise<string | undefined> {
+    try {
+      const result = await this.client.users.lookupByEmail({ email });
+      return result.user?.id;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async userGroupMembers(groupId: string): Promise<string[]> {
+    const result = await this.client.usergroups.users.list({ usergroup: groupId });
+    return result.users ?? [];
+  }
+
+  channelLink(channel: string): string {
+    if (channel.startsWith('#')) return channel;
+    const base = this.teamUrl();
+    return base ? `${base.replace(/\/$/, '')}/archives/${channel}` : `<#${channel}>`;
+  }
+}

@@ -1,0 +1,28 @@
+import { migrate } from './migrate.js';
+import { PgliteStore } from './pglite-store.js';
+import { PostgresStore } from './postgres-store.js';
+import type { Store } from './store.js';
+
+export interface StoreOptions {
+  /** PostgreSQL server; when unset the embedded store is used. */
+  databaseUrl?: string;
+  /** Embedded store directory; undefined with no databaseUrl means in-memory (tests). */
+  dataDir?: string;
+  /** PostgreSQL schema to confine the store to (tests). */
+  schema?: string;
+  onLockLost?: (error: Error) => void;
+}
+
+/** Opens the configured backend and brings its schema up to date. */
+export async function openStore(options: StoreOptions): Promise<Store> {
+  const store = options.databaseUrl
+    ? await PostgresStore.open(options.databaseUrl, { schema: options.schema })
+    : await PgliteStore.open(options.dataDir, options.onLockLost);
+  try {
+    await migrate(store);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
+  return store;
+}

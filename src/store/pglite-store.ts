@@ -1,0 +1,61 @@
+import { mkdir } from 'node:fs/promises';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
+import { type DirectoryLock, lockDirectory } from './directory-lock.js';
+import type { Queryable, Store } from './store.js';
+
+async function run<T extends object>(
+  db: PGlite | Transaction,
+  sql: string,
+  params?: readonly unknown[],
+): Promise<T[]> {
+  // Parameterless text may hold several statements (migrations); `exec` runs them all.
+  if (!params || params.length === 0) {
+    const results = await db.exec(sql);
+    return (results.at(-1)?.rows ?? []) as T[];
+  }
+  return (await db.query<T>(sql, params as unknown[])).rows;
+}
+
+/** The embedded store: PostgreSQL compiled to WASM, persisted in a directory this process locks. */
+export class PgliteStore implements Store {
+  readonly backend = 'pglite';
+
+  private constructor(
+    private readonly db: PGlite,
+    private readonly lock: DirectoryLock | undefined,
+  ) {}
+
+  /**
+   * Opens `dataDir` (created if missing), or an in-memory database when `dataDir` is undefined.
+   * The directory is locked first: PGlite itself has no inter-process lock, and two processes on one
+   * directory corrupt it.
+   */
+  static async open(dataDir: string | undefined, onLockLost?: (error: Error) => void): Promise<PgliteStore> {
+    if (dataDir === undefined) return new PgliteStore(await PGlite.create(), undefined);
+    await mkdir(dataDir, { recursive: true });
+    const lock = await lockDirectory(dataDir, onLockLost);
+    try {
+      return new PgliteStore(await PGlite.create(dataDir), lock);
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
+  }
+
+  query<T extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]> {
+    return run<T>(this.db, sql, params);
+  }
+
+  transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
+    return this.db.transaction((tx) => fn({ query: (sql, params) => run(tx, sql, params) }));
+  }
+
+  async ping(): Promise<void> {
+    await this.db.query('SELECT 1');
+  }
+
+  async close(): Promise<void> {
+    await this.db.close();
+    await this.lock?.release();
+  }
+}

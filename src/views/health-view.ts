@@ -1,0 +1,84 @@
+import type { Reply } from '../core/message.js';
+import type { HealthReport, HealthStatus, ServiceHealth } from '../health/model.js';
+import { capBlocks, context, divider, escapeText, header, section } from './blocks.js';
+
+export const STATUS_EMOJI: Record<HealthStatus, string> = {
+  healthy: ':large_green_circle:',
+  degraded: ':large_yellow_circle:',
+  unhealthy: ':red_circle:',
+  unknown: ':white_circle:',
+};
+
+const ORDER: Record<HealthStatus, number> = { unhealthy: 0, unknown: 1, degraded: 2, healthy: 3 };
+
+function countLine(report: HealthReport): string {
+  const counts = new Map<HealthStatus, number>();
+  for (const s of report.services) counts.set(s.status, (counts.get(s.status) ?? 0) + 1);
+  return (['healthy', 'degraded', 'unhealthy', 'unknown'] as const)
+    .filter((s) => counts.has(s))
+    .map((s) => `${counts.get(s)} ${s}`)
+    .join(' · ');
+}
+
+function serviceLine(s: ServiceHealth): string {
+  const reason = s.status === 'healthy' ? '' : ` — ${escapeText(s.reason ?? s.status)}`;
+  return `${STATUS_EMOJI[s.status]} *${s.service}* ${s.status} · ${s.latencyMs} ms${reason}`;
+}
+
+/** One line per service, worst first: what `/bers health` answers. */
+export function healthSummaryReply(report: HealthReport): Reply {
+  const services = [...report.services].sort(
+    (a, b) => ORDER[a.status] - ORDER[b.status] || a.service.localeCompare(b.service),
+  );
+  const lines = services.map(serviceLine);
+  // Several lines per section keep a 200-service answer within Slack's 50-block limit.
+  const chunks: string[] = [];
+  for (let i = 0; i < lines.length; i += 20) chunks.push(lines.slice(i, i + 20).join('\n'));
+  const title = `${STATUS_EMOJI[report.overall]} Health: ${report.overall}`;
+  return {
+    text: `${title} (${countLine(report)})`,
+    blocks: capBlocks([
+      header(`Health: ${report.overall}`),
+      ...chunks.map(section),
+      context(
+        `${countLine(report)} · checked in ${report.durationMs} ms · \`/bers health <service>\` for details`,
+      ),
+    ]),
+    visibility: 'in_channel',
+  };
+}
+
+/** Every check of the named services, with reasons and the components a target reported. */
+export function healthDetailReply(report: HealthReport): Reply {
+  const blocks = report.services.flatMap((s) => [
+    section(
+      `${STATUS_EMOJI[s.status]} *${s.service}* — ${s.status}${s.description ? `\n${escapeText(s.description)}` : ''}`,
+    ),
+    section(
+      s.checks
+        .map((c) => {
+          const parts = (c.components ?? []).map(
+            (p) =>
+              `    ${STATUS_EMOJI[p.status]} ${escapeText(p.name)}${p.reason ? ` — ${escapeText(p.reason)}` : ''}`,
+          );
+          const optional = c.critical ? '' : ' _(non-critical)_';
+          return [
+            `${STATUS_EMOJI[c.status]} \`${c.name}\` (${c.kind}) ${c.status} · ${c.latencyMs} ms${optional}${c.reason ? ` — ${escapeText(c.reason)}` : ''}`,
+            ...parts,
+          ].join('\n');
+        })
+        .join('\n'),
+    ),
+    divider(),
+  ]);
+  const names = report.services.map((s) => `${s.service}: ${s.status}`).join(', ');
+  return {
+    text: `Health of ${names}`,
+    blocks: capBlocks([
+      header('Health details'),
+      ...blocks.slice(0, -1),
+      context(`checked in ${report.durationMs} ms`),
+    ]),
+    visibility: 'in_channel',
+  };
+}
