@@ -17,6 +17,7 @@ import { buildHealthService } from './health/build-health-service.js';
 import { botRoutes } from './http/bot-routes.js';
 import { BotHttpServer, type HttpRoute } from './http/http-server.js';
 import { BotMetrics } from './observability/metrics.js';
+import { TimerService } from './scheduler/timers.js';
 import { createSlackApp, type SlackApp } from './slack/bolt-app.js';
 import { SlackChat } from './slack/slack-chat.js';
 import { AuditLog } from './store/audit-log.js';
@@ -40,6 +41,8 @@ export interface BotOptions {
   console?: ConsoleIo;
   /** Called when the embedded store's directory lock is lost (another process took it). */
   onFatal?: (error: Error) => void;
+  /** How often due-timers are polled (default 5 s); tests with a manual clock call `timers.poll()`. */
+  timerPollMs?: number;
 }
 
 export interface Bot {
@@ -93,6 +96,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     permissions: new Permissions(config.permissions),
     metrics,
     health: buildHealthService(config, clock, (...args) => metrics.observeCheck(...args)),
+    timers: new TimerService(store, clock, log),
   };
   const commands = allCommands();
   const router = new CommandRouter(commands, services);
@@ -135,6 +139,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
         );
       }
       if (mode.kind === 'socket') await slack!.app.start();
+      services.timers.start(options.timerPollMs);
     },
     runConsole: () =>
       runConsole({
@@ -146,6 +151,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
         buttons,
       }),
     async stop() {
+      await services.timers.stop();
       if (mode.kind === 'socket') await slack!.app.stop().catch(() => {});
       await http.close();
       if (ownsStore) await store.close();

@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { BotConfig } from '../config/schema.js';
 import type { HealthService } from '../health/health-service.js';
 import type { BotMetrics } from '../observability/metrics.js';
+import type { TimerService } from '../scheduler/timers.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { Store } from '../store/store.js';
 import type { Chat } from './chat.js';
@@ -22,4 +23,6 @@ export interface Services {
   permissions: Permissions;
   metrics: BotMetrics;
   health: HealthService;
+  /** Durable due-timers (reminders, deadlines); feature areas register their kinds at wiring. */
+  timers: TimerService;
 }

@@ -1,0 +1,25 @@
+/**
+ * The paging port incident flows call per severity policy. The PagerDuty integration implements it
+ * with a durable outbox; the default implementation only records the decision in the timeline.
+ */
+export interface PageRequest {
+  /** The incident's number as people see it (`#42`). */
+  incidentNumber: number;
+  /** Stable per incident: every trigger/acknowledge/resolve of one incident uses the same key. */
+  dedupKey: string;
+  severity: string;
+  title: string;
+  /** What the page says; the implementation truncates to its vendor's limits. */
+  summary: string;
+  services: string[];
+  commander?: string;
+  /** Link to the incident channel. */
+  channelLink?: string;
+}
+
+export interface Pager {
+  /** Records the page for delivery; resolves once it is durable, not when it is delivered. */
+  trigger(request: PageRequest): Promise<void>;
+  acknowledge(dedupKey: string, by: string): Promise<void>;
+  resolve(dedupKey: string): Promise<void>;
+}

@@ -1,0 +1,215 @@
+import { createServer, type IncomingMessage, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface SlackCall {
+  method: string;
+  args: Record<string, unknown>;
+}
+
+export interface ResponseUrlPost {
+  id: string;
+  body: Record<string, unknown>;
+}
+
+type Handler = (args: Record<string, unknown>) => Record<string, unknown>;
+
+async function readAll(req: IncomingMessage): Promise<Buffer> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks);
+}
+
+/** Web API arguments arrive form-encoded with nested values as JSON strings, or as JSON. */
+function parseArgs(req: IncomingMessage, body: Buffer): Record<string, unknown> {
+  const type = req.headers['content-type'] ?? '';
+  if (type.includes('application/json'))
+    return JSON.parse(body.toString() || '{}') as Record<string, unknown>;
+  const args: Record<string, unknown> = {};
+  for (const [key, value] of new URLSearchParams(body.toString())) {
+    args[key] = /^[[{]/.test(value) ? safeJson(value) : value;
+  }
+  return args;
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+/**
+ * A fake Slack: a real HTTP server answering the Web API (`/api/<method>`) the way Slack does,
+ * recording every call, plus `response_url` endpoints (`/response/<id>`) and file upload URLs.
+ */
+export class FakeSlack {
+  readonly calls: SlackCall[] = [];
+  readonly responses: ResponseUrlPost[] = [];
+  readonly uploads: { id: string; bytes: Buffer }[] = [];
+  private readonly handlers = new Map<string, Handler>();
+  private readonly channelNames = new Map<string, string>();
+  private seq = 0;
+  private waiters: (() => void)[] = [];
+
+  private constructor(
+    private readonly server: Server,
+    readonly baseUrl: string,
+  ) {}
+
+  static async start(): Promise<FakeSlack> {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const fake = new FakeSlack(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    server.on('request', (req, res) => {
+      void fake.handle(req, res.writeHead.bind(res), res.end.bind(res));
+    });
+    return fake;
+  }
+
+  /** The value for SLACK_API_URL. */
+  get apiUrl(): string {
+    return `${this.baseUrl}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `${this.baseUrl}/response/${id}`;
+  }
+
+  /** Overrides the answer to one Web API method. */
+  on(method: string, handler: Handler): void {
+    this.handlers.set(method, handler);
+  }
+
+  callsTo(method: string): Record<string, unknown>[] {
+    return this.calls.filter((c) => c.method === method).map((c) => c.args);
+  }
+
+  responsesTo(id: string): Record<string, unknown>[] {
+    return this.responses.filter((r) => r.id === id).map((r) => r.body);
+  }
+
+  /** Resolves once `predicate` holds (checked after every request), or rejects after `timeoutMs`. */
+  async waitFor<T>(
+    predicate: () => T | undefined | false,
+    timeoutMs = 10_000,
+    what = 'condition',
+  ): Promise<T> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const value = predicate();
+      if (value) return value;
+      if (Date.now() > deadline) throw new Error(`fake Slack: timed out waiting for ${what}`);
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(resolve, 50);
+        this.waiters.push(() => {
+          clearTimeout(timer);
+          resolve();
+        });
+      });
+    }
+  }
+
+  close(): Promise<void> {
+    return new Promise((resolve) => {
+      this.server.close(() => resolve());
+      this.server.closeAllConnections();
+    });
+  }
+
+  private async handle(
+    req: IncomingMessage,
+    writeHead: (status: number, headers?: Record<string, string>) => unknown,
+    end: (body?: string) => unknown,
+  ): Promise<void> {
+    const body = await readAll(req);
+    const path = new URL(req.url ?? '/', this.baseUrl).pathname;
+    const json = (status: number, value: unknown) => {
+      writeHead(status, { 'content-type': 'application/json' });
+      end(JSON.stringify(value));
+    };
+    if (path.startsWith('/response/')) {
+      this.responses.push({
+        id: path.slice('/response/'.length),
+        body: JSON.parse(body.toString()) as Record<string, unknown>,
+      });
+      json(200, { ok: true });
+    } else if (path.startsWith('/upload/')) {
+      this.uploads.push({ id: path.slice('/upload/'.length), bytes: body });
+      writeHead(200);
+      end('OK');
+    } else if (path.startsWith('/api/')) {
+      const method = path.slice('/api/'.length);
+      const args = parseArgs(req, body);
+      this.calls.push({ method, args });
+      json(200, (this.handlers.get(method) ?? ((a) => this.defaultAnswer(method, a)))(args));
+    } else {
+      json(404, { ok: false, error: 'unknown_path' });
+    }
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
+  private defaultAnswer(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    const ts = () => `1700000000.${String(++this.seq).padStart(6, '0')}`;
+    switch (method) {
+      case 'auth.test':
+        return {
+          ok: true,
+          url: 'https://fake-team.slack.com/',
+          team: 'Fake',
+          team_id: 'T0FAKE',
+          user: 'bers',
+          user_id: 'UBOT',
+          bot_id: 'BBOT',
+        };
+      case 'chat.postMessage': {
+        const channel = String(args.channel);
+        return { ok: true, channel: this.channelIdOf(channel), ts: ts(), message: { text: args.text } };
+      }
+      case 'chat.update':
+        return { ok: true, channel: args.channel, ts: args.ts };
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: ts() };
+      case 'conversations.create': {
+        const name = String(args.name);
+        if ([...this.channelNames.values()].includes(name)) return { ok: false, error: 'name_taken' };
+        const id = `C${String(++this.seq).padStart(8, '0')}`;
+        this.channelNames.set(id, name);
+        return {
+          ok: true,
+          channel: { id, name, is_private: args.is_private === 'true' || args.is_private === true },
+        };
+      }
+      case 'conversations.invite':
+        return { ok: true, channel: { id: args.channel } };
+      case 'views.open':
+        return { ok: true, view: { id: `V${++this.seq}` } };
+      case 'users.lookupByEmail':
+        return { ok: false, error: 'users_not_found' };
+      case 'usergroups.users.list':
+        return { ok: true, users: [] };
+      case 'files.getUploadURLExternal': {
+        const id = `F${++this.seq}`;
+        return { ok: true, upload_url: `${this.baseUrl}/upload/${id}`, file_id: id };
+      }
+      case 'files.completeUploadExternal':
+        return { ok: true, files: args.files };
+      default:
+        return { ok: true };
+    }
+  }
+
+  private channelIdOf(channel: string): string {
+    if (!channel.startsWith('#')) return channel;
+    const name = channel.slice(1);
+    for (const [id, n] of this.channelNames) if (n === name) return id;
+    const id = `C${String(++this.seq).padStart(8, '0')}`;
+    this.channelNames.set(id, name);
+    return id;
+  }
+
+  /** The channel name the fake knows for an id (created or posted to by name). */
+  nameOf(channelId: string): string | undefined {
+    return this.channelNames.get(channelId);
+  }
+}
