@@ -113,8 +113,9 @@ export async function declareIncident(
         payload: { kind: 'post', target: 'announcement', role: 'initial-announcement', render: 'initial' },
       },
     ];
+    // Paging goes first: a page must not wait for Slack (a failing post blocks the later steps).
     if (paging.kind === 'now')
-      steps.push({ key: `inc-${n}:declare:page`, payload: { kind: 'page', reason: paging.reason } });
+      steps.unshift({ key: `inc-${n}:declare:page`, payload: { kind: 'page', reason: paging.reason } });
     await stepStore.add(tx, incident.id, now, steps);
     if (paging.kind === 'if-unacknowledged' || paging.kind === 'at') {
       await deps.timers.schedule(

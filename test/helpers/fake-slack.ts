@@ -83,6 +83,11 @@ export class FakeSlack {
     this.handlers.set(method, handler);
   }
 
+  /** Restores the default answer of one Web API method. */
+  off(method: string): void {
+    this.handlers.delete(method);
+  }
+
   callsTo(method: string): Record<string, unknown>[] {
     return this.calls.filter((c) => c.method === method).map((c) => c.args);
   }
@@ -174,7 +179,11 @@ export class FakeSlack {
         // latest=ts, inclusive, limit 1 is how one message is read back by its ts.
         const found = this.messages.get(`${args.channel} ${args.latest}`);
         const inclusive = args.inclusive === true || args.inclusive === 'true';
-        return { ok: true, messages: found && inclusive ? [{ type: 'message', ...found }] : [], has_more: false };
+        return {
+          ok: true,
+          messages: found && inclusive ? [{ type: 'message', ...found }] : [],
+          has_more: false,
+        };
       }
       case 'chat.update':
         return { ok: true, channel: args.channel, ts: args.ts };
