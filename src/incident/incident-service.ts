@@ -10,8 +10,9 @@ import {
   type ResolveInput,
   resolveIncident,
 } from './resolve-flow.js';
+import { addNote, assignRole } from './role-flows.js';
 import { stepStore } from './step-store.js';
-import { addNote, assignRole, changeSeverity, updateIncident } from './update-flows.js';
+import { changeSeverity, updateIncident } from './update-flows.js';
 
 export interface ExternalTimelineEntry {
   kind: string;

@@ -6,21 +6,8 @@ import type { Queryable } from '../store/store.js';
 import { noticeMessage } from '../views/incident-report-view.js';
 import { type IncidentDeps, mustGet, TIMER_KINDS, timerKeys } from './incident-deps.js';
 import { incidentRepository as repo } from './incident-repository.js';
-import {
-  type Incident,
-  type IncidentRole,
-  type IncidentStatus,
-  ROLE_DUTIES,
-  ROLE_TITLES,
-  transitionProblem,
-} from './model.js';
+import { type Incident, type IncidentStatus, transitionProblem } from './model.js';
 import { type StepPayload, stepStore } from './step-store.js';
-
-const ROLE_COLUMNS: Record<IncidentRole, string> = {
-  commander: 'commander_id',
-  lead: 'lead_id',
-  comms: 'comms_id',
-};
 
 export function resolvedConflict(incident: Incident): ConflictError {
   return new ConflictError(
@@ -29,7 +16,7 @@ export function resolvedConflict(incident: Incident): ConflictError {
 }
 
 /** Runs `change` in a transaction on an open incident, then the steps it stored. */
-async function onOpenIncident(
+export async function onOpenIncident(
   deps: IncidentDeps,
   number: number,
   change: (tx: Queryable, incident: Incident, opKey: string) => Promise<Incident>,
@@ -52,7 +39,7 @@ async function scheduleUpdateDue(deps: IncidentDeps, tx: Queryable, incident: In
   );
 }
 
-function posts(
+export function posts(
   opKey: string,
   channel: Message,
   announcement?: Message,
@@ -166,61 +153,4 @@ export async function changeSeverity(
     await scheduleUpdateDue(deps, tx, updated);
     return updated;
   });
-}
-
-export async function assignRole(
-  deps: IncidentDeps,
-  number: number,
-  role: IncidentRole,
-  userId: string,
-  actor: Actor,
-): Promise<Incident> {
-  return onOpenIncident(deps, number, async (tx, current, opKey) => {
-    const now = deps.clock.now();
-    const updated = await repo.updateIf(
-      tx,
-      current.id,
-      { [ROLE_COLUMNS[role]]: userId },
-      'resolved_at IS NULL',
-    );
-    if (!updated) throw resolvedConflict(current);
-    await repo.addTimeline(tx, current.id, {
-      at: now,
-      kind: 'assign',
-      actorId: actor.id,
-      actorName: actor.name,
-      text: `${ROLE_TITLES[role]}: <@${userId}> (assigned by ${actor.name})`,
-    });
-    const notice = noticeMessage(
-      `👤 <@${userId}> is now *${ROLE_TITLES[role]}* of incident #${number} (assigned by <@${actor.id}>).\n${ROLE_DUTIES[role]}`,
-    );
-    await stepStore.add(tx, current.id, now, [
-      { key: `${opKey}:invite`, payload: { kind: 'invite', users: [userId] } },
-      ...posts(opKey, notice),
-    ]);
-    return updated;
-  });
-}
-
-export async function addNote(
-  deps: IncidentDeps,
-  number: number,
-  text: string,
-  actor: Actor,
-): Promise<Incident> {
-  const note = text.trim();
-  if (!note)
-    throw new UsageError(
-      'A note needs text: `/bers incident note 12 restarted the primary`.',
-      'incident note',
-    );
-  const incident = await mustGet(deps, number);
-  await repo.addTimeline(deps.store, incident.id, {
-    at: deps.clock.now(),
-    kind: 'note',
-    actorId: actor.id,
-    actorName: actor.name,
-    text: note.slice(0, 3000),
-  });
-  return incident;
 }
