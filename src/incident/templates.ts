@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { BersError, ErrorCode } from '../core/errors.js';
 import { projectRoot } from '../store/project-root.js';
+import { unknownFields } from './template-fields.js';
 import { SAMPLE_MODELS, type TemplateModels, type TemplateName } from './template-models.js';
 
 export const DEFAULT_TEMPLATES_DIR = join(projectRoot(), 'templates');
@@ -33,6 +34,9 @@ export class IncidentTemplates {
       const source = await readFile(file, 'utf8');
       let template: Compiled;
       try {
+        const unknown = unknownFields(source, SAMPLE_MODELS[name]);
+        if (unknown.length > 0)
+          throw new Error(`unknown field${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`);
         const hbs = Handlebars.create();
         template = hbs.compile(source, { strict: true, noEscape: true });
         template(SAMPLE_MODELS[name]);

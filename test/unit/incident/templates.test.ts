@@ -56,6 +56,18 @@ describe('incident templates', () => {
     const dir = await overrides({ 'initial-report.hbs': '🚨 {{severity}} {{titel}}' });
     const failure = IncidentTemplates.load(dir);
     await expect(failure).rejects.toBeInstanceOf(TemplateError);
-    await expect(failure).rejects.toThrow(`template ${join(dir, 'initial-report.hbs')}: "titel" not defined`);
+    await expect(failure).rejects.toThrow(`template ${join(dir, 'initial-report.hbs')}: unknown field titel`);
+  });
+
+  it('also catches unknown fields in helper arguments and inside #each', async () => {
+    const dir = await overrides({
+      'resolution-report.hbs': '{{#if rootcause}}{{rootCause}}{{/if}}',
+      'post-mortem.hbs': '{{#each timeline}}{{at}} {{who}}{{/each}}',
+    });
+    await expect(IncidentTemplates.load(dir)).rejects.toThrow(
+      /resolution-report\.hbs: unknown field rootcause/,
+    );
+    await rm(join(dir, 'resolution-report.hbs'));
+    await expect(IncidentTemplates.load(dir)).rejects.toThrow(/post-mortem\.hbs: unknown field who/);
   });
 });
