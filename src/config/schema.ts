@@ -1,5 +1,7 @@
 import { z } from 'zod';
+import { alertsSettingsSchema } from './alerts-schema.js';
 import { checkSchema, healthSettingsSchema } from './health-schema.js';
+import { metricsSettingsSchema } from './metrics-schema.js';
 
 const slug = z
   .string()
@@ -45,6 +47,8 @@ export const botConfigSchema = z
     services: z.array(serviceSchema).min(1, 'configure at least one service'),
     health: healthSettingsSchema,
     permissions: permissionsSchema,
+    alerts: alertsSettingsSchema,
+    metrics: metricsSettingsSchema,
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();
