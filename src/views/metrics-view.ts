@@ -10,9 +10,9 @@ const STATUS = { ok: ':white_check_mark:', breach: ':x:', unknown: ':grey_questi
 
 export function formatValue(value: number | undefined, unit: string): string {
   if (value === undefined || !Number.isFinite(value)) return '—';
-  const abs = Math.abs(value);
-  const digits = abs >= 100 ? 0 : abs >= 10 ? 1 : abs >= 1 ? 2 : 3;
-  const text = value.toFixed(digits).replace(/\.0+$|(\.\d*?)0+$/, '$1');
+  // Four significant digits keep 99.95% (uptime) apart from 100% without printing noise.
+  const raw = Math.abs(value) >= 1000 ? value.toFixed(0) : value.toPrecision(4);
+  const text = raw.includes('.') ? raw.replace(/\.?0+$/, '') : raw;
   return unit === '%' ? `${text}%` : unit ? `${text} ${unit}` : text;
 }
 
