@@ -45,7 +45,7 @@ function silenceHandler(minutesOf: (inv: ActionInvocation) => number, verb: stri
     const note = `${verb} by <@${inv.actor.id}> — ${result.text}`;
     await new NotificationStore(inv.services.store).setNote(stored.id, note);
     await inv.services.alertNotifier.refresh(stored.id);
-    return ephemeral(`:mute: ${note}.`);
+    return ephemeral(`:white_check_mark: ${note}.`);
   };
 }
 
@@ -82,7 +82,7 @@ export const alertGroupActions: Record<string, ActionHandler> = {
     const first = await inv.services.alerts.expireSilence(source, silenceId);
     return ephemeral(
       first
-        ? `:loud_sound: Silence \`${silenceId}\` in ${source} expired.`
+        ? `:white_check_mark: Silence \`${silenceId}\` in ${source} expired.`
         : `Silence \`${silenceId}\` was already expired.`,
     );
   },

@@ -14,7 +14,7 @@ function alertLine(alert: Alert, now: Date, targets: ResponseTargets): string {
     : (() => {
         const r = responseStatus(alert.severity, alert.startsAt, now, targets);
         const text = `${formatAge(r.ageMs)} (target ${r.target})`;
-        return r.overdue && alert.state === 'active' ? `:alarm_clock: *OVERDUE ${text}*` : text;
+        return r.overdue && alert.state === 'active' ? `:bell: *OVERDUE ${text}*` : text;
       })();
   const service = alert.service ? ` · ${escapeText(alert.service)}` : '';
   return `\`${alert.id}\` *${escapeText(alert.name)}*${service} · ${alert.source} · ${age}${STATE_NOTE[alert.state]}\n      ${escapeText(alert.summary)}`;
@@ -47,7 +47,8 @@ export function alertListReply(listing: AlertListing, now: Date, targets: Respon
     blocks.push(section(':white_check_mark: Nothing is firing.'));
   }
   for (const failure of listing.failures) {
-    blocks.push(section(`:warning: *${failure.source}* could not be read: ${escapeText(failure.reason)}`));
+    // The reason starts with the source's name ("bers did not answer within 3000 ms.").
+    blocks.push(section(`:warning: ${escapeText(failure.reason)}`));
   }
   const answered = listing.sources.filter((s) => !listing.failures.some((f) => f.source === s));
   blocks.push(

@@ -3,7 +3,7 @@ import type { KpiRow, MetricDetail } from '../metrics/metric-service.js';
 import type { KpiStatus, MetricDefinition } from '../metrics/model.js';
 import { capBlocks, context, escapeText, header, section } from './blocks.js';
 
-const STATUS = { ok: ':white_check_mark:', breach: ':x:', unknown: ':grey_question:' } satisfies Record<
+const STATUS = { ok: ':white_check_mark:', breach: ':x:', unknown: ':white_circle:' } satisfies Record<
   KpiStatus,
   string
 >;

@@ -31,7 +31,7 @@ export class ChartJsRenderer implements ChartRenderer {
         labels: points.map((p) => label(p.at, span)),
         datasets: [
           {
-            label: `${chart.title}${chart.unit ? ` (${chart.unit})` : ''}`,
+            label: chart.unit ? `value (${chart.unit})` : 'value',
             data: points.map((p) => p.value),
             borderColor: '#1f77b4',
             backgroundColor: 'rgba(31,119,180,0.15)',
@@ -40,7 +40,7 @@ export class ChartJsRenderer implements ChartRenderer {
             borderWidth: 2,
           },
           {
-            label: `target ${chart.target}${chart.unit}`,
+            label: `target ${chart.target}${chart.unit === '%' || !chart.unit ? chart.unit : ` ${chart.unit}`}`,
             data: points.map(() => chart.target),
             borderColor: '#d62728',
             borderDash: [6, 4],
@@ -52,6 +52,7 @@ export class ChartJsRenderer implements ChartRenderer {
       options: {
         animation: false,
         responsive: false,
+        layout: { padding: 12 },
         plugins: { title: { display: true, text: chart.title }, legend: { position: 'bottom' } },
         scales: { x: { ticks: { maxTicksLimit: 10 } } },
       },

@@ -99,8 +99,8 @@ metrics:
       expect(text).toContain('10 min (target 30 min)');
       expect(text).toContain('1 h (target next business day)');
       expect(text).toContain('environment-resolver');
-      expect(text).toContain('*bers-slow* could not be read: bers-slow did not answer within 400 ms');
-      expect(text).toMatch(/\*bers-down\* could not be read: bers-down failed: .*ECONNREFUSED/);
+      expect(text).toContain(':warning: bers-slow did not answer within 400 ms');
+      expect(text).toMatch(/:warning: bers-down failed: .*ECONNREFUSED/);
       expect(String(reply.text)).toContain('bers-slow, bers-down unavailable');
       const again = await h.command('alerts');
       expect(idOf(blocks(again.reply), 'Environment detection failed')).toBe(

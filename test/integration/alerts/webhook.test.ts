@@ -141,5 +141,37 @@ for (const backend of storeBackends()) {
       const refused = await slack.waitFor(() => slack.responsesTo(ack.responseId)[0], 10_000, 'ack reply');
       expect(String(refused.text)).toContain('No Alertmanager source is configured');
     });
+    it('prefills the incident from the alert once an IncidentDeclarer is wired', async () => {
+      const drafts: unknown[] = [];
+      h.bot.services.incidentDeclarer = {
+        async declare(draft, actor) {
+          drafts.push({ draft, actor: actor.id });
+          return { text: 'Incident #1 declared' };
+        },
+      };
+      const id = (
+        await store.query<{ id: string }>('SELECT id FROM alert_notifications WHERE group_key = $1', [
+          fixture.groupKey,
+        ])
+      )[0]!.id;
+      const click = await h.click('bers:alerts:group-declare', id);
+      const answer = await slack.waitFor(
+        () => slack.responsesTo(click.responseId)[0],
+        10_000,
+        'declare reply',
+      );
+      expect(String(answer.text)).toBe('Incident #1 declared');
+      expect(drafts).toEqual([
+        {
+          draft: {
+            severity: 'P1',
+            title: 'High error rate detected',
+            services: ['unjucks-api'],
+            impact: 'Error rate is 6.2%',
+          },
+          actor: 'U0ADA',
+        },
+      ]);
+    });
   });
 }

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../../src/config/load-config.js';
 import { MINIMAL_CONFIG } from '../../helpers/config.js';
@@ -77,5 +78,16 @@ metrics:
       'alerts.sources[1].name: duplicate source name',
       'metrics.definitions[0].source.url: set source.url or metrics.prometheusUrl',
     ]);
+  });
+});
+
+describe('examples/alerts-and-metrics.yaml', () => {
+  it('is a valid config', async () => {
+    const text = await readFile('examples/alerts-and-metrics.yaml', 'utf8');
+    const config = parseConfig(text, 'examples/alerts-and-metrics.yaml', {
+      ALERTMANAGER_WEBHOOK_TOKEN: 'a-long-enough-secret-token',
+    });
+    expect(config.alerts.sources.map((s) => s.kind)).toEqual(['alertmanager', 'bers']);
+    expect(config.metrics.definitions.length).toBeGreaterThan(5);
   });
 });
