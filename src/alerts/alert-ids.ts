@@ -21,8 +21,17 @@ export class AlertIds {
     private readonly clock: Clock,
   ) {}
 
-  async idsFor(alerts: readonly { source: string; key: string }[]): Promise<string[]> {
-    return Promise.all(alerts.map((a) => this.idFor(a.source, a.key)));
+  /** Ids of one source's alerts: one query for those already known, inserts only for new ones. */
+  async idsFor(source: string, keys: readonly string[]): Promise<string[]> {
+    if (keys.length === 0) return [];
+    const rows = await this.store.query<{ short_id: string; alert_key: string }>(
+      'SELECT short_id, alert_key FROM alert_ids WHERE source = $1 AND alert_key = ANY($2)',
+      [source, [...keys]],
+    );
+    const known = new Map(rows.map((r) => [r.alert_key, r.short_id]));
+    const ids: string[] = [];
+    for (const key of keys) ids.push(known.get(key) ?? (await this.idFor(source, key)));
+    return ids;
   }
 
   async idFor(source: string, key: string): Promise<string> {

@@ -1,11 +1,11 @@
 import type { Actor } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
 import { NotFoundError, UnavailableError, UsageError } from '../core/errors.js';
+import { TimeoutError, withTimeout } from '../core/with-timeout.js';
 import type { AlertIds } from './alert-ids.js';
 import type { AckResult, Alert, AlertSource, SilenceRequest, SourceFailure } from './model.js';
 import { SEVERITIES } from './model.js';
 import type { SilenceStore, StoredSilence } from './silence-store.js';
-import { TimeoutError, withTimeout } from './with-timeout.js';
 
 export interface AlertListing {
   alerts: Alert[];
@@ -51,7 +51,8 @@ export class AlertService {
         continue;
       }
       const ids = await this.options.ids.idsFor(
-        result.value.map((a) => ({ source: source.name, key: a.key })),
+        source.name,
+        result.value.map((a) => a.key),
       );
       alerts.push(...result.value.map((a, j) => ({ ...a, source: source.name, id: ids[j]! })));
     }

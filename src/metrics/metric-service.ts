@@ -1,6 +1,6 @@
-import { TimeoutError, withTimeout } from '../alerts/with-timeout.js';
 import type { Clock } from '../core/clock.js';
 import { NotFoundError, UnavailableError } from '../core/errors.js';
+import { TimeoutError, withTimeout } from '../core/with-timeout.js';
 import type { KpiStatus, MetricDefinition, MetricSource, Point } from './model.js';
 import { kpiStatus } from './model.js';
 import { type Period, stepSecondsFor } from './period.js';

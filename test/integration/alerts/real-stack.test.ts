@@ -46,6 +46,7 @@ services:
 alerts:
   sources:
     - { kind: alertmanager, name: alertmanager, url: "http://127.0.0.1:${ports.alertmanager}" }
+    - { kind: alertmanager, name: am-payments, url: "http://127.0.0.1:${ports.alertmanager}", filter: ['team="payments"'] }
   ackSilenceMinutes: 90
   channel: "#alerts"
   routes:
@@ -108,6 +109,9 @@ metrics:
     expect(text).toContain('critical');
     expect(text).toContain('CheckoutDown');
     expect(text).toContain('target 5 min');
+    // The filtered source answered, with nothing of the checkout team.
+    expect(text).toContain('sources: alertmanager, am-payments');
+    expect(text.match(/CheckoutDown/g)).toHaveLength(1);
     const id = /`([0-9a-f]{6,})` \*CheckoutDown/.exec(text)?.[1];
     expect(id).toBeDefined();
 
