@@ -58,7 +58,7 @@ export const alertGroupActions: Record<string, ActionHandler> = {
     if (!declarer)
       return ephemeral(':information_source: Incident management is not enabled on this bot yet.');
     inv.services.permissions.require(inv.actor, 'incident', 'declare incidents');
-    const { group } = await notificationOf(inv);
+    const { group, id, ts } = await notificationOf(inv);
     const first = group.alerts[0];
     const declared = await declarer.declare(
       {
@@ -70,6 +70,8 @@ export const alertGroupActions: Record<string, ActionHandler> = {
           first?.annotations.description ??
           first?.annotations.summary ??
           '',
+        // One key per posted message: a group that fires again later gets a new message and incident.
+        requestKey: `alert-group:${id}:${ts ?? ''}`,
       },
       inv.actor,
     );

@@ -17,6 +17,8 @@ import type { Services } from './core/services.js';
 import { buildHealthService } from './health/build-health-service.js';
 import { botRoutes } from './http/bot-routes.js';
 import { BotHttpServer, type HttpRoute } from './http/http-server.js';
+import { buildIncidentService } from './incident/build-incident-service.js';
+import { TimelinePager } from './incident/timeline-pager.js';
 import { buildAlertSources } from './integrations/alert-sources.js';
 import { alertmanagerWebhookRoute } from './integrations/alertmanager/webhook-route.js';
 import { ChartJsRenderer } from './integrations/chartjs/chart-renderer.js';
@@ -25,7 +27,9 @@ import { MetricService } from './metrics/metric-service.js';
 import { BotMetrics } from './observability/metrics.js';
 import { TimerService } from './scheduler/timers.js';
 import { createSlackApp, type SlackApp } from './slack/bolt-app.js';
+import { incidentEvents } from './slack/incident-events.js';
 import { SlackChat } from './slack/slack-chat.js';
+import { SlackMessageSource } from './slack/slack-message-source.js';
 import { AuditLog } from './store/audit-log.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -49,6 +53,8 @@ export interface BotOptions {
   onFatal?: (error: Error) => void;
   /** How often due-timers are polled (default 5 s); tests with a manual clock call `timers.poll()`. */
   timerPollMs?: number;
+  /** How often unfinished incident steps are retried (default 30 s); tests call `incidents.recover()`. */
+  recoveryPollMs?: number;
 }
 
 export interface Bot {
@@ -92,6 +98,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       : new WebClient(mode.botToken, { slackApiUrl: settings.SLACK_API_URL });
   const chat: Chat = webClient ? new SlackChat(webClient, () => teamUrl) : consoleChat;
 
+  const timers = new TimerService(store, clock, log);
   const alertsArea = buildAlertsArea({
     settings: config.alerts,
     sources: buildAlertSources(config.alerts, clock),
@@ -110,7 +117,18 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     permissions: new Permissions(config.permissions),
     metrics,
     health: buildHealthService(config, clock, (...args) => metrics.observeCheck(...args)),
-    timers: new TimerService(store, clock, log),
+    timers,
+    pager: new TimelinePager(store, clock),
+    incidents: await buildIncidentService({
+      config,
+      store,
+      chat,
+      clock,
+      log,
+      timers,
+      pager: () => services.pager,
+      messages: webClient ? new SlackMessageSource(webClient) : undefined,
+    }),
     alerts: alertsArea.service,
     alertNotifier: alertsArea.notifier,
     kpis: new MetricService(buildMetricSources(config.metrics), clock, config.metrics.timeoutMs),
@@ -122,7 +140,14 @@ export async function createBot(options: BotOptions): Promise<Bot> {
 
   let slack: SlackApp | undefined;
   if (mode.kind !== 'console') {
-    slack = createSlackApp({ mode, slackApiUrl: settings.SLACK_API_URL, log, router, interactions });
+    slack = createSlackApp({
+      mode,
+      slackApiUrl: settings.SLACK_API_URL,
+      log,
+      router,
+      interactions,
+      events: { ...incidentEvents(services) },
+    });
   }
   const routes: HttpRoute[] = [...botRoutes({ store, metrics, configLoaded: () => true })];
   routes.push(
@@ -134,6 +159,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   }
   const http = new BotHttpServer(routes, log);
   let boundPort: number | undefined;
+  let incidentRecovery: NodeJS.Timeout | undefined;
 
   return {
     mode: mode.kind,
@@ -161,6 +187,13 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       }
       if (mode.kind === 'socket') await slack!.app.start();
       services.timers.start(options.timerPollMs);
+      await services.incidents.recover();
+      incidentRecovery = setInterval(() => {
+        services.incidents
+          .recover()
+          .catch((error: unknown) => log.error({ err: error }, 'incident recovery failed'));
+      }, options.recoveryPollMs ?? 30_000);
+      incidentRecovery.unref();
     },
     runConsole: () =>
       runConsole({
@@ -172,6 +205,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
         buttons,
       }),
     async stop() {
+      clearInterval(incidentRecovery);
       await services.timers.stop();
       if (mode.kind === 'socket') await slack!.app.stop().catch(() => {});
       await http.close();

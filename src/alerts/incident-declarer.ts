@@ -6,6 +6,8 @@ export interface IncidentDraft {
   title: string;
   services: string[];
   impact: string;
+  /** The same key declares once: a double click on one alert message returns the first incident. */
+  requestKey: string;
 }
 
 /**

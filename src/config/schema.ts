@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { alertsSettingsSchema } from './alerts-schema.js';
 import { checkSchema, healthSettingsSchema } from './health-schema.js';
+import { incidentSettingsSchema } from './incident-schema.js';
 import { metricsSettingsSchema } from './metrics-schema.js';
 
 const slug = z
@@ -47,6 +48,7 @@ export const botConfigSchema = z
     services: z.array(serviceSchema).min(1, 'configure at least one service'),
     health: healthSettingsSchema,
     permissions: permissionsSchema,
+    incidents: incidentSettingsSchema,
     alerts: alertsSettingsSchema,
     metrics: metricsSettingsSchema,
   })

@@ -4,6 +4,8 @@ import type { AlertService } from '../alerts/alert-service.js';
 import type { IncidentDeclarer } from '../alerts/incident-declarer.js';
 import type { BotConfig } from '../config/schema.js';
 import type { HealthService } from '../health/health-service.js';
+import type { IncidentService } from '../incident/incident-service.js';
+import type { Pager } from '../incident/pager.js';
 import type { MetricService } from '../metrics/metric-service.js';
 import type { ChartRenderer } from '../metrics/model.js';
 import type { BotMetrics } from '../observability/metrics.js';
@@ -30,6 +32,10 @@ export interface Services {
   health: HealthService;
   /** Durable due-timers (reminders, deadlines); feature areas register their kinds at wiring. */
   timers: TimerService;
+  /** Paging port; the timeline-recording default until a paging integration replaces it. */
+  pager: Pager;
+  /** The incident lifecycle (declare, update, resolve, timeline, queries). */
+  incidents: IncidentService;
   /** Alert sources (list / ack / resolve) and the Alertmanager webhook's channel messages. */
   alerts: AlertService;
   alertNotifier: AlertNotifier;

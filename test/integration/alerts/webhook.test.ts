@@ -168,6 +168,7 @@ for (const backend of storeBackends()) {
             title: 'High error rate detected',
             services: ['unjucks-api'],
             impact: 'Error rate is 6.2%',
+            requestKey: expect.stringMatching(new RegExp(`^alert-group:${id}:1700000000\\.\\d+$`)),
           },
           actor: 'U0ADA',
         },
