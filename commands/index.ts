@@ -1,12 +1,16 @@
 import type { AnyCommand } from '../src/core/command.js';
+import { alertsCommand } from './alerts.js';
 import { healthCommand } from './health.js';
 import { createHelpCommand } from './help.js';
 import { incidentCommand } from './incident/index.js';
+import { metricsCommand } from './metrics.js';
 
 /** Every `/bers` subcommand. Adding a command is adding its file and one line here. */
 export function allCommands(): AnyCommand[] {
   const commands: AnyCommand[] = [healthCommand];
   commands.push(incidentCommand);
+  commands.push(alertsCommand);
+  commands.push(metricsCommand);
   commands.push(createHelpCommand(() => commands));
   return commands;
 }

@@ -2,6 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { allCommands } from '../commands/index.js';
+import { buildAlertsArea } from './alerts/build-alerts-area.js';
 import type { BotConfig } from './config/schema.js';
 import { type Settings, type SlackMode, slackModeOf } from './config/settings.js';
 import { ButtonBoard } from './console/button-board.js';
@@ -18,6 +19,11 @@ import { botRoutes } from './http/bot-routes.js';
 import { BotHttpServer, type HttpRoute } from './http/http-server.js';
 import { buildIncidentService } from './incident/build-incident-service.js';
 import { TimelinePager } from './incident/timeline-pager.js';
+import { buildAlertSources } from './integrations/alert-sources.js';
+import { alertmanagerWebhookRoute } from './integrations/alertmanager/webhook-route.js';
+import { ChartJsRenderer } from './integrations/chartjs/chart-renderer.js';
+import { buildMetricSources } from './integrations/metric-sources.js';
+import { MetricService } from './metrics/metric-service.js';
 import { BotMetrics } from './observability/metrics.js';
 import { TimerService } from './scheduler/timers.js';
 import { createSlackApp, type SlackApp } from './slack/bolt-app.js';
@@ -93,6 +99,14 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const chat: Chat = webClient ? new SlackChat(webClient, () => teamUrl) : consoleChat;
 
   const timers = new TimerService(store, clock, log);
+  const alertsArea = buildAlertsArea({
+    settings: config.alerts,
+    sources: buildAlertSources(config.alerts, clock),
+    store,
+    chat,
+    clock,
+    log,
+  });
   const services: Services = {
     config,
     log,
@@ -115,6 +129,10 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       pager: () => services.pager,
       messages: webClient ? new SlackMessageSource(webClient) : undefined,
     }),
+    alerts: alertsArea.service,
+    alertNotifier: alertsArea.notifier,
+    kpis: new MetricService(buildMetricSources(config.metrics), clock, config.metrics.timeoutMs),
+    charts: new ChartJsRenderer(),
   };
   const commands = allCommands();
   const router = new CommandRouter(commands, services);
@@ -132,6 +150,9 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     });
   }
   const routes: HttpRoute[] = [...botRoutes({ store, metrics, configLoaded: () => true })];
+  routes.push(
+    alertmanagerWebhookRoute({ token: config.alerts.webhook.token, notifier: services.alertNotifier, log }),
+  );
   if (slack?.requestListener) {
     const listener = slack.requestListener;
     routes.push({ method: 'POST', path: '/slack/events', handle: (req, res) => listener(req, res) });

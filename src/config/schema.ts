@@ -1,6 +1,8 @@
 import { z } from 'zod';
+import { alertsSettingsSchema } from './alerts-schema.js';
 import { checkSchema, healthSettingsSchema } from './health-schema.js';
 import { incidentSettingsSchema } from './incident-schema.js';
+import { metricsSettingsSchema } from './metrics-schema.js';
 
 const slug = z
   .string()
@@ -47,6 +49,8 @@ export const botConfigSchema = z
     health: healthSettingsSchema,
     permissions: permissionsSchema,
     incidents: incidentSettingsSchema,
+    alerts: alertsSettingsSchema,
+    metrics: metricsSettingsSchema,
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();
