@@ -3,6 +3,7 @@ import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { allCommands } from '../commands/index.js';
 import { buildAlertsArea } from './alerts/build-alerts-area.js';
+import { alertIncidentDeclarer } from './incident/alert-incident-declarer.js';
 import type { BotConfig } from './config/schema.js';
 import { type Settings, type SlackMode, slackModeOf } from './config/settings.js';
 import { ButtonBoard } from './console/button-board.js';
@@ -134,6 +135,10 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     kpis: new MetricService(buildMetricSources(config.metrics), clock, config.metrics.timeoutMs),
     charts: new ChartJsRenderer(),
   };
+  services.incidentDeclarer = alertIncidentDeclarer(
+    services.incidents,
+    config.services.map((s) => s.name),
+  );
   const commands = allCommands();
   const router = new CommandRouter(commands, services);
   const interactions = new InteractionRouter(commands, services);

@@ -148,14 +148,16 @@ metrics:
     );
   });
 
-  it('says incident management is not enabled when the Declare incident button is clicked', async () => {
+  it('declares an incident prefilled from the alert when Declare incident is clicked', async () => {
     const click = await h.click('bers:alerts:group-declare', groupId, { messageTs: firingTs });
     const answer = await h.slack.waitFor(
       () => h.slack.responsesTo(click.responseId)[0],
       10_000,
       'declare reply',
     );
-    expect(String(answer.text)).toContain('not enabled');
+    expect(String(answer.text)).toMatch(/Declared incident #\d+/);
+    const created = h.slack.callsTo('conversations.create').at(-1);
+    expect(String(created?.name)).toMatch(/^inc-\d+-/);
   });
 
   it('Silence 1 h creates a one-hour silence and notes it on the message', async () => {

@@ -126,7 +126,7 @@ for (const backend of storeBackends()) {
       expect(slack.callsTo('chat.postMessage').at(-1)!.channel).toBe('#payments');
     });
 
-    it('answers the Declare incident button plainly while incident management is not wired', async () => {
+    it('declares an incident from the Declare incident button, once even when clicked twice', async () => {
       const [row] = await store.query<{ id: string }>(
         'SELECT id FROM alert_notifications ORDER BY id LIMIT 1',
       );
@@ -136,7 +136,11 @@ for (const backend of storeBackends()) {
         10_000,
         'declare reply',
       );
-      expect(String(answer.text)).toContain('Incident management is not enabled');
+      expect(String(answer.text)).toMatch(/Declared incident #\d+ \(P\d\)/);
+      const again = await h.click('bers:alerts:group-declare', row!.id);
+      const second = await slack.waitFor(() => slack.responsesTo(again.responseId)[0], 10_000, 'second declare');
+      expect(String(second.text)).toMatch(/already has incident #\d+/);
+      expect(slack.callsTo('conversations.create')).toHaveLength(1);
       const ack = await h.click('bers:alerts:group-ack', row!.id);
       const refused = await slack.waitFor(() => slack.responsesTo(ack.responseId)[0], 10_000, 'ack reply');
       expect(String(refused.text)).toContain('No Alertmanager source is configured');
