@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { checkSchema, healthSettingsSchema } from './health-schema.js';
+import { checkListSchema, healthSettingsSchema } from './health-schema.js';
 
 const slug = z
   .string()
@@ -10,7 +10,7 @@ export const serviceSchema = z.strictObject({
   description: z.string().max(200).optional(),
   /** Channel where this service's reports and alerts go by default (`#name` or an id). */
   channel: z.string().optional(),
-  checks: z.array(checkSchema).min(1, 'a service needs at least one check'),
+  checks: checkListSchema,
 });
 
 const roleSchema = z.strictObject({

@@ -9,6 +9,12 @@ export interface ServiceChecks {
   checks: CheckEntry[];
 }
 
+/** User input shown back inside a code span: no backticks or Slack control characters survive. */
+function quoteInput(name: string): string {
+  const clean = name.replace(/[`<>&*_~]/g, '').slice(0, 60);
+  return `\`${clean || '?'}\``;
+}
+
 /** Told about every finished check (metrics); keeps the domain free of prom-client. */
 export type CheckObserver = (service: string, check: string, status: string, latencyMs: number) => void;
 
@@ -48,7 +54,7 @@ export class HealthService {
     const unknown = names.filter((n) => !this.byName.has(n.toLowerCase()));
     if (unknown.length > 0) {
       throw new NotFoundError(
-        `Unknown service${unknown.length > 1 ? 's' : ''}: ${unknown.map((n) => `\`${n.slice(0, 60)}\``).join(', ')}. ` +
+        `Unknown service${unknown.length > 1 ? 's' : ''}: ${unknown.map(quoteInput).join(', ')}. ` +
           `Known services: ${this.serviceNames()
             .map((n) => `\`${n}\``)
             .join(', ')}.`,
