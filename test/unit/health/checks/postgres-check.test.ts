@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresChecker } from '../../../../src/health/checks/postgres-check.js';
 import { postgresUrl } from '../../../helpers/stores.js';
@@ -55,6 +56,36 @@ describe('postgres check', () => {
       await expect(check(postgresUrl!, patient(), 'SELECT * FROM no_such_table')).rejects.toThrow(
         /relation "no_such_table" does not exist/,
       );
+    });
+
+    it('leaves no connection behind, whether the query worked or failed', async () => {
+      // Its own application_name (the URL's wins over the probe's default), so parallel runs elsewhere do not count.
+      const name = `bers-test-${process.pid}-${Date.now()}`;
+      const url = new URL(postgresUrl!);
+      url.searchParams.set('application_name', name);
+      const named = await check(url.toString(), patient(), "SELECT current_setting('application_name')");
+      expect(named.reason).toContain(name.slice(0, 20));
+      await expect(check(url.toString(), patient(), 'SELECT 1/0')).rejects.toThrow(/division by zero/);
+      const observer = new pg.Client({ connectionString: postgresUrl });
+      await observer.connect();
+      try {
+        const open = async () =>
+          Number(
+            (
+              await observer.query('SELECT count(*) AS n FROM pg_stat_activity WHERE application_name = $1', [
+                name,
+              ])
+            ).rows[0].n,
+          );
+        let remaining = await open();
+        for (let i = 0; remaining > 0 && i < 50; i++) {
+          await new Promise((r) => setTimeout(r, 50));
+          remaining = await open();
+        }
+        expect(remaining).toBe(0);
+      } finally {
+        await observer.end();
+      }
     });
 
     it('rejects on an unknown database', async () => {
