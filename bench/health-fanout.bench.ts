@@ -1,5 +1,5 @@
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PassThrough, Writable } from 'node:stream';
 import { createBot } from '../src/app.js';
@@ -95,6 +95,12 @@ async function scenario(title: string, hanging: number, failureThreshold: number
   return { replies, ratios };
 }
 
+// The figures mean little without the machine's state: a loaded host delays every timer and socket.
+console.log(
+  `host: ${cpus().length} cores, load average ${loadavg()
+    .map((l) => l.toFixed(1))
+    .join(' ')}`,
+);
 const all = await scenario(
   `${TARGETS} targets answering in ${DELAY_MS} ms (target: reply ≤ 1.5× slowest check)`,
   0,
