@@ -9,9 +9,14 @@ export interface ServiceChecks {
   checks: CheckEntry[];
 }
 
-/** User input shown back inside a code span: no backticks or Slack control characters survive. */
+/** User input shown back in a code span: a backtick would end it, and <!here> must stay text. */
 function quoteInput(name: string): string {
-  const clean = name.replace(/[`<>&*_~]/g, '').slice(0, 60);
+  const clean = name
+    .replace(/`/g, '')
+    .slice(0, 60)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
   return `\`${clean || '?'}\``;
 }
 

@@ -132,7 +132,7 @@ services:
       'Unknown service: `cache`. Known services: `web`, `db`.',
     );
     await expect(health.check(['cache', '`<!here>`'])).rejects.toThrow(
-      'Unknown services: `cache`, `!here`. Known services: `web`, `db`.',
+      'Unknown services: `cache`, `&lt;!here&gt;`. Known services: `web`, `db`.',
     );
   });
 });
