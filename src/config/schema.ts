@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { alertsSettingsSchema } from './alerts-schema.js';
-import { checkSchema, healthSettingsSchema } from './health-schema.js';
+import { checkListSchema, healthSettingsSchema } from './health-schema.js';
 import { incidentSettingsSchema } from './incident-schema.js';
 import { metricsSettingsSchema } from './metrics-schema.js';
 
@@ -13,7 +13,7 @@ export const serviceSchema = z.strictObject({
   description: z.string().max(200).optional(),
   /** Channel where this service's reports and alerts go by default (`#name` or an id). */
   channel: z.string().optional(),
-  checks: z.array(checkSchema).min(1, 'a service needs at least one check'),
+  checks: checkListSchema,
 });
 
 const roleSchema = z.strictObject({

@@ -138,7 +138,11 @@ for (const backend of storeBackends()) {
       );
       expect(String(answer.text)).toMatch(/Declared incident #\d+ \(P\d\)/);
       const again = await h.click('bers:alerts:group-declare', row!.id);
-      const second = await slack.waitFor(() => slack.responsesTo(again.responseId)[0], 10_000, 'second declare');
+      const second = await slack.waitFor(
+        () => slack.responsesTo(again.responseId)[0],
+        10_000,
+        'second declare',
+      );
       expect(String(second.text)).toMatch(/already has incident #\d+/);
       expect(slack.callsTo('conversations.create')).toHaveLength(1);
       const ack = await h.click('bers:alerts:group-ack', row!.id);
