@@ -9,6 +9,7 @@ import { ConsoleChat } from './console/console-chat.js';
 import { runConsole } from './console/console-mode.js';
 import type { Chat } from './core/chat.js';
 import { type Clock, systemClock } from './core/clock.js';
+import type { AnyCommand } from './core/command.js';
 import { InteractionRouter } from './core/interactions.js';
 import { Permissions } from './core/permissions.js';
 import { CommandRouter } from './core/router.js';
@@ -43,6 +44,8 @@ export interface BotOptions {
   onFatal?: (error: Error) => void;
   /** How often due-timers are polled (default 5 s); tests with a manual clock call `timers.poll()`. */
   timerPollMs?: number;
+  /** The `/bers` subcommands; defaults to commands/index.ts (tests add commands of their own). */
+  commands?: AnyCommand[];
 }
 
 export interface Bot {
@@ -98,7 +101,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     health: buildHealthService(config, clock, (...args) => metrics.observeCheck(...args)),
     timers: new TimerService(store, clock, log),
   };
-  const commands = allCommands();
+  const commands = options.commands ?? allCommands();
   const router = new CommandRouter(commands, services);
   const interactions = new InteractionRouter(commands, services);
 
