@@ -43,6 +43,14 @@ const SECRET_PATTERNS: [RegExp, string][] = [
   ],
 ];
 
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
+}
+
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -73,9 +81,10 @@ export function secretsIn(env: Readonly<Record<string, string | undefined>>): st
   const values: string[] = [];
   for (const [name, value] of Object.entries(env)) {
     if (!value || !/TOKEN|SECRET|KEY|PASSWORD|PASSWD|_DSN|DATABASE_URL|_AUTH/i.test(name)) continue;
-    values.push(value);
+    // A connection string's host and database help debugging; only its password is secret.
     const password = /^[a-z][a-z0-9+.-]*:\/\/[^:/@]*:([^@/]+)@/i.exec(value)?.[1];
-    if (password) values.push(decodeURIComponent(password), password);
+    if (password) values.push(safeDecode(password), password);
+    else if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) values.push(value);
   }
   return values;
 }
