@@ -21,6 +21,7 @@ import { BotMetrics } from './observability/metrics.js';
 import { TimerService } from './scheduler/timers.js';
 import { createSlackApp, type SlackApp } from './slack/bolt-app.js';
 import { SlackChat } from './slack/slack-chat.js';
+import { userGroupResolver } from './slack/user-groups.js';
 import { AuditLog } from './store/audit-log.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -107,7 +108,15 @@ export async function createBot(options: BotOptions): Promise<Bot> {
 
   let slack: SlackApp | undefined;
   if (mode.kind !== 'console') {
-    slack = createSlackApp({ mode, slackApiUrl: settings.SLACK_API_URL, log, router, interactions });
+    const groupsOf = userGroupResolver(chat, config.permissions.roles, clock, log);
+    slack = createSlackApp({
+      mode,
+      slackApiUrl: settings.SLACK_API_URL,
+      log,
+      router,
+      interactions,
+      groupsOf,
+    });
   }
   const routes: HttpRoute[] = [...botRoutes({ store, metrics, configLoaded: () => true })];
   if (slack?.requestListener) {

@@ -16,6 +16,8 @@ export interface SlackAppOptions {
   router: CommandRouter;
   interactions: InteractionRouter;
   events?: SlackEventHandlers;
+  /** The user groups (from `permissions.roles`) a user is in; none when not given. */
+  groupsOf?: (userId: string) => Promise<string[]>;
 }
 
 export interface SlackApp {
@@ -49,14 +51,25 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   return { app, requestListener };
 }
 
+/**
+ * After an ack, the rest of a listener would run on in the same tick; yielding first lets the
+ * event loop read (and ack) requests already waiting, so a burst of commands cannot push later
+ * acks past Slack's 3-second deadline behind earlier commands' work.
+ */
+function yieldToIo(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
+
 function registerListeners(app: App, options: SlackAppOptions): void {
   const { router, interactions, log } = options;
+  const groupsOf = options.groupsOf ?? (async () => []);
 
   app.command(/^\/bers/, async ({ command, ack, respond }) => {
     await ack();
+    await yieldToIo();
     const reply = await router.dispatch({
       text: command.text,
-      actor: { id: command.user_id, name: command.user_name },
+      actor: { id: command.user_id, name: command.user_name, groups: await groupsOf(command.user_id) },
       channel: { id: command.channel_id, name: command.channel_name },
       mode: 'slack',
       triggerId: command.trigger_id,
@@ -67,12 +80,17 @@ function registerListeners(app: App, options: SlackAppOptions): void {
 
   app.action(/^bers:/, async ({ ack, body, action, respond }) => {
     await ack();
+    await yieldToIo();
     if (body.type !== 'block_actions' || action.type !== 'button' || !('action_id' in action)) return;
     const channel = body.channel ?? { id: 'unknown', name: 'unknown' };
     const reply = await interactions.action({
       actionId: action.action_id,
       value: action.value ?? '',
-      actor: { id: body.user.id, name: body.user.username ?? body.user.name ?? body.user.id },
+      actor: {
+        id: body.user.id,
+        name: body.user.username ?? body.user.name ?? body.user.id,
+        groups: await groupsOf(body.user.id),
+      },
       channel: { id: channel.id ?? 'unknown', name: channel.name ?? channel.id ?? 'unknown' },
       message:
         body.message && body.channel?.id ? { channel: body.channel.id, ts: body.message.ts } : undefined,
