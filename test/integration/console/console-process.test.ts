@@ -136,14 +136,14 @@ health: { timeoutMs: -5 }
 
   const hasScript = spawnSync('script', ['--version']).status === 0;
   it.skipIf(!hasScript)(
-    'on a terminal: a banner and a bers> prompt',
+    'on a terminal: a banner, a bers> prompt, Ctrl-C quits',
     async () => {
       const bot = spawnBotOnTerminal();
       running.push(bot);
       await bot.waitForOutput('bers> ');
       bot.child.stdin.write('help\n');
       await bot.waitForOutput('bers-bot commands');
-      bot.child.stdin.write('exit\n');
+      bot.child.stdin.write('\u0003'); // Ctrl-C at the prompt ends the session cleanly
       expect(await bot.exited).toBe(0);
       expect(bot.stdout()).toContain('bers-bot console');
       expect(bot.stdout().split('bers> ').length).toBeGreaterThanOrEqual(3);

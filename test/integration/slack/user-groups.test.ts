@@ -11,7 +11,7 @@ const restart: Command<string[]> = {
   usage: ['restart'],
   permission: 'operate',
   args: z.array(z.string()),
-  run: () => ({ text: 'restarted', visibility: 'in_channel' }),
+  run: async () => ({ text: 'restarted', visibility: 'in_channel' }),
 };
 
 describe('roles granted to a Slack user group', () => {
