@@ -1,8 +1,9 @@
 /**
  * Ack latency of `/bers health` in HTTP mode vs a bare Bolt app that only acks, in the same run.
- * Each app runs in its own child process (so the load generator's event loop does not share
- * theirs); this process sends signed slash commands at a fixed rate (open loop) with undici and
- * times each request until its response headers, i.e. Slack's view of the ack.
+ * Each app runs in its own child process, and the fake Slack (Web API, response_url) in another,
+ * so no two share an event loop, as in production; this process sends signed slash commands at a
+ * fixed rate (open loop) with undici and times each request until its response headers, i.e.
+ * Slack's view of the ack.
  *
  *   node --import tsx bench/ack-latency.bench.ts        (BENCH_RATE, BENCH_SECONDS to change)
  */
@@ -29,12 +30,24 @@ const WARMUP_SECONDS = 2;
 type Kind = 'bers' | 'bare';
 interface Ready {
   port: number;
+}
+interface SlackReady {
+  apiUrl: string;
   responseBase: string;
 }
 
-/** Child: serves one app on port 0 and reports how many replies reached response_url. */
-async function serve(kind: Kind): Promise<void> {
+/** Child: the fake Slack; answers `count` with the number of replies received so far. */
+async function serveSlack(): Promise<void> {
   const slack = await FakeSlack.start();
+  process.send!({ apiUrl: slack.apiUrl, responseBase: slack.responseUrl('') } satisfies SlackReady);
+  process.on('message', (message) => {
+    if (message === 'count') process.send!({ replies: slack.responses.length });
+    else void slack.close().then(() => process.exit(0));
+  });
+}
+
+/** Child: serves one app on port 0 against the fake Slack at `apiUrl`. */
+async function serve(kind: Kind, apiUrl: string): Promise<void> {
   let stop: () => Promise<void>;
   let port: number;
   if (kind === 'bers') {
@@ -45,7 +58,7 @@ async function serve(kind: Kind): Promise<void> {
       settings: readSettings({
         SLACK_BOT_TOKEN: 'xoxb-bench',
         SLACK_SIGNING_SECRET: SECRET,
-        SLACK_API_URL: slack.apiUrl,
+        SLACK_API_URL: apiUrl,
         PORT: '0',
       }),
       config: configFrom(`
@@ -61,7 +74,7 @@ services:
     stop = () => bot.stop();
   } else {
     const receiver = new HTTPReceiver({ signingSecret: SECRET, endpoints: '/slack/events' });
-    const app = new App({ token: 'xoxb-bench', receiver, clientOptions: { slackApiUrl: slack.apiUrl } });
+    const app = new App({ token: 'xoxb-bench', receiver, clientOptions: { slackApiUrl: apiUrl } });
     app.command('/bers', async ({ ack }) => {
       await ack();
     });
@@ -70,13 +83,9 @@ services:
     port = (server.address() as { port: number }).port;
     stop = () => new Promise((resolve) => server.close(() => resolve()));
   }
-  process.send!({ port, responseBase: slack.responseUrl('') } satisfies Ready);
+  process.send!({ port } satisfies Ready);
   process.on('message', async () => {
-    // Let replies in flight land before counting them.
-    await new Promise((resolve) => setTimeout(resolve, 1500));
-    process.send!({ replies: slack.responses.length });
     await stop();
-    await slack.close();
     process.exit(0);
   });
 }
@@ -87,16 +96,22 @@ interface Result {
   replies: number;
 }
 
-async function measure(kind: Kind): Promise<Result> {
-  const child = fork(fileURLToPath(import.meta.url), ['--serve', kind], { stdio: 'inherit' });
-  const next = () =>
-    new Promise<Record<string, number | string>>((resolve) => child.once('message', resolve as never));
-  const ready = (await next()) as unknown as Ready;
+function child(...args: string[]) {
+  const process = fork(fileURLToPath(import.meta.url), ['--serve', ...args], { stdio: 'inherit' });
+  const next = <T>() => new Promise<T>((resolve) => process.once('message', resolve as never));
+  return { process, next };
+}
+
+async function measure(kind: Kind, slack: ReturnType<typeof child>, fakeSlack: SlackReady): Promise<Result> {
+  const app = child(kind, fakeSlack.apiUrl);
+  const ready = await app.next<Ready>();
+  slack.process.send('count');
+  const repliesBefore = (await slack.next<{ replies: number }>()).replies;
   const pool = new Pool(`http://127.0.0.1:${ready.port}`, { connections: 32 });
   const latencies: number[] = [];
   let errors = 0;
   const send = async (record: boolean) => {
-    const body = slashCommandBody('health', ready.responseBase + randomBytes(6).toString('hex'));
+    const body = slashCommandBody('health', fakeSlack.responseBase + randomBytes(6).toString('hex'));
     const started = performance.now();
     try {
       const { statusCode, body: response } = await pool.request({
@@ -115,10 +130,13 @@ async function measure(kind: Kind): Promise<Result> {
   };
   await openLoop(RATE, WARMUP_SECONDS, () => send(false));
   await openLoop(RATE, SECONDS, () => send(true));
-  child.send('stop');
-  const { replies } = (await next()) as { replies: number };
+  // Let replies in flight land before counting them.
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  slack.process.send('count');
+  const replies = (await slack.next<{ replies: number }>()).replies - repliesBefore;
+  app.process.send('stop');
   await pool.close();
-  return { latencies, errors, replies: Number(replies) };
+  return { latencies, errors, replies };
 }
 
 /** Fires `fire` at `rate` per second for `seconds`, on schedule whether or not answers came back. */
@@ -143,7 +161,13 @@ async function main(): Promise<void> {
   console.log(
     `ack latency: signed \`/bers health\`, ${RATE} requests/s for ${SECONDS} s per app (HTTP mode)`,
   );
-  const results: Record<Kind, Result> = { bare: await measure('bare'), bers: await measure('bers') };
+  const slack = child('slack');
+  const fakeSlack = await slack.next<SlackReady>();
+  const results: Record<Kind, Result> = {
+    bare: await measure('bare', slack, fakeSlack),
+    bers: await measure('bers', slack, fakeSlack),
+  };
+  slack.process.send('stop');
   const row = (name: string, r: Result) => {
     const s = [...r.latencies].sort((a, b) => a - b);
     const f = (n: number) => `${n.toFixed(2)} ms`.padStart(10);
@@ -154,7 +178,7 @@ async function main(): Promise<void> {
     return s;
   };
   console.log(
-    `${''.padEnd(22)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'max'.padStart(10)}  errors  replies`,
+    `${''.padEnd(22)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'max'.padStart(10)}  errors  replies (of ${RATE * (SECONDS + WARMUP_SECONDS)})`,
   );
   const bare = row('bare Bolt (ack only)', results.bare);
   const bers = row('bers-bot', results.bers);
@@ -164,5 +188,6 @@ async function main(): Promise<void> {
 }
 
 const serveIndex = process.argv.indexOf('--serve');
-if (serveIndex >= 0) await serve(process.argv[serveIndex + 1] as Kind);
+if (serveIndex >= 0 && process.argv[serveIndex + 1] === 'slack') await serveSlack();
+else if (serveIndex >= 0) await serve(process.argv[serveIndex + 1] as Kind, process.argv[serveIndex + 2]!);
 else await main();
