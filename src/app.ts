@@ -10,6 +10,7 @@ import { ConsoleChat } from './console/console-chat.js';
 import { runConsole } from './console/console-mode.js';
 import type { Chat } from './core/chat.js';
 import { type Clock, systemClock } from './core/clock.js';
+import type { AnyCommand } from './core/command.js';
 import { InteractionRouter } from './core/interactions.js';
 import { Permissions } from './core/permissions.js';
 import { CommandRouter } from './core/router.js';
@@ -31,6 +32,7 @@ import { createSlackApp, type SlackApp } from './slack/bolt-app.js';
 import { incidentEvents } from './slack/incident-events.js';
 import { SlackChat } from './slack/slack-chat.js';
 import { SlackMessageSource } from './slack/slack-message-source.js';
+import { userGroupResolver } from './slack/user-groups.js';
 import { AuditLog } from './store/audit-log.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -56,6 +58,8 @@ export interface BotOptions {
   timerPollMs?: number;
   /** How often unfinished incident steps are retried (default 30 s); tests call `incidents.recover()`. */
   recoveryPollMs?: number;
+  /** The `/bers` subcommands; defaults to commands/index.ts (tests add commands of their own). */
+  commands?: AnyCommand[];
 }
 
 export interface Bot {
@@ -139,12 +143,13 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     services.incidents,
     config.services.map((s) => s.name),
   );
-  const commands = allCommands();
+  const commands = options.commands ?? allCommands();
   const router = new CommandRouter(commands, services);
   const interactions = new InteractionRouter(commands, services);
 
   let slack: SlackApp | undefined;
   if (mode.kind !== 'console') {
+    const groupsOf = userGroupResolver(chat, config.permissions.roles, clock, log);
     slack = createSlackApp({
       mode,
       slackApiUrl: settings.SLACK_API_URL,
@@ -152,6 +157,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       router,
       interactions,
       events: { ...incidentEvents(services) },
+      groupsOf,
     });
   }
   const routes: HttpRoute[] = [...botRoutes({ store, metrics, configLoaded: () => true })];
