@@ -17,6 +17,7 @@ import { buildHealthService } from './health/build-health-service.js';
 import { botRoutes } from './http/bot-routes.js';
 import { BotHttpServer, type HttpRoute } from './http/http-server.js';
 import { BotMetrics } from './observability/metrics.js';
+import { buildReports } from './reports/build-reports.js';
 import { TimerService } from './scheduler/timers.js';
 import { createSlackApp, type SlackApp } from './slack/bolt-app.js';
 import { SlackChat } from './slack/slack-chat.js';
@@ -43,6 +44,8 @@ export interface BotOptions {
   onFatal?: (error: Error) => void;
   /** How often due-timers are polled (default 5 s); tests with a manual clock call `timers.poll()`. */
   timerPollMs?: number;
+  /** Run the report schedules (default: yes, except in console mode). */
+  scheduleReports?: boolean;
 }
 
 export interface Bot {
@@ -86,6 +89,16 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       : new WebClient(mode.botToken, { slackApiUrl: settings.SLACK_API_URL });
   const chat: Chat = webClient ? new SlackChat(webClient, () => teamUrl) : consoleChat;
 
+  const reports = buildReports({
+    config: config.reports,
+    health: { check: (names) => services.health.check(names) },
+    store,
+    clock,
+    chat,
+    log,
+    // The other areas' report sources go here once wired: { kpis, alerts, incidents }.
+    sources: {},
+  });
   const services: Services = {
     config,
     log,
@@ -97,6 +110,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     metrics,
     health: buildHealthService(config, clock, (...args) => metrics.observeCheck(...args)),
     timers: new TimerService(store, clock, log),
+    reports: reports.service,
   };
   const commands = allCommands();
   const router = new CommandRouter(commands, services);
@@ -140,6 +154,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       }
       if (mode.kind === 'socket') await slack!.app.start();
       services.timers.start(options.timerPollMs);
+      if (options.scheduleReports ?? mode.kind !== 'console') reports.scheduler.start();
     },
     runConsole: () =>
       runConsole({
@@ -152,6 +167,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       }),
     async stop() {
       await services.timers.stop();
+      await reports.scheduler.stop();
       if (mode.kind === 'socket') await slack!.app.stop().catch(() => {});
       await http.close();
       if (ownsStore) await store.close();

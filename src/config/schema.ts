@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkSchema, healthSettingsSchema } from './health-schema.js';
+import { reportsSchema } from './reports-schema.js';
 
 const slug = z
   .string()
@@ -45,6 +46,7 @@ export const botConfigSchema = z
     services: z.array(serviceSchema).min(1, 'configure at least one service'),
     health: healthSettingsSchema,
     permissions: permissionsSchema,
+    reports: reportsSchema,
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();

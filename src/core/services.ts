@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { BotConfig } from '../config/schema.js';
 import type { HealthService } from '../health/health-service.js';
 import type { BotMetrics } from '../observability/metrics.js';
+import type { ReportService } from '../reports/report-service.js';
 import type { TimerService } from '../scheduler/timers.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { Store } from '../store/store.js';
@@ -25,4 +26,6 @@ export interface Services {
   health: HealthService;
   /** Durable due-timers (reminders, deadlines); feature areas register their kinds at wiring. */
   timers: TimerService;
+  /** Scheduled reports and `/bers report`. */
+  reports: ReportService;
 }

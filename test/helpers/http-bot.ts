@@ -55,6 +55,8 @@ export interface HttpBotOptions {
   clock?: Clock;
   env?: Record<string, string>;
   slack?: FakeSlack;
+  /** Run the report schedules (off by default so other suites see no scheduled posts). */
+  scheduleReports?: boolean;
 }
 
 /** The whole bot in HTTP mode, on port 0, against a fake Slack; as a user's Slack would talk to it. */
@@ -76,6 +78,7 @@ export async function startHttpBot(options: HttpBotOptions): Promise<HttpBotHarn
     store,
     clock: options.clock,
     timerPollMs: 60_000,
+    scheduleReports: options.scheduleReports ?? false,
   });
   await bot.start();
   const url = `http://127.0.0.1:${bot.port()}`;
