@@ -18,6 +18,7 @@ import { botRoutes } from './http/bot-routes.js';
 import { BotHttpServer, type HttpRoute } from './http/http-server.js';
 import { BotMetrics } from './observability/metrics.js';
 import { buildReports } from './reports/build-reports.js';
+import type { ReportScheduler } from './scheduler/report-scheduler.js';
 import { TimerService } from './scheduler/timers.js';
 import { createSlackApp, type SlackApp } from './slack/bolt-app.js';
 import { SlackChat } from './slack/slack-chat.js';
@@ -53,6 +54,8 @@ export interface Bot {
   readonly services: Services;
   readonly router: CommandRouter;
   readonly interactions: InteractionRouter;
+  /** Report schedules; `catchUp()` looks for missed slots now (tests drive it with a manual clock). */
+  readonly reportScheduler: ReportScheduler;
   /** The HTTP port actually bound (useful with PORT=0), once started. */
   port(): number | undefined;
   start(): Promise<void>;
@@ -133,6 +136,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     services,
     router,
     interactions,
+    reportScheduler: reports.scheduler,
     port: () => boundPort,
     async start() {
       if (webClient) {

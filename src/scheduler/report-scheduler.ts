@@ -48,11 +48,13 @@ export class ReportScheduler {
   private tasks: ScheduledTask[] = [];
   private interval: NodeJS.Timeout | undefined;
   private readonly inFlight = new Set<Promise<unknown>>();
+  private stopped = false;
 
   constructor(private readonly options: ReportSchedulerOptions) {}
 
   start(): void {
     const { schedules, claims, log } = this.options;
+    this.stopped = false;
     const logger = cronLogger(log);
     for (const schedule of schedules) {
       const task = createTask(
@@ -68,7 +70,9 @@ export class ReportScheduler {
           logger,
           runCoordinator: {
             // node-cron's key is `<name>:<slot ISO>`; the slot is what we claim.
-            shouldRun: (key) => claims.claim(schedule.id, new Date(key.slice(schedule.id.length + 1))),
+            shouldRun: (key) =>
+              !this.stopped &&
+              this.track(claims.claim(schedule.id, new Date(key.slice(schedule.id.length + 1)))),
           },
         },
       );
@@ -125,9 +129,14 @@ export class ReportScheduler {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     clearInterval(this.interval);
     for (const task of this.tasks.splice(0)) await task.destroy();
-    await Promise.allSettled([...this.inFlight]);
+    // A claim that just resolved hands over to its run within the same turn: wait until both are done.
+    while (this.inFlight.size > 0) {
+      await Promise.allSettled([...this.inFlight]);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
   }
 
   private async runClaimed(schedule: ScheduleConfig, slot: Date): Promise<void> {
