@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.js';
+import type { Store } from '../../../src/store/store.js';
 import { configFrom } from '../../helpers/config.js';
 import { FakeSlack } from '../../helpers/fake-slack.js';
 import { type HttpBotHarness, startHttpBot } from '../../helpers/http-bot.js';
@@ -33,15 +34,22 @@ const posts = (slack: FakeSlack, schedule: string) =>
 
 describe.each(storeBackends())('scheduled reports ($name)', { timeout: 120_000 }, (backend) => {
   const open: HttpBotHarness[] = [];
+  // One store for the file (each test uses its own schedule ids): fewer embedded databases to boot.
+  let store: Store;
+  beforeAll(async () => {
+    store = await backend.open();
+  });
   afterEach(async () => {
     for (const h of open.splice(0)) await h.close();
   });
+  afterAll(() => store.close());
 
   it('a schedule firing every second posts the daily report to its channels, once per slot', async () => {
     const h = await startHttpBot({
       config: configWith(
         `    - { id: tick, kind: daily-health, cron: "* * * * * *", channels: ["#ops", "#health"] }`,
       ),
+      store,
       scheduleReports: true,
     });
     open.push(h);
@@ -60,7 +68,6 @@ describe.each(storeBackends())('scheduled reports ($name)', { timeout: 120_000 }
   });
 
   it('missed while down, back within the grace window: posts once, late and marked so', async () => {
-    const store = await backend.open();
     const clock = new ManualClock(new Date('2026-01-05T09:40:00Z'));
     const config = configWith(
       `    - { id: daily, kind: daily-health, cron: "0 9 * * *", channels: ["#ops"] }`,
@@ -88,14 +95,12 @@ describe.each(storeBackends())('scheduled reports ($name)', { timeout: 120_000 }
     expect(posts(h.slack, 'daily')).toHaveLength(1);
     await again.close();
     open.pop();
-    await store.close();
     await slack.close();
   });
 
   it('missed beyond the grace window: skipped and logged, not posted', async () => {
-    const store = await backend.open();
     const clock = new ManualClock(new Date('2026-01-05T10:30:00Z'));
-    const config = configWith(`    - { id: daily, kind: daily-health, cron: "0 9 * * *" }`);
+    const config = configWith(`    - { id: skip-daily, kind: daily-health, cron: "0 9 * * *" }`);
     const h = await startHttpBot({ config, store, clock, scheduleReports: true });
     open.push(h);
     const skipped = await h.slack.waitFor(
@@ -103,11 +108,11 @@ describe.each(storeBackends())('scheduled reports ($name)', { timeout: 120_000 }
       45_000,
       'skip log',
     );
-    expect(skipped).toMatchObject({ schedule: 'daily', minutesLate: 90, graceMinutes: 60 });
+    expect(skipped).toMatchObject({ schedule: 'skip-daily', minutesLate: 90, graceMinutes: 60 });
     expect(await h.bot.reportScheduler.catchUp()).toEqual([]);
-    expect(posts(h.slack, 'daily')).toHaveLength(0);
+    expect(posts(h.slack, 'skip-daily')).toHaveLength(0);
     const [run] = await store.query<{ status: string }>(
-      "SELECT status FROM report_runs WHERE schedule_id = 'daily'",
+      "SELECT status FROM report_runs WHERE schedule_id = 'skip-daily'",
     );
     expect(run!.status).toBe('skipped');
   });
@@ -117,7 +122,7 @@ describe.each(storeBackends())('scheduled reports ($name)', { timeout: 120_000 }
     const config = configWith(
       `    - { id: berlin, kind: daily-health, cron: "0 9 * * *", timezone: Europe/Berlin, graceMinutes: 120 }`,
     );
-    const h = await startHttpBot({ config, clock, scheduleReports: true });
+    const h = await startHttpBot({ config, store, clock, scheduleReports: true });
     open.push(h);
     // 06:59 UTC is 08:59 in Berlin: the latest slot is yesterday's 09:00 CET (08:00 UTC), long past grace.
     await h.slack.waitFor(
