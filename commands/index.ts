@@ -1,11 +1,13 @@
 import type { AnyCommand } from '../src/core/command.js';
 import { healthCommand } from './health.js';
 import { createHelpCommand } from './help.js';
+import { incidentCommand } from './incident/index.js';
 import { reportCommand } from './report.js';
 
 /** Every `/bers` subcommand. Adding a command is adding its file and one line here. */
 export function allCommands(): AnyCommand[] {
   const commands: AnyCommand[] = [healthCommand];
+  commands.push(incidentCommand);
   commands.push(reportCommand);
   commands.push(createHelpCommand(() => commands));
   return commands;

@@ -16,12 +16,17 @@ import type { Services } from './core/services.js';
 import { buildHealthService } from './health/build-health-service.js';
 import { botRoutes } from './http/bot-routes.js';
 import { BotHttpServer, type HttpRoute } from './http/http-server.js';
+import { buildIncidentService } from './incident/build-incident-service.js';
+import { TimelinePager } from './incident/timeline-pager.js';
 import { BotMetrics } from './observability/metrics.js';
 import { buildReports } from './reports/build-reports.js';
+import { incidentReportSource } from './reports/sources/incident-report-source.js';
 import type { ReportScheduler } from './scheduler/report-scheduler.js';
 import { TimerService } from './scheduler/timers.js';
 import { createSlackApp, type SlackApp } from './slack/bolt-app.js';
+import { incidentEvents } from './slack/incident-events.js';
 import { SlackChat } from './slack/slack-chat.js';
+import { SlackMessageSource } from './slack/slack-message-source.js';
 import { AuditLog } from './store/audit-log.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -45,6 +50,8 @@ export interface BotOptions {
   onFatal?: (error: Error) => void;
   /** How often due-timers are polled (default 5 s); tests with a manual clock call `timers.poll()`. */
   timerPollMs?: number;
+  /** How often unfinished incident steps are retried (default 30 s); tests call `incidents.recover()`. */
+  recoveryPollMs?: number;
   /** Run the report schedules (default: yes, except in console mode). */
   scheduleReports?: boolean;
 }
@@ -92,6 +99,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       : new WebClient(mode.botToken, { slackApiUrl: settings.SLACK_API_URL });
   const chat: Chat = webClient ? new SlackChat(webClient, () => teamUrl) : consoleChat;
 
+  const timers = new TimerService(store, clock, log);
   const reports = buildReports({
     config: config.reports,
     health: { check: (names) => services.health.check(names) },
@@ -99,8 +107,13 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     clock,
     chat,
     log,
-    // The other areas' report sources go here once wired: { kpis, alerts, incidents }.
-    sources: {},
+    // The other areas' report sources; kpis and alerts join when their areas are wired.
+    sources: {
+      incidents: incidentReportSource({
+        listOpen: () => services.incidents.listOpen(),
+        declaredOrResolvedSince: (since) => services.incidents.declaredOrResolvedSince(since),
+      }),
+    },
   });
   const services: Services = {
     config,
@@ -112,7 +125,18 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     permissions: new Permissions(config.permissions),
     metrics,
     health: buildHealthService(config, clock, (...args) => metrics.observeCheck(...args)),
-    timers: new TimerService(store, clock, log),
+    timers,
+    pager: new TimelinePager(store, clock),
+    incidents: await buildIncidentService({
+      config,
+      store,
+      chat,
+      clock,
+      log,
+      timers,
+      pager: () => services.pager,
+      messages: webClient ? new SlackMessageSource(webClient) : undefined,
+    }),
     reports: reports.service,
   };
   const commands = allCommands();
@@ -121,7 +145,14 @@ export async function createBot(options: BotOptions): Promise<Bot> {
 
   let slack: SlackApp | undefined;
   if (mode.kind !== 'console') {
-    slack = createSlackApp({ mode, slackApiUrl: settings.SLACK_API_URL, log, router, interactions });
+    slack = createSlackApp({
+      mode,
+      slackApiUrl: settings.SLACK_API_URL,
+      log,
+      router,
+      interactions,
+      events: { ...incidentEvents(services) },
+    });
   }
   const routes: HttpRoute[] = [...botRoutes({ store, metrics, configLoaded: () => true })];
   if (slack?.requestListener) {
@@ -130,6 +161,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   }
   const http = new BotHttpServer(routes, log);
   let boundPort: number | undefined;
+  let incidentRecovery: NodeJS.Timeout | undefined;
 
   return {
     mode: mode.kind,
@@ -158,6 +190,13 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       }
       if (mode.kind === 'socket') await slack!.app.start();
       services.timers.start(options.timerPollMs);
+      await services.incidents.recover();
+      incidentRecovery = setInterval(() => {
+        services.incidents
+          .recover()
+          .catch((error: unknown) => log.error({ err: error }, 'incident recovery failed'));
+      }, options.recoveryPollMs ?? 30_000);
+      incidentRecovery.unref();
       if (options.scheduleReports ?? mode.kind !== 'console') reports.scheduler.start();
     },
     runConsole: () =>
@@ -170,6 +209,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
         buttons,
       }),
     async stop() {
+      clearInterval(incidentRecovery);
       await services.timers.stop();
       await reports.scheduler.stop();
       if (mode.kind === 'socket') await slack!.app.stop().catch(() => {});

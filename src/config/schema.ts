@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkSchema, healthSettingsSchema } from './health-schema.js';
+import { incidentSettingsSchema } from './incident-schema.js';
 import { reportsSchema } from './reports-schema.js';
 
 const slug = z
@@ -46,6 +47,7 @@ export const botConfigSchema = z
     services: z.array(serviceSchema).min(1, 'configure at least one service'),
     health: healthSettingsSchema,
     permissions: permissionsSchema,
+    incidents: incidentSettingsSchema,
     reports: reportsSchema,
   })
   .superRefine((config, ctx) => {
