@@ -30,7 +30,9 @@ export function listReply(open: Incident[], chat: Chat): Reply {
   }
   const lines = open.map((i) => {
     const title = i.isPrivate ? '🔒 _private incident_' : escapeText(i.title);
-    return `*#${i.number}* ${i.severity} · ${i.status} · ${title} · ${channelOf(i, chat)} · IC ${mention(i.commanderId)} · since ${formatTime(i.declaredAt)}`;
+    // A private channel's name carries the title's words, so it stays out of shared answers too.
+    const where = i.isPrivate ? '_private channel_' : channelOf(i, chat);
+    return `*#${i.number}* ${i.severity} · ${i.status} · ${title} · ${where} · IC ${mention(i.commanderId)} · since ${formatTime(i.declaredAt)}`;
   });
   return {
     text: `${open.length} open incident${open.length === 1 ? '' : 's'}`,
@@ -56,7 +58,7 @@ export function statusReply(
     header(`#${incident.number} ${incident.severity} · ${incident.status.toUpperCase()}`),
     section(`*${title}*`),
     fields([
-      `*Channel*\n${channelOf(incident, chat)}`,
+      `*Channel*\n${detail || !incident.isPrivate ? channelOf(incident, chat) : '_private channel_'}`,
       `*Commander*\n${mention(incident.commanderId)}`,
       `*Technical lead*\n${mention(incident.leadId)}`,
       `*Communications*\n${mention(incident.commsId)}`,

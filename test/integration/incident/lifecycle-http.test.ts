@@ -173,6 +173,10 @@ describe('incident lifecycle over HTTP mode against the fake Slack', () => {
     const announcement = posts('#incidents').at(-1)!;
     expect(announcement).toContain('🔒 Private P2 incident #2');
     expect(announcement).not.toContain('leaked');
+    const list = await h.command('incident list', bob);
+    expect(JSON.stringify(list.reply.blocks)).not.toContain('leaked');
+    const status = await h.command('incident status 2', bob);
+    expect(JSON.stringify(status.reply.blocks)).not.toContain('leaked');
   });
 
   it('opens the declare modal and declares once from its submission, even when submitted twice', async () => {
