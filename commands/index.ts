@@ -4,6 +4,7 @@ import { healthCommand } from './health.js';
 import { createHelpCommand } from './help.js';
 import { incidentCommand } from './incident/index.js';
 import { metricsCommand } from './metrics.js';
+import { reportCommand } from './report.js';
 
 /** Every `/bers` subcommand. Adding a command is adding its file and one line here. */
 export function allCommands(): AnyCommand[] {
@@ -11,6 +12,7 @@ export function allCommands(): AnyCommand[] {
   commands.push(incidentCommand);
   commands.push(alertsCommand);
   commands.push(metricsCommand);
+  commands.push(reportCommand);
   commands.push(createHelpCommand(() => commands));
   return commands;
 }

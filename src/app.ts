@@ -27,6 +27,11 @@ import { ChartJsRenderer } from './integrations/chartjs/chart-renderer.js';
 import { buildMetricSources } from './integrations/metric-sources.js';
 import { MetricService } from './metrics/metric-service.js';
 import { BotMetrics } from './observability/metrics.js';
+import { buildReports } from './reports/build-reports.js';
+import { alertReportSource } from './reports/sources/alert-report-source.js';
+import { incidentReportSource } from './reports/sources/incident-report-source.js';
+import { kpiReportSource } from './reports/sources/kpi-report-source.js';
+import type { ReportScheduler } from './scheduler/report-scheduler.js';
 import { TimerService } from './scheduler/timers.js';
 import { createSlackApp, type SlackApp } from './slack/bolt-app.js';
 import { incidentEvents } from './slack/incident-events.js';
@@ -60,6 +65,8 @@ export interface BotOptions {
   recoveryPollMs?: number;
   /** The `/bers` subcommands; defaults to commands/index.ts (tests add commands of their own). */
   commands?: AnyCommand[];
+  /** Run the report schedules (default: yes, except in console mode). */
+  scheduleReports?: boolean;
 }
 
 export interface Bot {
@@ -67,6 +74,8 @@ export interface Bot {
   readonly services: Services;
   readonly router: CommandRouter;
   readonly interactions: InteractionRouter;
+  /** Report schedules; `catchUp()` looks for missed slots now (tests drive it with a manual clock). */
+  readonly reportScheduler: ReportScheduler;
   /** The HTTP port actually bound (useful with PORT=0), once started. */
   port(): number | undefined;
   start(): Promise<void>;
@@ -112,6 +121,27 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     clock,
     log,
   });
+  const reports = buildReports({
+    config: config.reports,
+    health: { check: (names) => services.health.check(names) },
+    store,
+    clock,
+    chat,
+    log,
+    // Sections whose area is not configured are left out of the report.
+    sources: {
+      incidents: incidentReportSource({
+        listOpen: () => services.incidents.listOpen(),
+        declaredOrResolvedSince: (since) => services.incidents.declaredOrResolvedSince(since),
+      }),
+      ...(config.metrics.definitions.length > 0 && {
+        kpis: kpiReportSource({ kpis: () => services.kpis.kpis() }),
+      }),
+      ...(config.alerts.sources.length > 0 && {
+        alerts: alertReportSource({ list: () => services.alerts.list() }),
+      }),
+    },
+  });
   const services: Services = {
     config,
     log,
@@ -138,6 +168,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     alertNotifier: alertsArea.notifier,
     kpis: new MetricService(buildMetricSources(config.metrics), clock, config.metrics.timeoutMs),
     charts: new ChartJsRenderer(),
+    reports: reports.service,
   };
   services.incidentDeclarer = alertIncidentDeclarer(
     services.incidents,
@@ -177,6 +208,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     services,
     router,
     interactions,
+    reportScheduler: reports.scheduler,
     port: () => boundPort,
     async start() {
       if (webClient) {
@@ -205,6 +237,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
           .catch((error: unknown) => log.error({ err: error }, 'incident recovery failed'));
       }, options.recoveryPollMs ?? 30_000);
       incidentRecovery.unref();
+      if (options.scheduleReports ?? mode.kind !== 'console') reports.scheduler.start();
     },
     runConsole: () =>
       runConsole({
@@ -218,6 +251,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     async stop() {
       clearInterval(incidentRecovery);
       await services.timers.stop();
+      await reports.scheduler.stop();
       if (mode.kind === 'socket') await slack!.app.stop().catch(() => {});
       await http.close();
       if (ownsStore) await store.close();

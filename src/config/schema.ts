@@ -3,6 +3,7 @@ import { alertsSettingsSchema } from './alerts-schema.js';
 import { checkListSchema, healthSettingsSchema } from './health-schema.js';
 import { incidentSettingsSchema } from './incident-schema.js';
 import { metricsSettingsSchema } from './metrics-schema.js';
+import { reportsSchema } from './reports-schema.js';
 
 const slug = z
   .string()
@@ -51,6 +52,7 @@ export const botConfigSchema = z
     incidents: incidentSettingsSchema,
     alerts: alertsSettingsSchema,
     metrics: metricsSettingsSchema,
+    reports: reportsSchema,
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();

@@ -70,6 +70,8 @@ export interface HttpBotOptions {
   clock?: Clock;
   env?: Record<string, string>;
   slack?: FakeSlack;
+  /** Run the report schedules (off by default so other suites see no scheduled posts). */
+  scheduleReports?: boolean;
   /** Extra or replacement `/bers` subcommands (default: commands/index.ts). */
   commands?: AnyCommand[];
 }
@@ -118,6 +120,7 @@ export async function startHttpBot(options: HttpBotOptions): Promise<HttpBotHarn
     clock: options.clock,
     timerPollMs: 60_000,
     commands: options.commands,
+    scheduleReports: options.scheduleReports ?? false,
   });
   await bot.start();
   const url = `http://127.0.0.1:${bot.port()}`;
