@@ -16,6 +16,7 @@ import type { Services } from './core/services.js';
 import { buildHealthService } from './health/build-health-service.js';
 import { botRoutes } from './http/bot-routes.js';
 import { BotHttpServer, type HttpRoute } from './http/http-server.js';
+import { buildPagerDuty } from './integrations/pagerduty/build-pagerduty.js';
 import { BotMetrics } from './observability/metrics.js';
 import { TimerService } from './scheduler/timers.js';
 import { createSlackApp, type SlackApp } from './slack/bolt-app.js';
@@ -43,6 +44,8 @@ export interface BotOptions {
   onFatal?: (error: Error) => void;
   /** How often due-timers are polled (default 5 s); tests with a manual clock call `timers.poll()`. */
   timerPollMs?: number;
+  /** Extra trusted CA certificates (PEM) for PagerDuty's HTTPS endpoints (tests' fakes). */
+  pagerDutyCa?: string;
 }
 
 export interface Bot {
@@ -98,6 +101,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     health: buildHealthService(config, clock, (...args) => metrics.observeCheck(...args)),
     timers: new TimerService(store, clock, log),
   };
+  services.pagerduty = buildPagerDuty({ settings, config, store, clock, chat, log, ca: options.pagerDutyCa });
   const commands = allCommands();
   const router = new CommandRouter(commands, services);
   const interactions = new InteractionRouter(commands, services);
@@ -111,6 +115,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     const listener = slack.requestListener;
     routes.push({ method: 'POST', path: '/slack/events', handle: (req, res) => listener(req, res) });
   }
+  routes.push(services.pagerduty.route);
   const http = new BotHttpServer(routes, log);
   let boundPort: number | undefined;
 
@@ -140,6 +145,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       }
       if (mode.kind === 'socket') await slack!.app.start();
       services.timers.start(options.timerPollMs);
+      services.pagerduty?.start();
     },
     runConsole: () =>
       runConsole({
@@ -152,6 +158,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       }),
     async stop() {
       await services.timers.stop();
+      await services.pagerduty?.stop();
       if (mode.kind === 'socket') await slack!.app.stop().catch(() => {});
       await http.close();
       if (ownsStore) await store.close();

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkSchema, healthSettingsSchema } from './health-schema.js';
+import { pagerDutySettingsSchema } from './pagerduty-schema.js';
 
 const slug = z
   .string()
@@ -45,6 +46,7 @@ export const botConfigSchema = z
     services: z.array(serviceSchema).min(1, 'configure at least one service'),
     health: healthSettingsSchema,
     permissions: permissionsSchema,
+    pagerduty: pagerDutySettingsSchema,
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();
@@ -69,6 +71,11 @@ export const botConfigSchema = z
           });
         }
       });
+    }
+    for (const name of Object.keys(config.pagerduty.services)) {
+      if (!seen.has(name)) {
+        ctx.addIssue({ code: 'custom', path: ['pagerduty', 'services', name], message: 'unknown service' });
+      }
     }
   });
 

@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { BotConfig } from '../config/schema.js';
 import type { HealthService } from '../health/health-service.js';
+import type { PagerDutyIntegration } from '../integrations/pagerduty/build-pagerduty.js';
 import type { BotMetrics } from '../observability/metrics.js';
 import type { TimerService } from '../scheduler/timers.js';
 import type { AuditLog } from '../store/audit-log.js';
@@ -25,4 +26,6 @@ export interface Services {
   health: HealthService;
   /** Durable due-timers (reminders, deadlines); feature areas register their kinds at wiring. */
   timers: TimerService;
+  /** PagerDuty: the Pager (durable outbox), webhooks and on-call lookup. */
+  pagerduty?: PagerDutyIntegration;
 }
