@@ -55,6 +55,8 @@ export interface HttpBotOptions {
   clock?: Clock;
   env?: Record<string, string>;
   slack?: FakeSlack;
+  /** Trusted CA (PEM) for a fake PagerDuty's HTTPS. */
+  pagerDutyCa?: string;
 }
 
 /** The whole bot in HTTP mode, on port 0, against a fake Slack; as a user's Slack would talk to it. */
@@ -76,6 +78,7 @@ export async function startHttpBot(options: HttpBotOptions): Promise<HttpBotHarn
     store,
     clock: options.clock,
     timerPollMs: 60_000,
+    pagerDutyCa: options.pagerDutyCa,
   });
   await bot.start();
   const url = `http://127.0.0.1:${bot.port()}`;

@@ -49,36 +49,54 @@ export class PdjsEventSender implements EventSender {
   async send(body: EventBody, routingKey: string): Promise<SendOutcome> {
     const abort = new AbortController();
     let seen: IncomingMessage | undefined;
+    let accepted: () => void = () => {};
+    const acceptedEarly = new Promise<SendOutcome>((resolve) => {
+      accepted = () => resolve({ kind: 'accepted' });
+    });
     const agent = new ResponseWatchingAgent({ ca: this.options.ca, keepAlive: false }, (response) => {
       seen = response;
+      const status = response.statusCode ?? 0;
+      // A 2xx status line is the answer: waiting for the body only risks resending an accepted event.
+      if (status >= 200 && status < 300) accepted();
       // pdjs would wait 20 s and resend blindly; stop it now and honour Retry-After ourselves.
-      if (response.statusCode === 429) abort.abort();
+      if (status === 429) abort.abort();
     });
     const timer = setTimeout(() => abort.abort(), this.options.attemptTimeoutMs);
+    // The request keeps its bound and agent until it settles, even after an early answer.
+    const request = this.request(body, routingKey, agent, abort.signal).finally(() => {
+      clearTimeout(timer);
+      agent.destroy();
+    });
     try {
-      // node-fetch (under pdjs) takes `agent`; pdjs's types only know RequestInit.
-      const parameters: EventParameters & { agent: ResponseWatchingAgent } = {
-        server: this.server,
-        // pdjs types every event as a trigger; acknowledge/resolve carry no payload.
-        data: { ...body, routing_key: routingKey } as EventParameters['data'],
-        agent,
-        signal: abort.signal,
-        // No idle 30 s timer from pdjs; a 429 retry that slipped through would find the signal aborted.
-        requestTimeout: 0,
-        retryTimeout: this.options.attemptTimeoutMs,
-      };
-      const result = await event(parameters);
-      return this.outcome(result.status, seen, result.data);
+      return await Promise.race([acceptedEarly, request]);
     } catch (error) {
       if (seen?.statusCode) return this.outcome(seen.statusCode, seen, undefined);
       const reason = abort.signal.aborted
         ? `no answer within ${this.options.attemptTimeoutMs} ms`
         : `network error: ${(error as Error).message}`;
       return { kind: 'retry', reason };
-    } finally {
-      clearTimeout(timer);
-      agent.destroy();
     }
+  }
+
+  private async request(
+    body: EventBody,
+    routingKey: string,
+    agent: ResponseWatchingAgent,
+    signal: AbortSignal,
+  ): Promise<SendOutcome> {
+    // node-fetch (under pdjs) takes `agent`; pdjs's types only know RequestInit.
+    const parameters: EventParameters & { agent: ResponseWatchingAgent } = {
+      server: this.server,
+      // pdjs types every event as a trigger; acknowledge/resolve carry no payload.
+      data: { ...body, routing_key: routingKey } as EventParameters['data'],
+      agent,
+      signal,
+      // No idle 30 s timer from pdjs; a 429 retry that slipped through would find the signal aborted.
+      requestTimeout: 0,
+      retryTimeout: this.options.attemptTimeoutMs,
+    };
+    const result = await event(parameters);
+    return this.outcome(result.status, undefined, result.data);
   }
 
   private outcome(status: number, seen: IncomingMessage | undefined, data: unknown): SendOutcome {

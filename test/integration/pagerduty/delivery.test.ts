@@ -3,7 +3,7 @@ import type { PagerDutyIntegration } from '../../../src/integrations/pagerduty/b
 import type { Store } from '../../../src/store/store.js';
 import { FakePagerDuty } from '../../helpers/fake-pagerduty.js';
 import { captureLogs } from '../../helpers/logs.js';
-import { actionsFor, pageRequest, pagerDutyOn, ROUTING_KEY } from '../../helpers/pagerduty.js';
+import { actionsFor, pageRequest, pagerDutyOn, pagingConfig, ROUTING_KEY } from '../../helpers/pagerduty.js';
 import { storeBackends } from '../../helpers/stores.js';
 
 for (const backend of storeBackends()) {
@@ -82,7 +82,8 @@ for (const backend of storeBackends()) {
     it('bounds a hung attempt and retries it', async () => {
       fake = await FakePagerDuty.start();
       fake.answer = (_event, n) => (n === 1 ? { status: 202, hang: true } : { status: 202, body: {} });
-      const { pd } = pagerDutyOn(store, fake, captureLogs().log);
+      const config = pagingConfig('attemptTimeoutMs: 300, baseBackoffMs: 20, maxBackoffMs: 200, pollMs: 50');
+      const { pd } = pagerDutyOn(store, fake, captureLogs().log, { config });
       start(pd);
       await pd.pager.trigger(pageRequest(5));
       await fake.waitFor(() => fake.delivered.length === 1, 15_000, 'delivery after a hung attempt');
