@@ -1,12 +1,14 @@
 import type { AnyCommand } from '../src/core/command.js';
 import { healthCommand } from './health.js';
 import { createHelpCommand } from './help.js';
+import { incidentCommand } from './incident/index.js';
 import { onCallCommand } from './oncall.js';
 
 /** Every `/bers` subcommand. Adding a command is adding its file and one line here. */
 export function allCommands(): AnyCommand[] {
   const commands: AnyCommand[] = [healthCommand];
   commands.push(onCallCommand);
+  commands.push(incidentCommand);
   commands.push(createHelpCommand(() => commands));
   return commands;
 }

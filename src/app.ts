@@ -16,11 +16,16 @@ import type { Services } from './core/services.js';
 import { buildHealthService } from './health/build-health-service.js';
 import { botRoutes } from './http/bot-routes.js';
 import { BotHttpServer, type HttpRoute } from './http/http-server.js';
+import { buildIncidentService } from './incident/build-incident-service.js';
+import { incidentPagerSinks } from './incident/pager-event-flows.js';
+import { TimelinePager } from './incident/timeline-pager.js';
 import { buildPagerDuty } from './integrations/pagerduty/build-pagerduty.js';
 import { BotMetrics } from './observability/metrics.js';
 import { TimerService } from './scheduler/timers.js';
 import { createSlackApp, type SlackApp } from './slack/bolt-app.js';
+import { incidentEvents } from './slack/incident-events.js';
 import { SlackChat } from './slack/slack-chat.js';
+import { SlackMessageSource } from './slack/slack-message-source.js';
 import { AuditLog } from './store/audit-log.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -46,6 +51,8 @@ export interface BotOptions {
   timerPollMs?: number;
   /** Extra trusted CA certificates (PEM) for PagerDuty's HTTPS endpoints (tests' fakes). */
   pagerDutyCa?: string;
+  /** How often unfinished incident steps are retried (default 30 s); tests call `incidents.recover()`. */
+  recoveryPollMs?: number;
 }
 
 export interface Bot {
@@ -89,6 +96,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       : new WebClient(mode.botToken, { slackApiUrl: settings.SLACK_API_URL });
   const chat: Chat = webClient ? new SlackChat(webClient, () => teamUrl) : consoleChat;
 
+  const timers = new TimerService(store, clock, log);
   const services: Services = {
     config,
     log,
@@ -99,16 +107,37 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     permissions: new Permissions(config.permissions),
     metrics,
     health: buildHealthService(config, clock, (...args) => metrics.observeCheck(...args)),
-    timers: new TimerService(store, clock, log),
+    timers,
+    pager: new TimelinePager(store, clock),
+    incidents: await buildIncidentService({
+      config,
+      store,
+      chat,
+      clock,
+      log,
+      timers,
+      pager: () => services.pager,
+      messages: webClient ? new SlackMessageSource(webClient) : undefined,
+    }),
   };
   services.pagerduty = buildPagerDuty({ settings, config, store, clock, chat, log, ca: options.pagerDutyCa });
+  services.pagerduty.connect(incidentPagerSinks(services.incidents, log));
+  // Without any routing key PagerDuty is off, and the timeline pager records what would be paged.
+  if (services.pagerduty.configured) services.pager = services.pagerduty.pager;
   const commands = allCommands();
   const router = new CommandRouter(commands, services);
   const interactions = new InteractionRouter(commands, services);
 
   let slack: SlackApp | undefined;
   if (mode.kind !== 'console') {
-    slack = createSlackApp({ mode, slackApiUrl: settings.SLACK_API_URL, log, router, interactions });
+    slack = createSlackApp({
+      mode,
+      slackApiUrl: settings.SLACK_API_URL,
+      log,
+      router,
+      interactions,
+      events: { ...incidentEvents(services) },
+    });
   }
   const routes: HttpRoute[] = [...botRoutes({ store, metrics, configLoaded: () => true })];
   if (slack?.requestListener) {
@@ -118,6 +147,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   routes.push(services.pagerduty.route);
   const http = new BotHttpServer(routes, log);
   let boundPort: number | undefined;
+  let incidentRecovery: NodeJS.Timeout | undefined;
 
   return {
     mode: mode.kind,
@@ -146,6 +176,13 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       if (mode.kind === 'socket') await slack!.app.start();
       services.timers.start(options.timerPollMs);
       services.pagerduty?.start();
+      await services.incidents.recover();
+      incidentRecovery = setInterval(() => {
+        services.incidents
+          .recover()
+          .catch((error: unknown) => log.error({ err: error }, 'incident recovery failed'));
+      }, options.recoveryPollMs ?? 30_000);
+      incidentRecovery.unref();
     },
     runConsole: () =>
       runConsole({
@@ -157,6 +194,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
         buttons,
       }),
     async stop() {
+      clearInterval(incidentRecovery);
       await services.timers.stop();
       await services.pagerduty?.stop();
       if (mode.kind === 'socket') await slack!.app.stop().catch(() => {});

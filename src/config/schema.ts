@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { checkSchema, healthSettingsSchema } from './health-schema.js';
+import { incidentSettingsSchema } from './incident-schema.js';
 import { pagerDutySettingsSchema } from './pagerduty-schema.js';
 
 const slug = z
@@ -47,6 +48,7 @@ export const botConfigSchema = z
     health: healthSettingsSchema,
     permissions: permissionsSchema,
     pagerduty: pagerDutySettingsSchema,
+    incidents: incidentSettingsSchema,
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();

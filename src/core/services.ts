@@ -1,6 +1,8 @@
 import type { Logger } from 'pino';
 import type { BotConfig } from '../config/schema.js';
 import type { HealthService } from '../health/health-service.js';
+import type { IncidentService } from '../incident/incident-service.js';
+import type { Pager } from '../incident/pager.js';
 import type { PagerDutyIntegration } from '../integrations/pagerduty/build-pagerduty.js';
 import type { BotMetrics } from '../observability/metrics.js';
 import type { TimerService } from '../scheduler/timers.js';
@@ -28,4 +30,8 @@ export interface Services {
   timers: TimerService;
   /** PagerDuty: the Pager (durable outbox), webhooks and on-call lookup. */
   pagerduty?: PagerDutyIntegration;
+  /** Paging port; the timeline-recording default until a paging integration replaces it. */
+  pager: Pager;
+  /** The incident lifecycle (declare, update, resolve, timeline, queries). */
+  incidents: IncidentService;
 }

@@ -3,6 +3,8 @@
  * incident channel can say so), and what responders did in the paging tool (webhooks).
  */
 export interface PageFailure {
+  /** Identifies this failure, so a repeated report is recognised. */
+  id: string;
   dedupKey: string;
   incidentNumber?: number;
   action: 'trigger' | 'acknowledge' | 'resolve';

@@ -24,6 +24,8 @@ export interface PagerDutyIntegration {
   /** Absent without PAGERDUTY_API_TOKEN. */
   oncall?: OnCallService;
   route: HttpRoute;
+  /** Some routing key is set (PAGERDUTY_ROUTING_KEY or a service's own): the bot pages. */
+  configured: boolean;
   /** Paging services without a routing key, as found at start-up. */
   missingRoutingKeys: string[];
   /** The incident domain plugs in here once it exists; until then both only log. */
@@ -114,6 +116,7 @@ export function buildPagerDuty(deps: PagerDutyDeps): PagerDutyIntegration {
     inbox,
     oncall,
     missingRoutingKeys,
+    configured: Boolean(defaultRoutingKey) || anyKey,
     route: pagerDutyWebhookRoute({ secret: settings.PAGERDUTY_WEBHOOK_SECRET, inbox, log }),
     connect(next) {
       if (next.failures) sinks.failures = next.failures;

@@ -126,6 +126,7 @@ export class DeliveryWorker {
     for (const failed of await outbox.claimUnreported(this.leaseMs)) {
       try {
         await failures.pageFailed({
+          id: `pagerduty-outbox:${failed.id}`,
           dedupKey: failed.dedupKey,
           incidentNumber: failed.incidentNumber ?? undefined,
           action: failed.action,

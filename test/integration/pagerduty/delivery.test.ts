@@ -105,6 +105,7 @@ for (const backend of storeBackends()) {
       await pd.worker.kick();
       expect(failures).toEqual([
         {
+          id: expect.stringMatching(/^pagerduty-outbox:\d+$/),
           dedupKey: 'bers-incident-6',
           incidentNumber: 6,
           action: 'trigger',
