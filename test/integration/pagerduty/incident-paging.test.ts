@@ -111,6 +111,18 @@ pagerduty:
     expect((await h.bot.services.incidents.get(incident.number))?.status).toBe('investigating');
   });
 
+  it('does not page a P3 until someone runs /bers incident page', async () => {
+    await h.command('incident declare P3 typo on the status page');
+    const number = (await h.bot.services.incidents.listOpen()).find((i) => i.severity === 'P3')!.number;
+    const key = `bers-incident-${number}`;
+    await h.bot.services.pagerduty!.worker.kick();
+    expect(pd.attempts.filter((e) => e.dedup_key === key)).toEqual([]);
+    const { reply } = await h.command(`incident page ${number}`);
+    expect(String(reply.text)).toContain(`On-call is being paged for incident #${number}`);
+    await pd.waitFor(() => actionsFor(pd, key).length === 1, 20_000, 'the manual page');
+    expect(pd.delivered.find((e) => e.dedup_key === key)?.payload?.severity).toBe('info');
+  });
+
   async function pdRefusal(number: number): Promise<string> {
     const deadline = Date.now() + 20_000;
     for (;;) {
