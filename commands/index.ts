@@ -4,11 +4,13 @@ import { healthCommand } from './health.js';
 import { createHelpCommand } from './help.js';
 import { incidentCommand } from './incident/index.js';
 import { metricsCommand } from './metrics.js';
+import { onCallCommand } from './oncall.js';
 import { reportCommand } from './report.js';
 
 /** Every `/bers` subcommand. Adding a command is adding its file and one line here. */
 export function allCommands(): AnyCommand[] {
   const commands: AnyCommand[] = [healthCommand];
+  commands.push(onCallCommand);
   commands.push(incidentCommand);
   commands.push(alertsCommand);
   commands.push(metricsCommand);

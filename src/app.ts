@@ -20,11 +20,13 @@ import { botRoutes } from './http/bot-routes.js';
 import { BotHttpServer, type HttpRoute } from './http/http-server.js';
 import { alertIncidentDeclarer } from './incident/alert-incident-declarer.js';
 import { buildIncidentService } from './incident/build-incident-service.js';
+import { incidentPagerSinks } from './incident/pager-event-flows.js';
 import { TimelinePager } from './incident/timeline-pager.js';
 import { buildAlertSources } from './integrations/alert-sources.js';
 import { alertmanagerWebhookRoute } from './integrations/alertmanager/webhook-route.js';
 import { ChartJsRenderer } from './integrations/chartjs/chart-renderer.js';
 import { buildMetricSources } from './integrations/metric-sources.js';
+import { buildPagerDuty } from './integrations/pagerduty/build-pagerduty.js';
 import { MetricService } from './metrics/metric-service.js';
 import { BotMetrics } from './observability/metrics.js';
 import { buildReports } from './reports/build-reports.js';
@@ -61,6 +63,8 @@ export interface BotOptions {
   onFatal?: (error: Error) => void;
   /** How often due-timers are polled (default 5 s); tests with a manual clock call `timers.poll()`. */
   timerPollMs?: number;
+  /** Extra trusted CA certificates (PEM) for PagerDuty's HTTPS endpoints (tests' fakes). */
+  pagerDutyCa?: string;
   /** How often unfinished incident steps are retried (default 30 s); tests call `incidents.recover()`. */
   recoveryPollMs?: number;
   /** The `/bers` subcommands; defaults to commands/index.ts (tests add commands of their own). */
@@ -174,6 +178,10 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     services.incidents,
     config.services.map((s) => s.name),
   );
+  services.pagerduty = buildPagerDuty({ settings, config, store, clock, chat, log, ca: options.pagerDutyCa });
+  services.pagerduty.connect(incidentPagerSinks(services.incidents, log));
+  // Without any routing key PagerDuty is off, and the timeline pager records what would be paged.
+  if (services.pagerduty.configured) services.pager = services.pagerduty.pager;
   const commands = options.commands ?? allCommands();
   const router = new CommandRouter(commands, services);
   const interactions = new InteractionRouter(commands, services);
@@ -199,6 +207,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     const listener = slack.requestListener;
     routes.push({ method: 'POST', path: '/slack/events', handle: (req, res) => listener(req, res) });
   }
+  routes.push(services.pagerduty.route);
   const http = new BotHttpServer(routes, log);
   let boundPort: number | undefined;
   let incidentRecovery: NodeJS.Timeout | undefined;
@@ -230,6 +239,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       }
       if (mode.kind === 'socket') await slack!.app.start();
       services.timers.start(options.timerPollMs);
+      services.pagerduty?.start();
       await services.incidents.recover();
       incidentRecovery = setInterval(() => {
         services.incidents
@@ -252,6 +262,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       clearInterval(incidentRecovery);
       await services.timers.stop();
       await reports.scheduler.stop();
+      await services.pagerduty?.stop();
       if (mode.kind === 'socket') await slack!.app.stop().catch(() => {});
       await http.close();
       if (ownsStore) await store.close();

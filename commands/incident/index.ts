@@ -7,6 +7,7 @@ import { doneReply } from '../../src/views/incident-replies.js';
 import { assignCommand, noteCommand, resolveCommand, severityCommand, updateCommand } from './changes.js';
 import { declareCommand } from './declare.js';
 import { incidentActions, incidentViews } from './interactions.js';
+import { pageCommand } from './page.js';
 import { listCommand, statusCommand } from './queries.js';
 
 const args = z.array(z.string()).transform((tokens) => ({ tokens }));
@@ -28,6 +29,7 @@ export const incidentCommand: Command<z.infer<typeof args>> = {
     resolveCommand,
     listCommand,
     severityCommand,
+    pageCommand,
   ],
   actions: incidentActions,
   views: incidentViews,

@@ -3,6 +3,7 @@ import { alertsSettingsSchema } from './alerts-schema.js';
 import { checkListSchema, healthSettingsSchema } from './health-schema.js';
 import { incidentSettingsSchema } from './incident-schema.js';
 import { metricsSettingsSchema } from './metrics-schema.js';
+import { pagerDutySettingsSchema } from './pagerduty-schema.js';
 import { reportsSchema } from './reports-schema.js';
 
 const slug = z
@@ -49,6 +50,7 @@ export const botConfigSchema = z
     services: z.array(serviceSchema).min(1, 'configure at least one service'),
     health: healthSettingsSchema,
     permissions: permissionsSchema,
+    pagerduty: pagerDutySettingsSchema,
     incidents: incidentSettingsSchema,
     alerts: alertsSettingsSchema,
     metrics: metricsSettingsSchema,
@@ -77,6 +79,11 @@ export const botConfigSchema = z
           });
         }
       });
+    }
+    for (const name of Object.keys(config.pagerduty.services)) {
+      if (!seen.has(name)) {
+        ctx.addIssue({ code: 'custom', path: ['pagerduty', 'services', name], message: 'unknown service' });
+      }
     }
   });
 

@@ -6,6 +6,7 @@ import type { BotConfig } from '../config/schema.js';
 import type { HealthService } from '../health/health-service.js';
 import type { IncidentService } from '../incident/incident-service.js';
 import type { Pager } from '../incident/pager.js';
+import type { PagerDutyIntegration } from '../integrations/pagerduty/build-pagerduty.js';
 import type { MetricService } from '../metrics/metric-service.js';
 import type { ChartRenderer } from '../metrics/model.js';
 import type { BotMetrics } from '../observability/metrics.js';
@@ -33,6 +34,8 @@ export interface Services {
   health: HealthService;
   /** Durable due-timers (reminders, deadlines); feature areas register their kinds at wiring. */
   timers: TimerService;
+  /** PagerDuty: the Pager (durable outbox), webhooks and on-call lookup. */
+  pagerduty?: PagerDutyIntegration;
   /** Paging port; the timeline-recording default until a paging integration replaces it. */
   pager: Pager;
   /** The incident lifecycle (declare, update, resolve, timeline, queries). */

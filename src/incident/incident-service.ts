@@ -4,6 +4,7 @@ import { type IncidentDeps, mustGet } from './incident-deps.js';
 import { incidentRepository as repo } from './incident-repository.js';
 import type { MessageSource } from './message-source.js';
 import type { Incident, IncidentRole, IncidentStatus, IncidentTimes, TimelineEntry } from './model.js';
+import { pageIncident } from './page-flow.js';
 import {
   type AcknowledgeResult,
   acknowledgeIncident,
@@ -87,6 +88,11 @@ export class IncidentService {
     options?: { at?: Date; fromPager?: boolean },
   ): Promise<AcknowledgeResult> {
     return acknowledgeIncident(this.deps, number, actor, options);
+  }
+
+  /** Pages on-call now, whatever the severity's policy (`/bers incident page`). */
+  page(number: number, actor: Actor): Promise<Incident> {
+    return pageIncident(this.deps, number, actor);
   }
 
   resolve(number: number, input: ResolveInput, actor: Actor): Promise<Incident> {

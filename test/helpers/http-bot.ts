@@ -70,6 +70,8 @@ export interface HttpBotOptions {
   clock?: Clock;
   env?: Record<string, string>;
   slack?: FakeSlack;
+  /** Trusted CA (PEM) for a fake PagerDuty's HTTPS. */
+  pagerDutyCa?: string;
   /** Run the report schedules (off by default so other suites see no scheduled posts). */
   scheduleReports?: boolean;
   /** Extra or replacement `/bers` subcommands (default: commands/index.ts). */
@@ -121,6 +123,7 @@ export async function startHttpBot(options: HttpBotOptions): Promise<HttpBotHarn
     timerPollMs: 60_000,
     commands: options.commands,
     scheduleReports: options.scheduleReports ?? false,
+    pagerDutyCa: options.pagerDutyCa,
   });
   await bot.start();
   const url = `http://127.0.0.1:${bot.port()}`;

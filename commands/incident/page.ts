@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import type { Command } from '../../src/core/command.js';
+import { doneReply } from '../../src/views/incident-replies.js';
+import { targetIncident } from './target.js';
+
+const tokens = z.array(z.string()).transform((t) => ({ tokens: t }));
+
+export const pageCommand: Command<z.infer<typeof tokens>> = {
+  name: 'page',
+  summary: 'page on-call now, whatever the severity (P2/P3 do not page on their own)',
+  usage: ['page [number]'],
+  examples: ['incident page 12'],
+  permission: 'incident',
+  args: tokens,
+  async run(args, ctx) {
+    const { number } = await targetIncident(args.tokens, ctx, 'page [number]');
+    await ctx.services.incidents.page(number, ctx.actor);
+    return doneReply(`On-call is being paged for incident #${number}.`);
+  },
+};

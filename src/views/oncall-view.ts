@@ -1,0 +1,40 @@
+import type { Reply } from '../core/message.js';
+import type { OnCallAnswer, OnCallPerson } from '../integrations/pagerduty/oncall-service.js';
+import { capBlocks, context, escapeText, header, section } from './blocks.js';
+
+function until(at: Date | undefined): string {
+  if (!at) return '';
+  return ` until ${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+}
+
+function personLine(p: OnCallPerson): string {
+  const who = p.mention ? `${p.mention} (${escapeText(p.user.name)})` : `*${escapeText(p.user.name)}*`;
+  return `Level ${p.level}: ${who}${until(p.until)}`;
+}
+
+/** `/bers oncall`: one section per escalation policy or schedule, lowest level first. */
+export function onCallReply(answer: OnCallAnswer): Reply {
+  const groups = new Map<string, OnCallPerson[]>();
+  for (const person of answer.people) {
+    const key = `${person.source.kind}|${person.source.name}`;
+    groups.set(key, [...(groups.get(key) ?? []), person]);
+  }
+  const title = answer.service ? `On call for ${answer.service}` : 'On call now';
+  const sections = [...groups.entries()].map(([key, people]) => {
+    const [kind, name] = key.split('|') as [string, string];
+    const lines = [...people].sort((a, b) => a.level - b.level).map(personLine);
+    return section(`:pager: *${escapeText(name)}* (${kind})\n${[...new Set(lines)].join('\n')}`);
+  });
+  const firstUp = [...answer.people].sort((a, b) => a.level - b.level)[0];
+  return {
+    text: firstUp
+      ? `${title}: ${firstUp.mention ?? firstUp.user.name}`
+      : `${title}: nobody is on call in PagerDuty`,
+    blocks: capBlocks([
+      header(title),
+      ...(sections.length > 0 ? sections : [section('Nobody is on call right now for what is configured.')]),
+      context(`From PagerDuty at ${answer.at.toISOString().slice(11, 16)} UTC`),
+    ]),
+    visibility: 'in_channel',
+  };
+}
