@@ -18,9 +18,14 @@ import type { FakePagerDuty } from './fake-pagerduty.js';
 /** A valid Events v2 routing key (32 characters). */
 export const ROUTING_KEY = 'R0UTINGKEY0000000000000000000001';
 
-/** Two services; `api` has its own (invalid, too short) key so PagerDuty answers it with 400. */
+/**
+ * Two services; `api` has its own (invalid, too short) key so PagerDuty answers it with 400.
+ * The attempt timeout is generous: on a loaded machine a 202 can take longer than a short timeout,
+ * and the retry that follows is a legitimate at-least-once duplicate that would blur what a test
+ * means to check. Tests of hung attempts set their own short timeout.
+ */
 export function pagingConfig(
-  delivery = 'attemptTimeoutMs: 500, baseBackoffMs: 20, maxBackoffMs: 200, pollMs: 50',
+  delivery = 'attemptTimeoutMs: 10000, baseBackoffMs: 20, maxBackoffMs: 200, pollMs: 50',
 ): BotConfig {
   return configFrom(`
 services:
