@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../../src/config/load-config.js';
+import { ConfigError, loadConfig, parseConfig } from '../../../src/config/load-config.js';
 import { MINIMAL_CONFIG } from '../../helpers/config.js';
 
 function problemsOf(yaml: string, env: Record<string, string> = {}): string[] {
@@ -81,13 +80,69 @@ metrics:
   });
 });
 
-describe('examples/alerts-and-metrics.yaml', () => {
-  it('is a valid config', async () => {
-    const text = await readFile('examples/alerts-and-metrics.yaml', 'utf8');
-    const config = parseConfig(text, 'examples/alerts-and-metrics.yaml', {
-      ALERTMANAGER_WEBHOOK_TOKEN: 'a-long-enough-secret-token',
+describe('alerts and KPIs in the seed examples', () => {
+  // No environment at all, as in examples.test.ts: the webhook token stays unset (optional).
+  const load = (file: string) => loadConfig(`examples/${file}`, {});
+  const sourceUrls = (definitions: { source: { kind: string; url?: string } }[]) =>
+    definitions.map((d) => (d.source.kind === 'service-api' ? d.source.url : d.source.kind));
+
+  it('bers-operations.yaml: the BERS alert API and the seed 000 KPIs, all on 3003', async () => {
+    const config = await load('bers-operations.yaml');
+    expect(config.alerts.sources).toEqual([
+      { kind: 'bers', name: 'bers', url: 'http://127.0.0.1:3003', service: 'bers-api' },
+    ]);
+    expect(config.metrics.definitions.map((d) => [d.name, d.target, d.comparison])).toEqual([
+      ['environment-detection-time', 100, 'below'],
+      ['configuration-resolution-time', 100, 'below'],
+      ['provider-initialization-time', 50, 'below'],
+      ['cache-hit-rate', 90, 'above'],
+    ]);
+    expect(new Set(sourceUrls(config.metrics.definitions))).toEqual(new Set(['http://127.0.0.1:3003']));
+  });
+
+  it('bers-monitoring.yaml: alerts on 3003, KPIs from the metrics API on 3002', async () => {
+    const config = await load('bers-monitoring.yaml');
+    expect(config.alerts.sources).toMatchObject([{ kind: 'bers', url: 'http://127.0.0.1:3003' }]);
+    expect(config.metrics.definitions.map((d) => d.name)).toEqual([
+      'environment-detection-time',
+      'configuration-resolution-time',
+      'provider-initialization-time',
+      'cache-hit-rate',
+    ]);
+    expect(new Set(sourceUrls(config.metrics.definitions))).toEqual(new Set(['http://127.0.0.1:3002']));
+  });
+
+  it('unjucks.yaml: Alertmanager and the seed 003 Prometheus KPIs', async () => {
+    const config = await load('unjucks.yaml');
+    expect(config.alerts.sources).toMatchObject([{ kind: 'alertmanager', name: 'alertmanager' }]);
+    expect(config.alerts.webhook).toEqual({ source: 'alertmanager' });
+    expect(config.metrics.prometheusUrl).toBe('http://prometheus:9090');
+    expect(config.metrics.definitions.map((d) => [d.name, d.target, d.comparison, d.source.kind])).toEqual([
+      ['unjucks-p95-response-time', 500, 'below', 'prometheus'],
+      ['unjucks-error-rate', 1, 'below', 'prometheus'],
+      ['unjucks-template-success-rate', 95, 'above', 'prometheus'],
+    ]);
+  });
+
+  it('ai-chat.yaml: Alertmanager routed by its alert rules, and the queue backlog KPI', async () => {
+    const config = await load('ai-chat.yaml');
+    expect(config.alerts.sources).toMatchObject([{ kind: 'alertmanager', name: 'alertmanager' }]);
+    expect(config.alerts.webhook.token).toBeUndefined();
+    expect(config.alerts.routes).toEqual([
+      { match: { severity: 'critical' }, channel: '#incidents' },
+      { match: { alertname: '/QueueBacklog|HighMemoryUsage/' }, channel: '#ai-chat-ops' },
+    ]);
+    expect(config.metrics.definitions).toMatchObject([
+      { name: 'ai-chat-queue-backlog', target: 1000, comparison: 'below', source: { kind: 'prometheus' } },
+    ]);
+  });
+
+  it('takes Alertmanager and Prometheus hosts from the environment', async () => {
+    const config = await loadConfig('examples/unjucks.yaml', {
+      ALERTMANAGER_URL: 'http://am.internal:9093',
+      PROMETHEUS_URL: 'http://prom.internal:9090',
     });
-    expect(config.alerts.sources.map((s) => s.kind)).toEqual(['alertmanager', 'bers']);
-    expect(config.metrics.definitions.length).toBeGreaterThan(5);
+    expect(config.alerts.sources[0]!.url).toBe('http://am.internal:9093');
+    expect(config.metrics.prometheusUrl).toBe('http://prom.internal:9090');
   });
 });
