@@ -2,6 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { allCommands } from '../commands/index.js';
+import { buildActions } from './actions/build-actions.js';
 import type { BotConfig } from './config/schema.js';
 import { type Settings, type SlackMode, slackModeOf } from './config/settings.js';
 import { ButtonBoard } from './console/button-board.js';
@@ -43,6 +44,10 @@ export interface BotOptions {
   onFatal?: (error: Error) => void;
   /** How often due-timers are polled (default 5 s); tests with a manual clock call `timers.poll()`. */
   timerPollMs?: number;
+  /** The environment `command` executors start programs from (main passes process.env). */
+  processEnv?: Readonly<Record<string, string | undefined>>;
+  /** Waits between post-action health checks; tests with a ManualClock advance it here. */
+  actionSleep?: (ms: number) => Promise<void>;
 }
 
 export interface Bot {
@@ -86,17 +91,25 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       : new WebClient(mode.botToken, { slackApiUrl: settings.SLACK_API_URL });
   const chat: Chat = webClient ? new SlackChat(webClient, () => teamUrl) : consoleChat;
 
+  const audit = new AuditLog(store, clock);
+  const permissions = new Permissions(config.permissions);
+  const health = buildHealthService(config, clock, (...args) => metrics.observeCheck(...args));
   const services: Services = {
     config,
     log,
     clock,
     store,
-    audit: new AuditLog(store, clock),
+    audit,
     chat,
-    permissions: new Permissions(config.permissions),
+    permissions,
     metrics,
-    health: buildHealthService(config, clock, (...args) => metrics.observeCheck(...args)),
+    health,
     timers: new TimerService(store, clock, log),
+    actions: buildActions({
+      ...{ config, store, audit, chat, health, permissions, clock, log },
+      processEnv: options.processEnv,
+      sleep: options.actionSleep,
+    }),
   };
   const commands = allCommands();
   const router = new CommandRouter(commands, services);

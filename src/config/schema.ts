@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actionsIssues, actionsSchema } from './actions-schema.js';
 import { checkSchema, healthSettingsSchema } from './health-schema.js';
 
 const slug = z
@@ -45,6 +46,7 @@ export const botConfigSchema = z
     services: z.array(serviceSchema).min(1, 'configure at least one service'),
     health: healthSettingsSchema,
     permissions: permissionsSchema,
+    actions: actionsSchema,
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();
@@ -69,6 +71,10 @@ export const botConfigSchema = z
           });
         }
       });
+    }
+    const roles = Object.keys(config.permissions.roles);
+    for (const issue of actionsIssues(config.actions, [...seen.keys()], roles)) {
+      ctx.addIssue({ code: 'custom', ...issue });
     }
   });
 

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Actions } from '../actions/build-actions.js';
 import type { BotConfig } from '../config/schema.js';
 import type { HealthService } from '../health/health-service.js';
 import type { BotMetrics } from '../observability/metrics.js';
@@ -25,4 +26,6 @@ export interface Services {
   health: HealthService;
   /** Durable due-timers (reminders, deadlines); feature areas register their kinds at wiring. */
   timers: TimerService;
+  /** Restart and rollback: requests, confirmation, execution, verification. */
+  actions: Actions;
 }
