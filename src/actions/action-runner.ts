@@ -36,7 +36,7 @@ export class ActionRunner {
     const { actions, repo, clock } = this.deps;
     const existing = await actions.load(id);
     const t = actions.target(existing.service, existing.environment);
-    await actions.authorize(existing.kind, t, who, 'confirm');
+    await actions.authorize(existing.kind, t, who, 'confirm', id);
     const won = await repo.confirm(id, who.actor, clock.now());
     if (won) {
       await actions.record(

@@ -65,7 +65,7 @@ export class ActionService {
   }
 
   /** Refuses (and audits) anyone the service's policy does not allow. */
-  async authorize(kind: ActionKind, t: Target, who: Who, step: string): Promise<void> {
+  async authorize(kind: ActionKind, t: Target, who: Who, step: string, requestId?: string): Promise<void> {
     const policy = this.policyTarget(kind, t);
     if (await this.deps.policy.allowed(who.actor, policy)) return;
     const roles = this.deps.policy.rolesFor(policy);
@@ -75,6 +75,7 @@ export class ActionService {
       `${kind}.${step}`,
       'denied',
       `${who.actor.name} was refused: ${kind} ${t.service} (${t.environment})`,
+      requestId ? { requestId } : {},
     );
     throw new ForbiddenError(
       `You are not allowed to ${kind} ${t.service} in ${t.environment}: that needs one of the roles ` +
@@ -123,7 +124,7 @@ export class ActionService {
   async cancel(id: string, who: Who): Promise<ActionRequest> {
     const existing = await this.load(id);
     const t = this.target(existing.service, existing.environment);
-    if (existing.requestedBy.id !== who.actor.id) await this.authorize(existing.kind, t, who, 'cancel');
+    if (existing.requestedBy.id !== who.actor.id) await this.authorize(existing.kind, t, who, 'cancel', id);
     const cancelled = await this.deps.repo.transition(id, 'cancelled', this.deps.clock.now());
     if (!cancelled) throw new UsageError(`This ${existing.kind} is already ${(await this.load(id)).state}.`);
     await this.record(
