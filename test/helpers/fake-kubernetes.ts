@@ -2,9 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-
-// biome-ignore lint/suspicious/noExplicitAny: Kubernetes objects are plain JSON here.
-type Obj = Record<string, any>;
+import { merge, type Obj, owned, REVISION, rs, sameTemplate, template } from './fake-kubernetes-objects.js';
 
 export interface KubeRequest {
   method: string;
@@ -13,8 +11,6 @@ export interface KubeRequest {
   authorization?: string;
   body?: unknown;
 }
-
-const REVISION = 'deployment.kubernetes.io/revision';
 
 /**
  * A fake Kubernetes API server for one namespace: deployments get/patch (strategic merge and JSON
@@ -216,51 +212,4 @@ export class FakeKubernetes {
       Object.assign(s, { updatedReplicas: 1, replicas: 3, availableReplicas: 2 });
     else Object.assign(s, { updatedReplicas: 2, replicas: 2, availableReplicas: 2, readyReplicas: 2 });
   }
-}
-
-function template(app: string, image: string): Obj {
-  return { metadata: { labels: { app } }, spec: { containers: [{ name: app, image }] } };
-}
-
-function rs(app: string, revision: string, image: string): Obj {
-  const t = template(app, image);
-  t.metadata.labels['pod-template-hash'] = `h${revision}`;
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'ReplicaSet',
-    metadata: {
-      name: `${app}-h${revision}`,
-      labels: { app, 'pod-template-hash': `h${revision}` },
-      annotations: { [REVISION]: revision },
-      creationTimestamp: `2026-01-0${revision.length === 1 ? revision : 9}T10:00:00Z`,
-      ownerReferences: [
-        { apiVersion: 'apps/v1', kind: 'Deployment', name: app, uid: 'dep-uid-1', controller: true },
-      ],
-    },
-    spec: { replicas: 0, template: t },
-  };
-}
-
-function owned(r: Obj): boolean {
-  return r.metadata.ownerReferences.some((o: Obj) => o.uid === 'dep-uid-1');
-}
-
-function sameTemplate(a: Obj, b: Obj): boolean {
-  const strip = (t: Obj) => {
-    const c = structuredClone(t);
-    delete c.metadata?.labels?.['pod-template-hash'];
-    return JSON.stringify(c);
-  };
-  return strip(a) === strip(b);
-}
-
-function merge(target: Obj, patch: Obj): Obj {
-  const out = structuredClone(target);
-  for (const [k, v] of Object.entries(patch)) {
-    out[k] =
-      v && typeof v === 'object' && !Array.isArray(v) && out[k] && typeof out[k] === 'object'
-        ? merge(out[k], v)
-        : v;
-  }
-  return out;
 }
