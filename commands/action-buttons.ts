@@ -10,9 +10,14 @@ export const confirmButtons: Record<string, ActionHandler> = {
   async confirm(invocation) {
     const { runner } = invocation.services.actions;
     const request = await runner.confirm(invocation.value, who(invocation));
-    await invocation.respond(
-      decidedMessage(request, `:hourglass_flowing_sand: Confirmed by <@${invocation.actor.id}>, running`),
-    );
+    // The store already says confirmed: a failed message update must not stop the execution.
+    await invocation
+      .respond(
+        decidedMessage(request, `:hourglass_flowing_sand: Confirmed by <@${invocation.actor.id}>, running`),
+      )
+      .catch((error: unknown) =>
+        invocation.services.log.warn({ err: error }, 'could not update the confirmation'),
+      );
     await runner.execute(request, who(invocation));
     return undefined;
   },

@@ -95,20 +95,13 @@ export class ActionRunner {
     const seconds = Math.round((clock.now().getTime() - started) / 1000);
     const done =
       (await repo.transition(request.id, result.ok ? 'succeeded' : 'failed', clock.now(), result)) ?? running;
-    await this.deps.actions.record(
-      who,
-      done,
-      `${done.kind}.execute`,
-      result.ok ? 'succeeded' : 'failed',
-      result.summary,
-      {
-        requestId: done.id,
-        executor: done.executor,
-        revision: result.revision ?? done.revision,
-        outputTail: result.outputTail.slice(-2000),
-        seconds,
-      },
-    );
+    await this.record(who, done, `${done.kind}.execute`, result.ok ? 'succeeded' : 'failed', result.summary, {
+      requestId: done.id,
+      executor: done.executor,
+      revision: result.revision ?? done.revision,
+      outputTail: result.outputTail.slice(-2000),
+      seconds,
+    });
     await this.post(done.channelId, executionMessage(done, result, seconds));
     if (result.ok) await this.verify(done, who);
   }
@@ -129,22 +122,22 @@ export class ActionRunner {
     const state = result.healthy ? 'verified' : 'unverified';
     const done =
       (await repo.transition(request.id, state, clock.now(), { verifySeconds: result.seconds })) ?? request;
-    await this.deps.actions.record(
-      who,
-      done,
-      `${done.kind}.verify`,
-      state,
-      `${result.status} after ${result.seconds} s`,
-      {
-        requestId: done.id,
-        attempts: result.attempts,
-        reason: result.reason,
-      },
-    );
+    await this.record(who, done, `${done.kind}.verify`, state, `${result.status} after ${result.seconds} s`, {
+      requestId: done.id,
+      attempts: result.attempts,
+      reason: result.reason,
+    });
     await this.post(
       done.channelId,
       verificationMessage(done, result, !result.healthy && done.kind === 'restart'),
     );
+  }
+
+  /** Audit rows after execution must not stop the report of what happened. */
+  private async record(...args: Parameters<ActionService['record']>): Promise<void> {
+    await this.deps.actions
+      .record(...args)
+      .catch((error: unknown) => this.deps.log.error({ err: error }, 'audit write failed'));
   }
 
   private verifyTimeoutMs(request: ActionRequest): number {
