@@ -2,7 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { allCommands } from '../commands/index.js';
-import { buildActions } from './actions/build-actions.js';
+import { type Actions, buildActions } from './actions/build-actions.js';
 import type { BotConfig } from './config/schema.js';
 import { type Settings, type SlackMode, slackModeOf } from './config/settings.js';
 import { ButtonBoard } from './console/button-board.js';
@@ -91,25 +91,26 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       : new WebClient(mode.botToken, { slackApiUrl: settings.SLACK_API_URL });
   const chat: Chat = webClient ? new SlackChat(webClient, () => teamUrl) : consoleChat;
 
-  const audit = new AuditLog(store, clock);
-  const permissions = new Permissions(config.permissions);
-  const health = buildHealthService(config, clock, (...args) => metrics.observeCheck(...args));
+  let actions: Actions | undefined;
   const services: Services = {
     config,
     log,
     clock,
     store,
-    audit,
+    audit: new AuditLog(store, clock),
     chat,
-    permissions,
+    permissions: new Permissions(config.permissions),
     metrics,
-    health,
+    health: buildHealthService(config, clock, (...args) => metrics.observeCheck(...args)),
     timers: new TimerService(store, clock, log),
-    actions: buildActions({
-      ...{ config, store, audit, chat, health, permissions, clock, log },
-      processEnv: options.processEnv,
-      sleep: options.actionSleep,
-    }),
+    // Built on first use from the services above (audit, health, permissions), without reordering them.
+    get actions() {
+      actions ??= buildActions({
+        ...{ config, store, chat, clock, log, processEnv: options.processEnv, sleep: options.actionSleep },
+        ...{ audit: services.audit, health: services.health, permissions: services.permissions },
+      });
+      return actions;
+    },
   };
   const commands = allCommands();
   const router = new CommandRouter(commands, services);
