@@ -3,12 +3,14 @@ import { auditCommand } from './audit.js';
 import { healthCommand } from './health.js';
 import { createHelpCommand } from './help.js';
 import { historyCommand } from './history.js';
+import { incidentCommand } from './incident/index.js';
 import { restartCommand } from './restart.js';
 import { rollbackCommand } from './rollback.js';
 
 /** Every `/bers` subcommand. Adding a command is adding its file and one line here. */
 export function allCommands(): AnyCommand[] {
   const commands: AnyCommand[] = [healthCommand];
+  commands.push(incidentCommand);
   commands.push(restartCommand, rollbackCommand, historyCommand, auditCommand);
   commands.push(createHelpCommand(() => commands));
   return commands;

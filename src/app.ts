@@ -17,10 +17,14 @@ import type { Services } from './core/services.js';
 import { buildHealthService } from './health/build-health-service.js';
 import { botRoutes } from './http/bot-routes.js';
 import { BotHttpServer, type HttpRoute } from './http/http-server.js';
+import { buildIncidentService } from './incident/build-incident-service.js';
+import { TimelinePager } from './incident/timeline-pager.js';
 import { BotMetrics } from './observability/metrics.js';
 import { TimerService } from './scheduler/timers.js';
 import { createSlackApp, type SlackApp } from './slack/bolt-app.js';
+import { incidentEvents } from './slack/incident-events.js';
 import { SlackChat } from './slack/slack-chat.js';
+import { SlackMessageSource } from './slack/slack-message-source.js';
 import { AuditLog } from './store/audit-log.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -48,6 +52,8 @@ export interface BotOptions {
   processEnv?: Readonly<Record<string, string | undefined>>;
   /** Waits between post-action health checks; tests with a ManualClock advance it here. */
   actionSleep?: (ms: number) => Promise<void>;
+  /** How often unfinished incident steps are retried (default 30 s); tests call `incidents.recover()`. */
+  recoveryPollMs?: number;
 }
 
 export interface Bot {
@@ -91,6 +97,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       : new WebClient(mode.botToken, { slackApiUrl: settings.SLACK_API_URL });
   const chat: Chat = webClient ? new SlackChat(webClient, () => teamUrl) : consoleChat;
 
+  const timers = new TimerService(store, clock, log);
   let actions: Actions | undefined;
   const services: Services = {
     config,
@@ -102,7 +109,18 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     permissions: new Permissions(config.permissions),
     metrics,
     health: buildHealthService(config, clock, (...args) => metrics.observeCheck(...args)),
-    timers: new TimerService(store, clock, log),
+    timers,
+    pager: new TimelinePager(store, clock),
+    incidents: await buildIncidentService({
+      config,
+      store,
+      chat,
+      clock,
+      log,
+      timers,
+      pager: () => services.pager,
+      messages: webClient ? new SlackMessageSource(webClient) : undefined,
+    }),
     // Built on first use from the services above (audit, health, permissions), without reordering them.
     get actions() {
       actions ??= buildActions({
@@ -118,7 +136,14 @@ export async function createBot(options: BotOptions): Promise<Bot> {
 
   let slack: SlackApp | undefined;
   if (mode.kind !== 'console') {
-    slack = createSlackApp({ mode, slackApiUrl: settings.SLACK_API_URL, log, router, interactions });
+    slack = createSlackApp({
+      mode,
+      slackApiUrl: settings.SLACK_API_URL,
+      log,
+      router,
+      interactions,
+      events: { ...incidentEvents(services) },
+    });
   }
   const routes: HttpRoute[] = [...botRoutes({ store, metrics, configLoaded: () => true })];
   if (slack?.requestListener) {
@@ -127,6 +152,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   }
   const http = new BotHttpServer(routes, log);
   let boundPort: number | undefined;
+  let incidentRecovery: NodeJS.Timeout | undefined;
 
   return {
     mode: mode.kind,
@@ -154,6 +180,13 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       }
       if (mode.kind === 'socket') await slack!.app.start();
       services.timers.start(options.timerPollMs);
+      await services.incidents.recover();
+      incidentRecovery = setInterval(() => {
+        services.incidents
+          .recover()
+          .catch((error: unknown) => log.error({ err: error }, 'incident recovery failed'));
+      }, options.recoveryPollMs ?? 30_000);
+      incidentRecovery.unref();
     },
     runConsole: () =>
       runConsole({
@@ -165,6 +198,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
         buttons,
       }),
     async stop() {
+      clearInterval(incidentRecovery);
       await services.timers.stop();
       if (mode.kind === 'socket') await slack!.app.stop().catch(() => {});
       await http.close();

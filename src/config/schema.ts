@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { actionsIssues, actionsSchema } from './actions-schema.js';
 import { checkSchema, healthSettingsSchema } from './health-schema.js';
+import { incidentSettingsSchema } from './incident-schema.js';
 
 const slug = z
   .string()
@@ -46,6 +47,7 @@ export const botConfigSchema = z
     services: z.array(serviceSchema).min(1, 'configure at least one service'),
     health: healthSettingsSchema,
     permissions: permissionsSchema,
+    incidents: incidentSettingsSchema,
     actions: actionsSchema,
   })
   .superRefine((config, ctx) => {

@@ -2,6 +2,8 @@ import type { Logger } from 'pino';
 import type { Actions } from '../actions/build-actions.js';
 import type { BotConfig } from '../config/schema.js';
 import type { HealthService } from '../health/health-service.js';
+import type { IncidentService } from '../incident/incident-service.js';
+import type { Pager } from '../incident/pager.js';
 import type { BotMetrics } from '../observability/metrics.js';
 import type { TimerService } from '../scheduler/timers.js';
 import type { AuditLog } from '../store/audit-log.js';
@@ -26,6 +28,10 @@ export interface Services {
   health: HealthService;
   /** Durable due-timers (reminders, deadlines); feature areas register their kinds at wiring. */
   timers: TimerService;
+  /** Paging port; the timeline-recording default until a paging integration replaces it. */
+  pager: Pager;
+  /** The incident lifecycle (declare, update, resolve, timeline, queries). */
+  incidents: IncidentService;
   /** Restart and rollback: requests, confirmation, execution, verification. */
   actions: Actions;
 }

@@ -19,8 +19,12 @@ export class StoreLockedError extends BersError {
   }
 }
 
-/** Longer than any pause of a healthy process; a holder on another host is presumed dead after it. */
-const STALE_MS = 10_000;
+/**
+ * How long without a refresh before a holder on ANOTHER host is presumed dead. Long on purpose:
+ * PGlite's WASM work blocks the event loop (many seconds on a loaded machine), and a short window
+ * would let a second process steal a live lock. Holders on this host are judged by their pid instead.
+ */
+const STALE_MS = 60 * 60_000;
 
 interface Owner {
   pid: number;
@@ -59,7 +63,7 @@ export async function lockDirectory(
     lockfile.lock(dir, {
       lockfilePath: lockPath,
       stale: STALE_MS,
-      update: STALE_MS / 4,
+      update: 30_000,
       retries: 0,
       onCompromised: (error) => onLockLost?.(error),
     });

@@ -49,6 +49,8 @@ export class FakeSlack {
   readonly uploads: { id: string; bytes: Buffer }[] = [];
   private readonly handlers = new Map<string, Handler>();
   private readonly channelNames = new Map<string, string>();
+  /** Messages by `channel ts`: what conversations.history answers (posted by the bot or added by a test). */
+  private readonly messages = new Map<string, { ts: string; text: string; user?: string }>();
   private seq = 0;
   private waiters: (() => void)[] = [];
 
@@ -79,6 +81,11 @@ export class FakeSlack {
   /** Overrides the answer to one Web API method. */
   on(method: string, handler: Handler): void {
     this.handlers.set(method, handler);
+  }
+
+  /** Restores the default answer of one Web API method. */
+  off(method: string): void {
+    this.handlers.delete(method);
   }
 
   callsTo(method: string): Record<string, unknown>[] {
@@ -163,8 +170,20 @@ export class FakeSlack {
           bot_id: 'BBOT',
         };
       case 'chat.postMessage': {
-        const channel = String(args.channel);
-        return { ok: true, channel: this.channelIdOf(channel), ts: ts(), message: { text: args.text } };
+        const channel = this.channelIdOf(String(args.channel));
+        const at = ts();
+        this.addMessage(channel, { ts: at, text: String(args.text ?? ''), user: 'UBOT' });
+        return { ok: true, channel, ts: at, message: { text: args.text } };
+      }
+      case 'conversations.history': {
+        // latest=ts, inclusive, limit 1 is how one message is read back by its ts.
+        const found = this.messages.get(`${args.channel} ${args.latest}`);
+        const inclusive = args.inclusive === true || args.inclusive === 'true';
+        return {
+          ok: true,
+          messages: found && inclusive ? [{ type: 'message', ...found }] : [],
+          has_more: false,
+        };
       }
       case 'chat.update':
         return { ok: true, channel: args.channel, ts: args.ts };
@@ -206,6 +225,11 @@ export class FakeSlack {
     const id = `C${String(++this.seq).padStart(8, '0')}`;
     this.channelNames.set(id, name);
     return id;
+  }
+
+  /** A message someone posted in a channel, so events about it can be answered. */
+  addMessage(channel: string, message: { ts: string; text: string; user?: string }): void {
+    this.messages.set(`${channel} ${message.ts}`, message);
   }
 
   /** The channel name the fake knows for an id (created or posted to by name). */

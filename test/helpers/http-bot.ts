@@ -26,6 +26,13 @@ export interface HttpBotHarness {
   ): Promise<CommandResult>;
   /** Sends a signed block_actions payload for a button. */
   click(actionId: string, value: string, options?: ClickOptions): Promise<ClickResult>;
+  /** Sends a signed view_submission (a modal's Submit); the response body carries field errors, if any. */
+  submitView(
+    callbackId: string,
+    values: Record<string, Record<string, unknown>>,
+    privateMetadata?: string,
+    user?: { id: string; name: string },
+  ): Promise<Response>;
   /** Sends a signed Events API callback. */
   event(event: Record<string, unknown>): Promise<Response>;
   close(): Promise<void>;
@@ -134,6 +141,25 @@ export async function startHttpBot(options: HttpBotOptions): Promise<HttpBotHarn
       const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
       const response = await postSigned(events, SIGNING_SECRET, body, 'application/x-www-form-urlencoded');
       return { status: response.status, responseId };
+    },
+    submitView(callbackId, values, privateMetadata = '', user = defaultUser) {
+      const payload = {
+        type: 'view_submission',
+        team: { id: 'T0FAKE', domain: 'fake' },
+        user: { id: user.id, username: user.name, name: user.name, team_id: 'T0FAKE' },
+        api_app_id: 'A0BERS',
+        trigger_id: `trigger-${randomBytes(4).toString('hex')}`,
+        view: {
+          id: `V${randomBytes(4).toString('hex')}`,
+          type: 'modal',
+          callback_id: callbackId,
+          private_metadata: privateMetadata,
+          state: { values },
+          hash: 'h',
+        },
+      };
+      const body = new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+      return postSigned(events, SIGNING_SECRET, body, 'application/x-www-form-urlencoded');
     },
     event(event) {
       const body = JSON.stringify({

@@ -1,0 +1,114 @@
+import { z } from 'zod';
+import type { Command } from '../../src/core/command.js';
+import { UsageError } from '../../src/core/errors.js';
+import { isRole, isStatus, ROLE_TITLES, ROLES, STATUSES } from '../../src/incident/model.js';
+import { doneReply } from '../../src/views/incident-replies.js';
+import { parseUser, targetIncident } from './target.js';
+
+const tokens = z.array(z.string()).transform((t) => ({ tokens: t }));
+type Tokens = z.infer<typeof tokens>;
+
+export const updateCommand: Command<Tokens> = {
+  name: 'update',
+  summary: 'post a status update (channel and announcement) and set when the next one is due',
+  usage: ['update [number] <investigating|identified|monitoring> <text…>'],
+  examples: ['incident update 12 identified a bad deploy of checkout; rolling back'],
+  permission: 'incident',
+  args: tokens,
+  async run(args, ctx) {
+    const { number, rest } = await targetIncident(args.tokens, ctx, 'update [number] <status> <text…>');
+    const [status = '', ...text] = rest;
+    const wanted = status.toLowerCase();
+    if (!isStatus(wanted)) {
+      throw new UsageError(
+        `\`${status.slice(0, 20) || '(nothing)'}\` is not a status. Use one of: ${STATUSES.filter((s) => s !== 'resolved').join(', ')} (and \`resolve\` to resolve).`,
+        'incident update',
+      );
+    }
+    const incident = await ctx.services.incidents.update(
+      number,
+      { status: wanted, text: text.join(' ') },
+      ctx.actor,
+    );
+    return doneReply(`Update posted for incident #${number} (${incident.status}).`);
+  },
+};
+
+export const assignCommand: Command<Tokens> = {
+  name: 'assign',
+  summary: 'give someone a role: commander, lead (technical lead) or comms',
+  usage: ['assign [number] <@user> <commander|lead|comms>'],
+  examples: ['incident assign 12 @ada commander'],
+  permission: 'incident',
+  args: tokens,
+  async run(args, ctx) {
+    const { number, rest } = await targetIncident(args.tokens, ctx, 'assign [number] <@user> <role>');
+    const [who, roleToken = ''] = rest;
+    const userId = parseUser(who, ctx);
+    if (!userId) {
+      throw new UsageError(
+        `\`${(who ?? '(nobody)').slice(0, 40)}\` is not a Slack user. Mention them with @ so Slack sends who they are, e.g. \`/bers incident assign ${number} @ada commander\`.`,
+        'incident assign',
+      );
+    }
+    const role = roleToken.toLowerCase();
+    if (!isRole(role)) {
+      throw new UsageError(
+        `\`${roleToken.slice(0, 20) || '(nothing)'}\` is not a role. Use one of: ${ROLES.join(', ')}.`,
+        'incident assign',
+      );
+    }
+    await ctx.services.incidents.assign(number, role, userId, ctx.actor);
+    return doneReply(`<@${userId}> is now ${ROLE_TITLES[role]} of incident #${number}.`);
+  },
+};
+
+export const noteCommand: Command<Tokens> = {
+  name: 'note',
+  summary: 'add a line to the incident timeline',
+  usage: ['note [number] <text…>'],
+  examples: ['incident note 12 failed over to the replica'],
+  permission: 'incident',
+  args: tokens,
+  async run(args, ctx) {
+    const { number, rest } = await targetIncident(args.tokens, ctx, 'note [number] <text…>');
+    await ctx.services.incidents.note(number, rest.join(' '), ctx.actor);
+    return doneReply(`📝 Noted in the timeline of incident #${number}.`);
+  },
+};
+
+export const severityCommand: Command<Tokens> = {
+  name: 'severity',
+  summary: 'raise or lower the severity (announced; paging and cadence follow the new policy)',
+  usage: ['severity [number] <severity> [reason…]'],
+  examples: ['incident severity 12 P0 all regions down now'],
+  permission: 'incident',
+  args: tokens,
+  async run(args, ctx) {
+    const { number, rest } = await targetIncident(args.tokens, ctx, 'severity [number] <severity> [reason…]');
+    const [severity, ...reason] = rest;
+    if (!severity) throw new UsageError('Give the new severity, e.g. `P0`.', 'incident severity');
+    const incident = await ctx.services.incidents.changeSeverity(
+      number,
+      severity,
+      reason.join(' '),
+      ctx.actor,
+    );
+    return doneReply(`Incident #${number} is now ${incident.severity}.`);
+  },
+};
+
+export const resolveCommand: Command<Tokens> = {
+  name: 'resolve',
+  summary: 'resolve: resolution report, post-mortem draft, post-mortem reminder',
+  usage: ['resolve [number] <resolution…> [root cause: <cause…>]'],
+  examples: ['incident resolve 12 rolled back to 1.4.2 root cause: a missing index'],
+  permission: 'incident',
+  args: tokens,
+  async run(args, ctx) {
+    const { number, rest } = await targetIncident(args.tokens, ctx, 'resolve [number] <resolution…>');
+    const [resolution = '', rootCause] = rest.join(' ').split(/\broot cause:\s*/i);
+    await ctx.services.incidents.resolve(number, { resolution, rootCause }, ctx.actor);
+    return doneReply(`✅ Incident #${number} resolved.`);
+  },
+};

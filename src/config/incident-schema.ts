@@ -1,0 +1,99 @@
+import { z } from 'zod';
+
+export const PAGING_POLICIES = ['now', 'unacknowledged', 'business-hours', 'none'] as const;
+
+const minutes = z
+  .number()
+  .int()
+  .positive()
+  .max(7 * 24 * 60);
+
+const severitySchema = z.strictObject({
+  description: z.string().min(1).max(100),
+  /** How soon someone must respond (seed 003: 15 min, 1 h, 4 h, 24 h). */
+  respondWithinMinutes: minutes,
+  /**
+   * `now` pages at declare; `unacknowledged` pages when nobody acknowledged within `ackWindowMinutes`;
+   * `business-hours` pages at declare inside business hours, else at the next opening; `none` never.
+   */
+  paging: z.enum(PAGING_POLICIES),
+  /** Defaults to `respondWithinMinutes`. */
+  ackWindowMinutes: minutes.optional(),
+  /** How often the commander must post an update; null: no cadence (no reminders). */
+  updateEveryMinutes: minutes.nullable(),
+  /** Flag the incident in its channel when it still has no commander after `commanderGraceMinutes`. */
+  requireCommander: z.boolean().default(false),
+});
+
+/** Seed 003's severity table with DESIGN.md's paging and update cadence. */
+const DEFAULT_SEVERITIES = {
+  P0: {
+    description: 'Complete service outage',
+    respondWithinMinutes: 15,
+    paging: 'now',
+    updateEveryMinutes: 15,
+    requireCommander: true,
+  },
+  P1: {
+    description: 'Major functionality broken',
+    respondWithinMinutes: 60,
+    paging: 'unacknowledged',
+    updateEveryMinutes: 30,
+    requireCommander: true,
+  },
+  P2: {
+    description: 'Degraded performance',
+    respondWithinMinutes: 240,
+    paging: 'business-hours',
+    updateEveryMinutes: 120,
+  },
+  P3: { description: 'Minor issue', respondWithinMinutes: 1440, paging: 'none', updateEveryMinutes: null },
+} as const;
+
+const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-hour)');
+
+const businessHoursSchema = z
+  .strictObject({
+    timezone: z
+      .string()
+      .default('UTC')
+      .refine((tz) => {
+        try {
+          new Intl.DateTimeFormat('en-US', { timeZone: tz });
+          return true;
+        } catch {
+          return false;
+        }
+      }, 'unknown time zone'),
+    /** ISO weekdays: 1 = Monday … 7 = Sunday. */
+    days: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
+    start: hhmm.default('09:00'),
+    end: hhmm.default('17:00'),
+  })
+  .prefault({})
+  .refine((b) => b.start < b.end, { message: 'start must be before end', path: ['end'] });
+
+export const incidentSettingsSchema = z
+  .strictObject({
+    /** Where every declare/update/resolution is announced (`#name` or a channel id). */
+    announcementChannel: z.string().min(2).default('#incidents'),
+    severities: z
+      .record(z.string().regex(/^[A-Z][A-Z0-9]{0,7}$/, 'severity names are like P0, SEV1'), severitySchema)
+      .default(structuredClone(DEFAULT_SEVERITIES) as never)
+      .refine((s) => Object.keys(s).length > 0, 'configure at least one severity'),
+    /** A directory whose `<name>.hbs` files replace the shipped templates (relative to the working dir). */
+    templatesDir: z.string().optional(),
+    commanderGraceMinutes: minutes.default(5),
+    postMortemReminderHours: z
+      .number()
+      .int()
+      .positive()
+      .max(24 * 14)
+      .default(24),
+    businessHours: businessHoursSchema,
+  })
+  .prefault({});
+
+export type IncidentSettings = z.infer<typeof incidentSettingsSchema>;
+export type SeverityPolicy = z.infer<typeof severitySchema>;
+export type PagingPolicy = (typeof PAGING_POLICIES)[number];

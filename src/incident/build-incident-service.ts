@@ -1,0 +1,61 @@
+import type { Logger } from 'pino';
+import type { BotConfig } from '../config/schema.js';
+import type { Chat } from '../core/chat.js';
+import type { Clock } from '../core/clock.js';
+import type { TimerService } from '../scheduler/timers.js';
+import type { Store } from '../store/store.js';
+import type { IncidentDeps } from './incident-deps.js';
+import { IncidentService } from './incident-service.js';
+import type { MessageSource } from './message-source.js';
+import type { Pager } from './pager.js';
+import { registerIncidentReminders } from './reminders.js';
+import { IncidentReports } from './reports.js';
+import { SeverityPolicies } from './severity-policies.js';
+import { StepRunner } from './step-runner.js';
+import { IncidentTemplates } from './templates.js';
+
+export interface IncidentServiceOptions {
+  config: BotConfig;
+  store: Store;
+  chat: Chat;
+  clock: Clock;
+  log: Logger;
+  timers: TimerService;
+  /** Read at each use, so the paging integration can be swapped in after wiring. */
+  pager: () => Pager;
+  messages?: MessageSource;
+}
+
+/**
+ * Builds the incident service and registers its reminder kinds on the timers. Loading the templates
+ * test-renders each one, so a broken template stops the start with its file name.
+ */
+export async function buildIncidentService(options: IncidentServiceOptions): Promise<IncidentService> {
+  const settings = options.config.incidents;
+  const templates = await IncidentTemplates.load(settings.templatesDir);
+  const policies = new SeverityPolicies(settings);
+  const reports = new IncidentReports(templates, policies, options.chat, settings.postMortemReminderHours);
+  const runner = new StepRunner({
+    store: options.store,
+    chat: options.chat,
+    pager: options.pager,
+    clock: options.clock,
+    log: options.log.child({ area: 'incident' }),
+    reports,
+    announcementChannel: settings.announcementChannel,
+  });
+  const deps: IncidentDeps = {
+    store: options.store,
+    chat: options.chat,
+    clock: options.clock,
+    log: options.log,
+    timers: options.timers,
+    settings,
+    policies,
+    reports,
+    runner,
+    serviceNames: options.config.services.map((s) => s.name),
+  };
+  registerIncidentReminders(options.timers, deps);
+  return new IncidentService(deps, options.messages);
+}

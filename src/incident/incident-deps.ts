@@ -1,0 +1,49 @@
+import type { Logger } from 'pino';
+import type { IncidentSettings } from '../config/incident-schema.js';
+import type { Chat } from '../core/chat.js';
+import type { Clock } from '../core/clock.js';
+import { NotFoundError } from '../core/errors.js';
+import type { TimerService } from '../scheduler/timers.js';
+import type { Store } from '../store/store.js';
+import { incidentRepository as repo } from './incident-repository.js';
+import type { Incident } from './model.js';
+import type { IncidentReports } from './reports.js';
+import type { SeverityPolicies } from './severity-policies.js';
+import type { StepRunner } from './step-runner.js';
+
+/** What the incident flows share; built once by the IncidentService. */
+export interface IncidentDeps {
+  store: Store;
+  chat: Chat;
+  clock: Clock;
+  log: Logger;
+  timers: TimerService;
+  settings: IncidentSettings;
+  policies: SeverityPolicies;
+  reports: IncidentReports;
+  runner: StepRunner;
+  /** Configured service names, for validating `services`. */
+  serviceNames: string[];
+}
+
+export async function mustGet(deps: IncidentDeps, number: number): Promise<Incident> {
+  const incident = await repo.byNumber(deps.store, number);
+  if (!incident) {
+    throw new NotFoundError(`There is no incident #${number}. \`/bers incident list\` shows the open ones.`);
+  }
+  return incident;
+}
+
+export const timerKeys = {
+  updateDue: (n: number, due: Date) => `incident:${n}:update-due:${due.toISOString()}`,
+  commanderCheck: (n: number) => `incident:${n}:commander-check`,
+  page: (n: number) => `incident:${n}:page`,
+  postMortem: (n: number) => `incident:${n}:post-mortem`,
+};
+
+export const TIMER_KINDS = {
+  updateDue: 'incident.update-due',
+  commanderCheck: 'incident.commander-check',
+  page: 'incident.page',
+  postMortem: 'incident.post-mortem',
+} as const;

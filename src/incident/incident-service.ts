@@ -1,0 +1,139 @@
+import type { Actor } from '../core/actor.js';
+import { type DeclareInput, type DeclareResult, declareIncident } from './declare-flow.js';
+import { type IncidentDeps, mustGet } from './incident-deps.js';
+import { incidentRepository as repo } from './incident-repository.js';
+import type { MessageSource } from './message-source.js';
+import type { Incident, IncidentRole, IncidentStatus, IncidentTimes, TimelineEntry } from './model.js';
+import {
+  type AcknowledgeResult,
+  acknowledgeIncident,
+  type ResolveInput,
+  resolveIncident,
+} from './resolve-flow.js';
+import { addNote, assignRole } from './role-flows.js';
+import { stepStore } from './step-store.js';
+import { changeSeverity, updateIncident } from './update-flows.js';
+
+export interface ExternalTimelineEntry {
+  kind: string;
+  text: string;
+  /** The original time of what happened; defaults to now. */
+  at?: Date;
+  actorId?: string;
+  actorName?: string;
+  /** Records the same outside event once (e.g. a webhook's event id); a repeat returns false. */
+  sourceKey?: string;
+}
+
+/**
+ * The incident lifecycle, the API every area uses (commands, alerts, PagerDuty webhooks, reports).
+ * Every change is stored first (row, timeline, pending steps, timers in one transaction) and then
+ * acted on; `recover()` completes what a crash left unfinished.
+ */
+export class IncidentService {
+  constructor(
+    private readonly deps: IncidentDeps,
+    private readonly messages?: MessageSource,
+  ) {}
+
+  declare(input: DeclareInput, actor: Actor): Promise<DeclareResult> {
+    return declareIncident(this.deps, input, actor);
+  }
+
+  get(number: number): Promise<Incident | undefined> {
+    return repo.byNumber(this.deps.store, number);
+  }
+
+  /** The incident whose channel this is (by id, or by name in console mode). */
+  byChannel(channelId: string): Promise<Incident | undefined> {
+    return repo.byChannel(this.deps.store, channelId);
+  }
+
+  /** Open incidents, most severe first (the configured severity order), then by number. */
+  async listOpen(): Promise<Incident[]> {
+    const open = await repo.listOpen(this.deps.store);
+    const rank = (i: Incident) => this.deps.policies.rank(i.severity);
+    return open.sort((a, b) => rank(a) - rank(b) || a.number - b.number);
+  }
+
+  /** Incidents declared or resolved at or after `since`, with the times MTTA/MTTR need. */
+  declaredOrResolvedSince(since: Date): Promise<IncidentTimes[]> {
+    return repo.declaredOrResolvedSince(this.deps.store, since);
+  }
+
+  async timeline(number: number): Promise<TimelineEntry[]> {
+    return repo.timeline(this.deps.store, (await mustGet(this.deps, number)).id);
+  }
+
+  update(number: number, change: { status: IncidentStatus; text: string }, actor: Actor): Promise<Incident> {
+    return updateIncident(this.deps, number, change, actor);
+  }
+
+  changeSeverity(number: number, severity: string, reason: string, actor: Actor): Promise<Incident> {
+    return changeSeverity(this.deps, number, severity, reason, actor);
+  }
+
+  assign(number: number, role: IncidentRole, userId: string, actor: Actor): Promise<Incident> {
+    return assignRole(this.deps, number, role, userId, actor);
+  }
+
+  note(number: number, text: string, actor: Actor): Promise<Incident> {
+    return addNote(this.deps, number, text, actor);
+  }
+
+  acknowledge(
+    number: number,
+    actor: Actor,
+    options?: { at?: Date; fromPager?: boolean },
+  ): Promise<AcknowledgeResult> {
+    return acknowledgeIncident(this.deps, number, actor, options);
+  }
+
+  resolve(number: number, input: ResolveInput, actor: Actor): Promise<Incident> {
+    return resolveIncident(this.deps, number, input, actor);
+  }
+
+  /** Adds an entry from outside (PagerDuty webhook, alert); false when `sourceKey` was already recorded. */
+  async addTimelineEntry(number: number, entry: ExternalTimelineEntry): Promise<boolean> {
+    const incident = await mustGet(this.deps, number);
+    return repo.addTimeline(this.deps.store, incident.id, {
+      ...entry,
+      at: entry.at ?? this.deps.clock.now(),
+    });
+  }
+
+  /** Re-renders the posted initial reports (channel and announcement) from the incident's current state. */
+  async refreshReports(number: number): Promise<void> {
+    await this.deps.runner.refresh(await mustGet(this.deps, number));
+  }
+
+  /** Posts a short notice in the incident channel (e.g. "escalated to the secondary on-call"). */
+  async notify(number: number, text: string): Promise<void> {
+    const incident = await mustGet(this.deps, number);
+    if (incident.channelId) await this.deps.chat.post(incident.channelId, { text });
+  }
+
+  /** 📌 on a message in an incident channel: the message goes into the timeline at its original time. */
+  async recordPin(channelId: string, ts: string, pinnedBy: string): Promise<boolean> {
+    const incident = await repo.byChannel(this.deps.store, channelId);
+    if (!incident || !this.messages) return false;
+    const message = await this.messages.fetch(channelId, ts);
+    if (!message) return false;
+    return repo.addTimeline(this.deps.store, incident.id, {
+      at: message.at,
+      kind: 'pinned',
+      actorId: message.userId,
+      text: `📌 ${message.text.slice(0, 2000)} (pinned by <@${pinnedBy}>)`,
+      sourceKey: `pin:${channelId}:${ts}`,
+    });
+  }
+
+  /** Completes unfinished steps of every incident (start-up and periodically). */
+  recover(): Promise<number> {
+    return this.deps.runner.sweep();
+  }
+
+  async pendingSteps(number: number): Promise<number> {
+    return stepStore.pendingCount(this.deps.store, (await mustGet(this.deps, number)).id);
+  }
+}

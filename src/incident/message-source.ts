@@ -1,0 +1,12 @@
+/** A message as the chat platform has it (for 📌 pins). */
+export interface SourceMessage {
+  text: string;
+  userId?: string;
+  /** When it was posted: its original time goes into the timeline. */
+  at: Date;
+}
+
+/** Reads one posted message back from the chat platform (Slack: conversations.history). */
+export interface MessageSource {
+  fetch(channel: string, ts: string): Promise<SourceMessage | undefined>;
+}

@@ -1,0 +1,81 @@
+import type { DueTimer, TimerService } from '../scheduler/timers.js';
+import { formatTime } from '../views/incident-blocks.js';
+import { noticeMessage } from '../views/incident-report-view.js';
+import { type IncidentDeps, TIMER_KINDS } from './incident-deps.js';
+import { incidentRepository as repo } from './incident-repository.js';
+import type { Incident } from './model.js';
+import { stepStore } from './step-store.js';
+
+/**
+ * The incident's durable reminders. Each handler re-reads the incident and does nothing when the
+ * reminder no longer applies (an update was posted, a commander assigned, the incident resolved).
+ */
+export function registerIncidentReminders(timers: TimerService, deps: IncidentDeps): void {
+  const load = async (timer: DueTimer) => repo.byNumber(deps.store, Number(timer.payload.number));
+  const say = async (incident: Incident, kind: string, text: string) => {
+    await repo.addTimeline(deps.store, incident.id, {
+      at: deps.clock.now(),
+      kind,
+      text: text.replace(/[*_]/g, ''),
+    });
+    if (incident.channelId) await deps.chat.post(incident.channelId, noticeMessage(text));
+  };
+
+  timers.on(TIMER_KINDS.updateDue, async (timer) => {
+    const incident = await load(timer);
+    if (!incident || incident.resolvedAt) return;
+    if (incident.nextUpdateAt?.toISOString() !== timer.payload.dueAt) return;
+    const who = incident.commanderId
+      ? `<@${incident.commanderId}>`
+      : 'Nobody is commander yet, so: everyone here —';
+    await say(
+      incident,
+      'reminder',
+      `⏰ ${who} the ${incident.severity} update for incident #${incident.number} was due at ${formatTime(incident.nextUpdateAt)}. Post one with *Post update* or \`/bers incident update ${incident.number} <status> <text…>\`.`,
+    );
+  });
+
+  timers.on(TIMER_KINDS.commanderCheck, async (timer) => {
+    const incident = await load(timer);
+    if (!incident || incident.resolvedAt || incident.commanderId) return;
+    await say(
+      incident,
+      'flag',
+      `⚠️ ${incident.severity} incident #${incident.number} has no incident commander. Take it with \`/bers incident assign ${incident.number} @you commander\`.`,
+    );
+  });
+
+  timers.on(TIMER_KINDS.page, async (timer) => {
+    const incident = await load(timer);
+    if (!incident) return;
+    const skip = incident.resolvedAt
+      ? 'resolved before the page was due'
+      : timer.payload.onlyIfUnacknowledged && incident.acknowledgedAt
+        ? `acknowledged by ${incident.acknowledgedBy} in time`
+        : undefined;
+    const now = deps.clock.now();
+    await deps.store.transaction(async (tx) => {
+      if (skip) {
+        await repo.addTimeline(tx, incident.id, { at: now, kind: 'paging', text: `No page: ${skip}` });
+        return;
+      }
+      const reason = String(timer.payload.reason ?? 'severity policy');
+      await repo.addTimeline(tx, incident.id, { at: now, kind: 'paging', text: `Paging on-call: ${reason}` });
+      await stepStore.add(tx, incident.id, now, [
+        { key: `inc-${incident.number}:timer-page`, payload: { kind: 'page', reason } },
+      ]);
+    });
+    await deps.runner.run(incident.id);
+  });
+
+  timers.on(TIMER_KINDS.postMortem, async (timer) => {
+    const incident = await load(timer);
+    if (!incident) return;
+    const owner = incident.commanderId ? `<@${incident.commanderId}>` : `<@${incident.declaredById}>`;
+    await say(
+      incident,
+      'reminder',
+      `📝 ${owner} the post-mortem for incident #${incident.number} is due: it was resolved ${formatTime(incident.resolvedAt)}. The draft is above in this channel.`,
+    );
+  });
+}

@@ -1,0 +1,122 @@
+import type { Chat } from '../core/chat.js';
+import type { Message } from '../core/message.js';
+import { escapeText } from '../views/blocks.js';
+import { formatTime, mention } from '../views/incident-blocks.js';
+import {
+  initialReportMessage,
+  postMortemMessage,
+  privateAnnouncementMessage,
+  templateMessage,
+} from '../views/incident-report-view.js';
+import { formatDuration, type Incident, type IncidentStatus, type TimelineEntry } from './model.js';
+import type { SeverityPolicies } from './severity-policies.js';
+import type { IncidentTemplates } from './templates.js';
+
+/** Turns incidents into the messages people see: view models → templates → Block Kit. */
+export class IncidentReports {
+  constructor(
+    private readonly templates: IncidentTemplates,
+    private readonly policies: SeverityPolicies,
+    private readonly chat: Chat,
+    private readonly postMortemHours: number,
+  ) {}
+
+  channelText(incident: Incident): string {
+    if (!incident.channelId) return '_channel being created_';
+    const name = incident.channelName ?? incident.channelId;
+    const link = this.chat.channelLink(incident.channelId);
+    return link.startsWith('http') ? `<${link}|#${name}>` : `#${name.replace(/^#/, '')}`;
+  }
+
+  initial(incident: Incident): Message {
+    const rendered = this.templates.render('initial-report', {
+      number: incident.number,
+      severity: incident.severity,
+      severityDescription: this.policies.describe(incident.severity),
+      title: escapeText(incident.title),
+      status: incident.status.toUpperCase(),
+      impact: escapeText(incident.impact) || '_being assessed_',
+      services: incident.services.join(', ') || '_none named_',
+      startTime: formatTime(incident.declaredAt),
+      nextUpdate: nextUpdateText(incident),
+      commander: mention(incident.commanderId),
+      lead: mention(incident.leadId),
+      comms: mention(incident.commsId),
+      channel: this.channelText(incident),
+      declaredBy: mention(incident.declaredById),
+      acknowledgedBy: incident.acknowledgedBy ? escapeText(incident.acknowledgedBy) : '',
+      acknowledgedAt: incident.acknowledgedAt ? formatTime(incident.acknowledgedAt) : '',
+    });
+    return initialReportMessage(incident, rendered);
+  }
+
+  announcement(incident: Incident, what: 'declared' | 'updated' | 'resolved', full: Message): Message {
+    return incident.isPrivate ? privateAnnouncementMessage(incident, what) : full;
+  }
+
+  update(incident: Incident, status: IncidentStatus, text: string, authorId: string, at: Date): Message {
+    const rendered = this.templates.render('status-update', {
+      number: incident.number,
+      severity: incident.severity,
+      title: escapeText(incident.title),
+      status: status.toUpperCase(),
+      text: escapeText(text),
+      author: mention(authorId),
+      postedAt: formatTime(at),
+      nextUpdate: nextUpdateText(incident),
+      channel: this.channelText(incident),
+    });
+    return templateMessage(incident, rendered);
+  }
+
+  resolution(incident: Incident): Message {
+    const rendered = this.templates.render('resolution-report', {
+      number: incident.number,
+      severity: incident.severity,
+      title: escapeText(incident.title),
+      resolution: escapeText(incident.resolution ?? ''),
+      rootCause: escapeText(incident.rootCause ?? ''),
+      duration: formatDuration(
+        (incident.resolvedAt ?? incident.declaredAt).getTime() - incident.declaredAt.getTime(),
+      ),
+      resolvedBy: mention(incident.resolvedBy),
+      resolvedAt: formatTime(incident.resolvedAt),
+      channel: this.channelText(incident),
+      postMortemDueHours: this.postMortemHours,
+    });
+    return templateMessage(incident, rendered);
+  }
+
+  postMortem(incident: Incident, timeline: TimelineEntry[]): Message {
+    const resolvedAt = incident.resolvedAt ?? incident.declaredAt;
+    const markdown = this.templates.render('post-mortem', {
+      number: incident.number,
+      severity: incident.severity,
+      title: incident.title,
+      impact: incident.impact || 'to be described',
+      services: incident.services.join(', ') || 'none named',
+      declaredAt: formatTime(incident.declaredAt),
+      acknowledgedAt: formatTime(incident.acknowledgedAt),
+      resolvedAt: formatTime(incident.resolvedAt),
+      duration: formatDuration(resolvedAt.getTime() - incident.declaredAt.getTime()),
+      timeToAcknowledge: incident.acknowledgedAt
+        ? formatDuration(incident.acknowledgedAt.getTime() - incident.declaredAt.getTime())
+        : 'never acknowledged',
+      commander: mention(incident.commanderId, 'none'),
+      lead: mention(incident.leadId, 'none'),
+      resolution: incident.resolution ?? '',
+      rootCause: incident.rootCause ?? '',
+      timeline: timeline.map((e) => ({
+        at: formatTime(e.at).replace(' UTC', ''),
+        actor: e.actorId ? `<@${e.actorId}>` : (e.actorName ?? 'bers-bot'),
+        text: e.text,
+      })),
+    });
+    return postMortemMessage(incident, markdown);
+  }
+}
+
+function nextUpdateText(incident: Incident): string {
+  if (incident.status === 'resolved') return 'none (resolved)';
+  return incident.nextUpdateAt ? formatTime(incident.nextUpdateAt) : 'when there is news';
+}

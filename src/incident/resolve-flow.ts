@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../core/actor.js';
+import { ConflictError, UsageError } from '../core/errors.js';
+import { formatTime } from '../views/incident-blocks.js';
+import { type IncidentDeps, mustGet, TIMER_KINDS, timerKeys } from './incident-deps.js';
+import { incidentRepository as repo } from './incident-repository.js';
+import type { Incident } from './model.js';
+import { stepStore } from './step-store.js';
+
+export interface AcknowledgeResult {
+  incident: Incident;
+  /** False when someone had already acknowledged it (then `incident` says who and when). */
+  acknowledged: boolean;
+}
+
+/**
+ * Records who acknowledged (MTTA). One conditional UPDATE decides; `fromPager` marks an acknowledgement
+ * that came from the pager itself, so it is not sent back to it.
+ */
+export async function acknowledgeIncident(
+  deps: IncidentDeps,
+  number: number,
+  actor: Actor,
+  options: { at?: Date; fromPager?: boolean } = {},
+): Promise<AcknowledgeResult> {
+  const current = await mustGet(deps, number);
+  const at = options.at ?? deps.clock.now();
+  const result = await deps.store.transaction(async (tx) => {
+    const updated = await repo.updateIf(
+      tx,
+      current.id,
+      { acknowledged_at: at, acknowledged_by: actor.name },
+      'acknowledged_at IS NULL AND resolved_at IS NULL',
+    );
+    if (!updated) return undefined;
+    await repo.addTimeline(tx, current.id, {
+      at,
+      kind: 'acknowledged',
+      actorId: options.fromPager ? undefined : actor.id,
+      actorName: actor.name,
+      text: `Acknowledged by ${actor.name}${options.fromPager ? ' (pager)' : ''}`,
+    });
+    const op = `inc-${number}:ack:${randomUUID()}`;
+    await stepStore.add(tx, current.id, deps.clock.now(), [
+      ...(options.fromPager
+        ? []
+        : [{ key: `${op}:pager`, payload: { kind: 'pager-acknowledge' as const, by: actor.name } }]),
+      { key: `${op}:refresh`, payload: { kind: 'refresh' } },
+    ]);
+    return updated;
+  });
+  if (!result) return { incident: (await repo.byId(deps.store, current.id))!, acknowledged: false };
+  await deps.runner.run(current.id);
+  return { incident: result, acknowledged: true };
+}
+
+export interface ResolveInput {
+  resolution: string;
+  rootCause?: string;
+}
+
+/** Resolves once: of two people resolving at the same moment, the loser gets a ConflictError. */
+export async function resolveIncident(
+  deps: IncidentDeps,
+  number: number,
+  input: ResolveInput,
+  actor: Actor,
+): Promise<Incident> {
+  const resolution = input.resolution.trim();
+  if (!resolution) {
+    throw new UsageError(
+      'Say how it was resolved: `/bers incident resolve 12 rolled back the release`.',
+      'incident resolve',
+    );
+  }
+  const current = await mustGet(deps, number);
+  const now = deps.clock.now();
+  const resolved = await deps.store.transaction(async (tx) => {
+    const updated = await repo.updateIf(
+      tx,
+      current.id,
+      {
+        status: 'resolved',
+        resolved_at: now,
+        resolved_by: actor.id,
+        resolution: resolution.slice(0, 2000),
+        root_cause: input.rootCause?.trim().slice(0, 2000) || null,
+        next_update_at: null,
+      },
+      'resolved_at IS NULL',
+    );
+    if (!updated) return undefined;
+    await repo.addTimeline(tx, current.id, {
+      at: now,
+      kind: 'resolved',
+      actorId: actor.id,
+      actorName: actor.name,
+      text: `Resolved: ${resolution}${updated.rootCause ? ` (root cause: ${updated.rootCause})` : ''}`,
+    });
+    const report = deps.reports.resolution(updated);
+    const postMortem = deps.reports.postMortem(updated, await repo.timeline(tx, current.id));
+    const op = `inc-${number}:resolve`;
+    await stepStore.add(tx, current.id, now, [
+      { key: `${op}:channel`, payload: { kind: 'post', target: 'channel', message: report } },
+      {
+        key: `${op}:announcement`,
+        payload: {
+          kind: 'post',
+          target: 'announcement',
+          message: deps.reports.announcement(updated, 'resolved', report),
+        },
+      },
+      { key: `${op}:post-mortem`, payload: { kind: 'post', target: 'channel', message: postMortem } },
+      { key: `${op}:pager`, payload: { kind: 'pager-resolve' } },
+      { key: `${op}:refresh`, payload: { kind: 'refresh' } },
+    ]);
+    const due = new Date(now.getTime() + deps.settings.postMortemReminderHours * 3_600_000);
+    await deps.timers.schedule(timerKeys.postMortem(number), TIMER_KINDS.postMortem, due, { number }, tx);
+    await deps.timers.cancel(timerKeys.page(number), tx);
+    await deps.timers.cancel(timerKeys.commanderCheck(number), tx);
+    if (current.nextUpdateAt) await deps.timers.cancel(timerKeys.updateDue(number, current.nextUpdateAt), tx);
+    return updated;
+  });
+  if (!resolved) {
+    const winner = (await repo.byId(deps.store, current.id))!;
+    throw new ConflictError(
+      `Incident #${number} was already resolved by <@${winner.resolvedBy}> at ${formatTime(winner.resolvedAt)}.`,
+    );
+  }
+  await deps.runner.run(current.id);
+  return resolved;
+}

@@ -1,0 +1,71 @@
+import type { Actor } from '../core/actor.js';
+import { UsageError } from '../core/errors.js';
+import { noticeMessage } from '../views/incident-report-view.js';
+import { type IncidentDeps, mustGet } from './incident-deps.js';
+import { incidentRepository as repo } from './incident-repository.js';
+import { type Incident, type IncidentRole, ROLE_DUTIES, ROLE_TITLES } from './model.js';
+import { stepStore } from './step-store.js';
+import { onOpenIncident, posts, resolvedConflict } from './update-flows.js';
+
+const ROLE_COLUMNS: Record<IncidentRole, string> = {
+  commander: 'commander_id',
+  lead: 'lead_id',
+  comms: 'comms_id',
+};
+
+export async function assignRole(
+  deps: IncidentDeps,
+  number: number,
+  role: IncidentRole,
+  userId: string,
+  actor: Actor,
+): Promise<Incident> {
+  return onOpenIncident(deps, number, async (tx, current, opKey) => {
+    const now = deps.clock.now();
+    const updated = await repo.updateIf(
+      tx,
+      current.id,
+      { [ROLE_COLUMNS[role]]: userId },
+      'resolved_at IS NULL',
+    );
+    if (!updated) throw resolvedConflict(current);
+    await repo.addTimeline(tx, current.id, {
+      at: now,
+      kind: 'assign',
+      actorId: actor.id,
+      actorName: actor.name,
+      text: `${ROLE_TITLES[role]}: <@${userId}> (assigned by ${actor.name})`,
+    });
+    const notice = noticeMessage(
+      `👤 <@${userId}> is now *${ROLE_TITLES[role]}* of incident #${number} (assigned by <@${actor.id}>).\n${ROLE_DUTIES[role]}`,
+    );
+    await stepStore.add(tx, current.id, now, [
+      { key: `${opKey}:invite`, payload: { kind: 'invite', users: [userId] } },
+      ...posts(opKey, notice),
+    ]);
+    return updated;
+  });
+}
+
+export async function addNote(
+  deps: IncidentDeps,
+  number: number,
+  text: string,
+  actor: Actor,
+): Promise<Incident> {
+  const note = text.trim();
+  if (!note)
+    throw new UsageError(
+      'A note needs text: `/bers incident note 12 restarted the primary`.',
+      'incident note',
+    );
+  const incident = await mustGet(deps, number);
+  await repo.addTimeline(deps.store, incident.id, {
+    at: deps.clock.now(),
+    kind: 'note',
+    actorId: actor.id,
+    actorName: actor.name,
+    text: note.slice(0, 3000),
+  });
+  return incident;
+}

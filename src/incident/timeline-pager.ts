@@ -1,0 +1,41 @@
+import type { Clock } from '../core/clock.js';
+import type { Store } from '../store/store.js';
+import { incidentRepository as repo } from './incident-repository.js';
+import type { PageRequest, Pager } from './pager.js';
+
+const NUMBER = /^bers-incident-(\d+)$/;
+
+/**
+ * The Pager used until a paging integration is configured: it pages nobody and records what it
+ * would have done in the incident's timeline, so the decision is never silent.
+ */
+export class TimelinePager implements Pager {
+  constructor(
+    private readonly store: Store,
+    private readonly clock: Clock,
+  ) {}
+
+  async trigger(request: PageRequest): Promise<void> {
+    await this.record(
+      request.incidentNumber,
+      `No paging integration configured: would page on-call for "${request.summary}"`,
+    );
+  }
+
+  async acknowledge(dedupKey: string, by: string): Promise<void> {
+    await this.record(
+      NUMBER.exec(dedupKey)?.[1],
+      `No paging integration configured: acknowledgement by ${by} not sent`,
+    );
+  }
+
+  async resolve(dedupKey: string): Promise<void> {
+    await this.record(NUMBER.exec(dedupKey)?.[1], 'No paging integration configured: nothing to resolve');
+  }
+
+  private async record(number: number | string | undefined, text: string): Promise<void> {
+    const incident = number === undefined ? undefined : await repo.byNumber(this.store, Number(number));
+    if (!incident) return;
+    await repo.addTimeline(this.store, incident.id, { at: this.clock.now(), kind: 'paging', text });
+  }
+}

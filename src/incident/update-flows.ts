@@ -1,0 +1,156 @@
+import { randomUUID } from 'node:crypto';
+import type { Actor } from '../core/actor.js';
+import { ConflictError, UsageError } from '../core/errors.js';
+import type { Message } from '../core/message.js';
+import type { Queryable } from '../store/store.js';
+import { noticeMessage } from '../views/incident-report-view.js';
+import { type IncidentDeps, mustGet, TIMER_KINDS, timerKeys } from './incident-deps.js';
+import { incidentRepository as repo } from './incident-repository.js';
+import { type Incident, type IncidentStatus, transitionProblem } from './model.js';
+import { type StepPayload, stepStore } from './step-store.js';
+
+export function resolvedConflict(incident: Incident): ConflictError {
+  return new ConflictError(
+    `Incident #${incident.number} is resolved, so it takes no more updates. Add to its timeline with \`/bers incident note ${incident.number} <text…>\`, or declare a new incident.`,
+  );
+}
+
+/** Runs `change` in a transaction on an open incident, then the steps it stored. */
+export async function onOpenIncident(
+  deps: IncidentDeps,
+  number: number,
+  change: (tx: Queryable, incident: Incident, opKey: string) => Promise<Incident>,
+): Promise<Incident> {
+  const current = await mustGet(deps, number);
+  if (current.resolvedAt) throw resolvedConflict(current);
+  const updated = await deps.store.transaction((tx) => change(tx, current, `inc-${number}:${randomUUID()}`));
+  await deps.runner.run(updated.id);
+  return updated;
+}
+
+async function scheduleUpdateDue(deps: IncidentDeps, tx: Queryable, incident: Incident): Promise<void> {
+  if (!incident.nextUpdateAt) return;
+  await deps.timers.schedule(
+    timerKeys.updateDue(incident.number, incident.nextUpdateAt),
+    TIMER_KINDS.updateDue,
+    incident.nextUpdateAt,
+    { number: incident.number, dueAt: incident.nextUpdateAt.toISOString() },
+    tx,
+  );
+}
+
+export function posts(
+  opKey: string,
+  channel: Message,
+  announcement?: Message,
+): { key: string; payload: StepPayload }[] {
+  return [
+    { key: `${opKey}:channel`, payload: { kind: 'post', target: 'channel', message: channel } },
+    ...(announcement
+      ? [
+          {
+            key: `${opKey}:announcement`,
+            payload: { kind: 'post', target: 'announcement', message: announcement } as StepPayload,
+          },
+        ]
+      : []),
+    { key: `${opKey}:refresh`, payload: { kind: 'refresh' } },
+  ];
+}
+
+export async function updateIncident(
+  deps: IncidentDeps,
+  number: number,
+  change: { status: IncidentStatus; text: string },
+  actor: Actor,
+): Promise<Incident> {
+  const text = change.text.trim();
+  if (!text)
+    throw new UsageError(
+      'Say what changed: `/bers incident update identified the cache is full`.',
+      'incident update',
+    );
+  return onOpenIncident(deps, number, async (tx, current, opKey) => {
+    const problem = transitionProblem(current.status, change.status);
+    if (problem)
+      throw new UsageError(
+        `Incident #${number} cannot move to ${change.status}: ${problem}.`,
+        'incident update',
+      );
+    const now = deps.clock.now();
+    const updated = await repo.updateIf(
+      tx,
+      current.id,
+      {
+        status: change.status,
+        last_update_at: now,
+        next_update_at: deps.policies.nextUpdateAt(current.severity, now) ?? null,
+      },
+      'resolved_at IS NULL',
+    );
+    if (!updated) throw resolvedConflict(current);
+    const moved = current.status === change.status ? change.status : `${current.status} → ${change.status}`;
+    await repo.addTimeline(tx, current.id, {
+      at: now,
+      kind: 'update',
+      actorId: actor.id,
+      actorName: actor.name,
+      text: `Update (${moved}): ${text}`,
+    });
+    const message = deps.reports.update(updated, change.status, text, actor.id, now);
+    await stepStore.add(
+      tx,
+      current.id,
+      now,
+      posts(opKey, message, deps.reports.announcement(updated, 'updated', message)),
+    );
+    await scheduleUpdateDue(deps, tx, updated);
+    return updated;
+  });
+}
+
+export async function changeSeverity(
+  deps: IncidentDeps,
+  number: number,
+  input: string,
+  reason: string,
+  actor: Actor,
+): Promise<Incident> {
+  const severity = deps.policies.parse(input);
+  return onOpenIncident(deps, number, async (tx, current, opKey) => {
+    if (severity === current.severity)
+      throw new UsageError(`Incident #${number} is already ${severity}.`, 'incident severity');
+    const now = deps.clock.now();
+    const updated = await repo.updateIf(
+      tx,
+      current.id,
+      { severity, next_update_at: deps.policies.nextUpdateAt(severity, now) ?? null },
+      'resolved_at IS NULL',
+    );
+    if (!updated) throw resolvedConflict(current);
+    const raised = deps.policies.rank(severity) < deps.policies.rank(current.severity);
+    const line = `Severity ${raised ? 'raised' : 'lowered'} ${current.severity} → ${severity} by <@${actor.id}>${reason ? `: ${reason}` : ''}`;
+    await repo.addTimeline(tx, current.id, {
+      at: now,
+      kind: 'severity',
+      actorId: actor.id,
+      actorName: actor.name,
+      text: line.replace(/<@[^>]+>/, actor.name),
+    });
+    const notice = noticeMessage(`${raised ? '⬆️' : '⬇️'} Incident #${number}: ${line}`);
+    const announcement = updated.isPrivate ? undefined : notice;
+    const steps = posts(opKey, notice, announcement);
+    const paging = deps.policies.paging(severity, now);
+    if (raised && paging.kind === 'now' && !updated.acknowledgedAt) {
+      await repo.addTimeline(tx, current.id, {
+        at: now,
+        kind: 'paging',
+        text: `Paging decision: ${paging.reason}`,
+      });
+      steps.push({ key: `${opKey}:page`, payload: { kind: 'page', reason: paging.reason } });
+    }
+    await stepStore.add(tx, current.id, now, steps);
+    await scheduleUpdateDue(deps, tx, updated);
+    return updated;
+  });
+}

@@ -1,0 +1,77 @@
+import { actionId } from '../core/command.js';
+import type { Message } from '../core/message.js';
+import type { Incident } from '../incident/model.js';
+import { actions, context, SLACK_LIMITS, truncate } from './blocks.js';
+import { textSections } from './incident-blocks.js';
+
+export const INCIDENT_ACTIONS = {
+  update: actionId('incident', 'update'),
+  assign: actionId('incident', 'assign'),
+  resolve: actionId('incident', 'resolve'),
+  acknowledge: actionId('incident', 'acknowledge'),
+} as const;
+
+/** The rendered initial report with its buttons (post update, assign role, resolve, acknowledge). */
+export function initialReportMessage(incident: Incident, rendered: string): Message {
+  const value = String(incident.number);
+  const buttons =
+    incident.status === 'resolved'
+      ? []
+      : [
+          ...(incident.acknowledgedAt
+            ? []
+            : [
+                {
+                  text: 'Acknowledge',
+                  actionId: INCIDENT_ACTIONS.acknowledge,
+                  value,
+                  style: 'primary' as const,
+                },
+              ]),
+          { text: 'Post update', actionId: INCIDENT_ACTIONS.update, value },
+          { text: 'Assign role', actionId: INCIDENT_ACTIONS.assign, value },
+          { text: 'Resolve', actionId: INCIDENT_ACTIONS.resolve, value, style: 'danger' as const },
+        ];
+  return {
+    text: notification(incident, rendered),
+    blocks: [
+      ...textSections(rendered),
+      ...(buttons.length ? [actions(buttons, `incident-${incident.number}`)] : []),
+      context(`Incident #${incident.number} · \`/bers incident status ${incident.number}\``),
+    ],
+  };
+}
+
+/** A posted template (status update, resolution report) without buttons. */
+export function templateMessage(incident: Incident, rendered: string): Message {
+  return { text: notification(incident, rendered), blocks: textSections(rendered) };
+}
+
+/** What the announcement channel sees of a private (security) incident: no title, no detail. */
+export function privateAnnouncementMessage(
+  incident: Incident,
+  what: 'declared' | 'updated' | 'resolved',
+): Message {
+  const text = `🔒 Private ${incident.severity} incident #${incident.number} ${what}. Details are shared in its private channel with the people involved.`;
+  return { text, blocks: textSections(text) };
+}
+
+export function postMortemMessage(incident: Incident, markdown: string): Message {
+  return {
+    text: `📝 Post-mortem draft for incident #${incident.number}`,
+    blocks: [
+      context(`📝 Post-mortem draft for incident #${incident.number}: copy it to your wiki and fill it in.`),
+      ...textSections(markdown),
+    ],
+  };
+}
+
+/** A short line in the incident channel (nudges, flags, role notices, severity changes). */
+export function noticeMessage(text: string): Message {
+  return { text, blocks: textSections(text) };
+}
+
+function notification(incident: Incident, rendered: string): string {
+  const firstLine = rendered.split('\n')[0] ?? `Incident #${incident.number}`;
+  return truncate(firstLine.replace(/\*/g, ''), SLACK_LIMITS.messageText);
+}
