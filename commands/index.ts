@@ -1,9 +1,11 @@
 import type { AnyCommand } from '../src/core/command.js';
+import { alertsCommand } from './alerts.js';
 import { auditCommand } from './audit.js';
 import { healthCommand } from './health.js';
 import { createHelpCommand } from './help.js';
 import { historyCommand } from './history.js';
 import { incidentCommand } from './incident/index.js';
+import { metricsCommand } from './metrics.js';
 import { restartCommand } from './restart.js';
 import { rollbackCommand } from './rollback.js';
 
@@ -11,6 +13,8 @@ import { rollbackCommand } from './rollback.js';
 export function allCommands(): AnyCommand[] {
   const commands: AnyCommand[] = [healthCommand];
   commands.push(incidentCommand);
+  commands.push(alertsCommand);
+  commands.push(metricsCommand);
   commands.push(restartCommand, rollbackCommand, historyCommand, auditCommand);
   commands.push(createHelpCommand(() => commands));
   return commands;

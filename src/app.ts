@@ -3,6 +3,7 @@ import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { allCommands } from '../commands/index.js';
 import { type Actions, buildActions } from './actions/build-actions.js';
+import { buildAlertsArea } from './alerts/build-alerts-area.js';
 import type { BotConfig } from './config/schema.js';
 import { type Settings, type SlackMode, slackModeOf } from './config/settings.js';
 import { ButtonBoard } from './console/button-board.js';
@@ -17,8 +18,14 @@ import type { Services } from './core/services.js';
 import { buildHealthService } from './health/build-health-service.js';
 import { botRoutes } from './http/bot-routes.js';
 import { BotHttpServer, type HttpRoute } from './http/http-server.js';
+import { alertIncidentDeclarer } from './incident/alert-incident-declarer.js';
 import { buildIncidentService } from './incident/build-incident-service.js';
 import { TimelinePager } from './incident/timeline-pager.js';
+import { buildAlertSources } from './integrations/alert-sources.js';
+import { alertmanagerWebhookRoute } from './integrations/alertmanager/webhook-route.js';
+import { ChartJsRenderer } from './integrations/chartjs/chart-renderer.js';
+import { buildMetricSources } from './integrations/metric-sources.js';
+import { MetricService } from './metrics/metric-service.js';
 import { BotMetrics } from './observability/metrics.js';
 import { TimerService } from './scheduler/timers.js';
 import { createSlackApp, type SlackApp } from './slack/bolt-app.js';
@@ -98,6 +105,14 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const chat: Chat = webClient ? new SlackChat(webClient, () => teamUrl) : consoleChat;
 
   const timers = new TimerService(store, clock, log);
+  const alertsArea = buildAlertsArea({
+    settings: config.alerts,
+    sources: buildAlertSources(config.alerts, clock),
+    store,
+    chat,
+    clock,
+    log,
+  });
   let actions: Actions | undefined;
   const services: Services = {
     config,
@@ -121,6 +136,10 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       pager: () => services.pager,
       messages: webClient ? new SlackMessageSource(webClient) : undefined,
     }),
+    alerts: alertsArea.service,
+    alertNotifier: alertsArea.notifier,
+    kpis: new MetricService(buildMetricSources(config.metrics), clock, config.metrics.timeoutMs),
+    charts: new ChartJsRenderer(),
     // Built on first use from the services above (audit, health, permissions), without reordering them.
     get actions() {
       actions ??= buildActions({
@@ -130,6 +149,10 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       return actions;
     },
   };
+  services.incidentDeclarer = alertIncidentDeclarer(
+    services.incidents,
+    config.services.map((s) => s.name),
+  );
   const commands = allCommands();
   const router = new CommandRouter(commands, services);
   const interactions = new InteractionRouter(commands, services);
@@ -146,6 +169,9 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     });
   }
   const routes: HttpRoute[] = [...botRoutes({ store, metrics, configLoaded: () => true })];
+  routes.push(
+    alertmanagerWebhookRoute({ token: config.alerts.webhook.token, notifier: services.alertNotifier, log }),
+  );
   if (slack?.requestListener) {
     const listener = slack.requestListener;
     routes.push({ method: 'POST', path: '/slack/events', handle: (req, res) => listener(req, res) });

@@ -2,6 +2,8 @@ import { z } from 'zod';
 
 const url = z.url({ message: 'invalid URL' });
 const timeoutMs = z.number().int().positive().max(120_000).optional();
+/** Extra request headers, e.g. `Authorization: Bearer ${TOKEN}`. */
+const headers = z.record(z.string(), z.string()).default({});
 
 const base = {
   /** Shown in `/bers health <service>`; defaults to the check's kind. */
@@ -25,14 +27,16 @@ export const checkSchema = z.discriminatedUnion('kind', [
     ...base,
     url,
     method: z.enum(['GET', 'HEAD', 'POST']).default('GET'),
-    headers: z.record(z.string(), z.string()).default({}),
+    headers,
     /** Accepted status codes; default any 2xx. */
     expectStatus: z.array(z.number().int().min(100).max(599)).optional(),
     /** The body must contain this text (or match it, written as /regex/). */
     bodyMatch: z.string().min(1).optional(),
   }),
-  z.strictObject({ kind: z.literal('json-status'), ...base, url }),
-  z.strictObject({ kind: z.literal('bers'), ...base, url }),
+  /** A JSON health endpoint in the Upload Bridge shape (seed 002). */
+  z.strictObject({ kind: z.literal('json-status'), ...base, url, headers }),
+  /** A BERS monitoring health endpoint (seeds 000/001), overall or per component. */
+  z.strictObject({ kind: z.literal('bers'), ...base, url, headers }),
   z.strictObject({
     kind: z.literal('tcp'),
     ...base,
@@ -72,6 +76,27 @@ export const checkSchema = z.discriminatedUnion('kind', [
     cpu: threshold.default({ warning: 90 }),
   }),
 ]);
+
+/** A service's checks; names (default: the kind) must be unique, since `/bers health <service>` lists them by name. */
+export const checkListSchema = z
+  .array(checkSchema)
+  .min(1, 'a service needs at least one check')
+  .superRefine((checks, ctx) => {
+    const seen = new Map<string, number>();
+    checks.forEach((check, i) => {
+      const name = check.name ?? check.kind;
+      const first = seen.get(name);
+      if (first === undefined) {
+        seen.set(name, i);
+        return;
+      }
+      ctx.addIssue({
+        code: 'custom',
+        path: [i, 'name'],
+        message: `duplicate check name "${name}" (also checks[${first}]); give each check its own name`,
+      });
+    });
+  });
 
 export type CheckConfig = z.infer<typeof checkSchema>;
 export type CheckKind = CheckConfig['kind'];

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { actionsIssues, actionsSchema } from './actions-schema.js';
-import { checkSchema, healthSettingsSchema } from './health-schema.js';
+import { alertsSettingsSchema } from './alerts-schema.js';
+import { checkListSchema, healthSettingsSchema } from './health-schema.js';
 import { incidentSettingsSchema } from './incident-schema.js';
+import { metricsSettingsSchema } from './metrics-schema.js';
 
 const slug = z
   .string()
@@ -12,7 +14,7 @@ export const serviceSchema = z.strictObject({
   description: z.string().max(200).optional(),
   /** Channel where this service's reports and alerts go by default (`#name` or an id). */
   channel: z.string().optional(),
-  checks: z.array(checkSchema).min(1, 'a service needs at least one check'),
+  checks: checkListSchema,
 });
 
 const roleSchema = z.strictObject({
@@ -48,6 +50,8 @@ export const botConfigSchema = z
     health: healthSettingsSchema,
     permissions: permissionsSchema,
     incidents: incidentSettingsSchema,
+    alerts: alertsSettingsSchema,
+    metrics: metricsSettingsSchema,
     actions: actionsSchema,
   })
   .superRefine((config, ctx) => {

@@ -1,9 +1,14 @@
 import type { Logger } from 'pino';
 import type { Actions } from '../actions/build-actions.js';
+import type { AlertNotifier } from '../alerts/alert-notifier.js';
+import type { AlertService } from '../alerts/alert-service.js';
+import type { IncidentDeclarer } from '../alerts/incident-declarer.js';
 import type { BotConfig } from '../config/schema.js';
 import type { HealthService } from '../health/health-service.js';
 import type { IncidentService } from '../incident/incident-service.js';
 import type { Pager } from '../incident/pager.js';
+import type { MetricService } from '../metrics/metric-service.js';
+import type { ChartRenderer } from '../metrics/model.js';
 import type { BotMetrics } from '../observability/metrics.js';
 import type { TimerService } from '../scheduler/timers.js';
 import type { AuditLog } from '../store/audit-log.js';
@@ -32,6 +37,14 @@ export interface Services {
   pager: Pager;
   /** The incident lifecycle (declare, update, resolve, timeline, queries). */
   incidents: IncidentService;
+  /** Alert sources (list / ack / resolve) and the Alertmanager webhook's channel messages. */
+  alerts: AlertService;
+  alertNotifier: AlertNotifier;
+  /** Set once incident management is wired; the alert "Declare incident" button uses it. */
+  incidentDeclarer?: IncidentDeclarer;
+  /** Configured KPIs (`/bers metrics`) and the chart renderer for their series. */
+  kpis: MetricService;
+  charts: ChartRenderer;
   /** Restart and rollback: requests, confirmation, execution, verification. */
   actions: Actions;
 }

@@ -14,7 +14,8 @@ export function buildHealthService(config: BotConfig, clock: Clock, observe?: Ch
       name: check.name ?? check.kind,
       kind: check.kind,
       critical: check.critical,
-      timeoutMs: Math.min(check.timeoutMs ?? timeoutMs, deadlineMs),
+      // Not capped at the deadline: a check the deadline cuts is `unknown`, not "timed out".
+      timeoutMs: check.timeoutMs ?? timeoutMs,
       checker: createChecker(check),
       breaker: new CircuitBreaker(circuitBreaker, clock),
     })),

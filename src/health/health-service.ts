@@ -9,6 +9,17 @@ export interface ServiceChecks {
   checks: CheckEntry[];
 }
 
+/** User input shown back in a code span: a backtick would end it, and <!here> must stay text. */
+function quoteInput(name: string): string {
+  const clean = name
+    .replace(/`/g, '')
+    .slice(0, 60)
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;');
+  return `\`${clean || '?'}\``;
+}
+
 /** Told about every finished check (metrics); keeps the domain free of prom-client. */
 export type CheckObserver = (service: string, check: string, status: string, latencyMs: number) => void;
 
@@ -48,7 +59,7 @@ export class HealthService {
     const unknown = names.filter((n) => !this.byName.has(n.toLowerCase()));
     if (unknown.length > 0) {
       throw new NotFoundError(
-        `Unknown service${unknown.length > 1 ? 's' : ''}: ${unknown.map((n) => `\`${n.slice(0, 60)}\``).join(', ')}. ` +
+        `Unknown service${unknown.length > 1 ? 's' : ''}: ${unknown.map(quoteInput).join(', ')}. ` +
           `Known services: ${this.serviceNames()
             .map((n) => `\`${n}\``)
             .join(', ')}.`,

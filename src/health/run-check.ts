@@ -1,4 +1,5 @@
-import type { CircuitBreaker } from './circuit-breaker.js';
+import type { CircuitBreaker, Permit } from './circuit-breaker.js';
+import { describeError } from './describe-error.js';
 import type { Checker, CheckOutcome, CheckResult } from './model.js';
 
 export interface CheckEntry {
@@ -29,46 +30,48 @@ function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-function failureOf(
-  error: unknown,
-  timedOut: boolean,
-  timeoutMs: number,
-  pastDeadline: boolean,
-): CheckOutcome {
-  if (pastDeadline) return { status: 'unknown', reason: 'no result before the overall deadline' };
-  if (timedOut) return { status: 'unhealthy', reason: `no answer within ${timeoutMs} ms` };
-  const err = error as { message?: string; cause?: { code?: string; message?: string } };
-  const cause = err.cause?.code ?? err.cause?.message;
-  return { status: 'unhealthy', reason: [err.message ?? String(error), cause].filter(Boolean).join(': ') };
+function refused(permit: Extract<Permit, { allowed: false }>): CheckOutcome {
+  const last = permit.lastFailure ? ` (last: ${permit.lastFailure})` : '';
+  if (permit.retryInMs <= 0) {
+    return { status: 'unknown', reason: `circuit half-open: a trial call is in progress${last}` };
+  }
+  return {
+    status: 'unknown',
+    reason: `circuit open after ${permit.failures} failures${last}; next try in ${Math.ceil(permit.retryInMs / 1000)} s`,
+  };
 }
 
 /**
  * Runs one check with its own timeout under the overall deadline, guarded by its breaker.
- * Never throws: every way a check can fail becomes a result.
+ * Never throws: every way a check can fail becomes a result. A check cut by the overall deadline
+ * is `unknown` (it might have answered), one past its own timeout is `unhealthy`.
  */
 export async function runCheck(entry: CheckEntry, deadline: AbortSignal): Promise<CheckResult> {
   const base = { name: entry.name, kind: entry.kind, critical: entry.critical };
   const permit = entry.breaker.permit();
-  if (!permit.allowed) {
-    const seconds = Math.ceil(permit.retryInMs / 1000);
-    return {
-      ...base,
-      latencyMs: 0,
-      status: 'unknown',
-      reason: `circuit open after repeated failures; next try in ${seconds} s`,
-    };
-  }
+  if (!permit.allowed) return { ...base, latencyMs: 0, ...refused(permit) };
   const timeout = AbortSignal.timeout(entry.timeoutMs);
   const signal = AbortSignal.any([timeout, deadline]);
   const started = performance.now();
   let outcome: CheckOutcome;
   try {
-    outcome = await untilAborted(entry.checker.check(signal), signal);
+    outcome = await untilAborted(
+      Promise.resolve().then(() => entry.checker.check(signal)),
+      signal,
+    );
   } catch (error) {
-    outcome = failureOf(error, timeout.aborted, entry.timeoutMs, deadline.aborted && !timeout.aborted);
+    // AbortSignal.any keeps the reason of whichever signal fired first.
+    if (deadline.aborted && signal.reason === deadline.reason) {
+      outcome = { status: 'unknown', reason: 'no result before the overall deadline' };
+    } else if (timeout.aborted) {
+      outcome = { status: 'unhealthy', reason: `no answer within ${entry.timeoutMs} ms` };
+    } else {
+      outcome = { status: 'unhealthy', reason: describeError(error) };
+    }
   }
   const latencyMs = Math.round(performance.now() - started);
-  if (outcome.status === 'unhealthy') entry.breaker.failed();
-  else if (outcome.status !== 'unknown') entry.breaker.succeeded();
+  if (outcome.status === 'unhealthy') entry.breaker.failed(outcome.reason);
+  else if (outcome.status === 'unknown') entry.breaker.inconclusive();
+  else entry.breaker.succeeded();
   return { ...base, ...outcome, latencyMs };
 }

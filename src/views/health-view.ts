@@ -1,6 +1,15 @@
 import type { Reply } from '../core/message.js';
 import type { HealthReport, HealthStatus, ServiceHealth } from '../health/model.js';
-import { capBlocks, context, divider, escapeText, header, section } from './blocks.js';
+import {
+  capBlocks,
+  context,
+  divider,
+  escapeText,
+  header,
+  SLACK_LIMITS,
+  section,
+  truncate,
+} from './blocks.js';
 
 export const STATUS_EMOJI: Record<HealthStatus, string> = {
   healthy: ':large_green_circle:',
@@ -20,8 +29,12 @@ function countLine(report: HealthReport): string {
     .join(' · ');
 }
 
+/** One service's reason may list many failing checks; it must not push the next services out of the section. */
+const SUMMARY_REASON_MAX = 140;
+
 function serviceLine(s: ServiceHealth): string {
-  const reason = s.status === 'healthy' ? '' : ` — ${escapeText(s.reason ?? s.status)}`;
+  const reason =
+    s.status === 'healthy' ? '' : ` — ${escapeText(truncate(s.reason ?? s.status, SUMMARY_REASON_MAX))}`;
   return `${STATUS_EMOJI[s.status]} *${s.service}* ${s.status} · ${s.latencyMs} ms${reason}`;
 }
 
@@ -31,9 +44,15 @@ export function healthSummaryReply(report: HealthReport): Reply {
     (a, b) => ORDER[a.status] - ORDER[b.status] || a.service.localeCompare(b.service),
   );
   const lines = services.map(serviceLine);
-  // Several lines per section keep a 200-service answer within Slack's 50-block limit.
+  // Lines packed into sections up to Slack's text limit keep a 200-service answer within 50 blocks
+  // without any line being cut off.
   const chunks: string[] = [];
-  for (let i = 0; i < lines.length; i += 20) chunks.push(lines.slice(i, i + 20).join('\n'));
+  for (const line of lines) {
+    const last = chunks.length - 1;
+    if (last >= 0 && chunks[last]!.length + 1 + line.length <= SLACK_LIMITS.sectionText) {
+      chunks[last] += `\n${line}`;
+    } else chunks.push(line);
+  }
   const title = `${STATUS_EMOJI[report.overall]} Health: ${report.overall}`;
   return {
     text: `${title} (${countLine(report)})`,

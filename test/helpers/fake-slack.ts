@@ -31,6 +31,18 @@ function parseArgs(req: IncomingMessage, body: Buffer): Record<string, unknown> 
   return args;
 }
 
+/** @slack/web-api posts the file as multipart/form-data; the stored bytes are the file itself. */
+function uploadedBytes(req: IncomingMessage, body: Buffer): Buffer {
+  const boundary = /boundary=(?:"([^"]+)"|([^;]+))/.exec(req.headers['content-type'] ?? '');
+  if (!boundary) return body;
+  const delimiter = Buffer.from(`--${boundary[1] ?? boundary[2]}`);
+  const start = body.indexOf(delimiter);
+  const headersEnd = body.indexOf('\r\n\r\n', start);
+  const end = body.indexOf(delimiter, headersEnd);
+  if (start < 0 || headersEnd < 0 || end < 0) return body;
+  return body.subarray(headersEnd + 4, end - 2);
+}
+
 function safeJson(text: string): unknown {
   try {
     return JSON.parse(text);
@@ -142,7 +154,7 @@ export class FakeSlack {
       });
       json(200, { ok: true });
     } else if (path.startsWith('/upload/')) {
-      this.uploads.push({ id: path.slice('/upload/'.length), bytes: body });
+      this.uploads.push({ id: path.slice('/upload/'.length), bytes: uploadedBytes(req, body) });
       writeHead(200);
       end('OK');
     } else if (path.startsWith('/api/')) {

@@ -1,19 +1,32 @@
 import type { CheckConfig } from '../../config/schema.js';
 import type { Checker } from '../model.js';
+import { bersChecker } from './bers-check.js';
 import { httpChecker } from './http-check.js';
+import { jsonStatusChecker } from './json-status-check.js';
+import { postgresChecker } from './postgres-check.js';
+import { prometheusChecker } from './prometheus-check.js';
+import { redisChecker } from './redis-check.js';
 import { systemChecker } from './system-check.js';
 import { tcpChecker } from './tcp-check.js';
 
-/** The one place a check's config becomes its checker. */
+/** The one place a check's config becomes its checker; the switch is exhaustive over the kinds. */
 export function createChecker(config: CheckConfig): Checker {
   switch (config.kind) {
     case 'http':
       return httpChecker(config);
+    case 'json-status':
+      return jsonStatusChecker(config);
+    case 'bers':
+      return bersChecker(config);
     case 'tcp':
       return tcpChecker(config);
+    case 'postgres':
+      return postgresChecker(config);
+    case 'redis':
+      return redisChecker(config);
+    case 'prometheus':
+      return prometheusChecker(config);
     case 'system':
       return systemChecker(config);
-    default:
-      throw new Error(`check kind ${config.kind} is not implemented yet`);
   }
 }

@@ -36,9 +36,16 @@ export const hostProbe: SystemProbe = {
   },
   async cpuPercent(signal) {
     const before = cpuTimes();
-    await new Promise((resolve) => {
+    await new Promise<void>((resolve, reject) => {
       const timer = setTimeout(resolve, 200);
-      signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+      signal.addEventListener(
+        'abort',
+        () => {
+          clearTimeout(timer);
+          reject(signal.reason);
+        },
+        { once: true },
+      );
     });
     const after = cpuTimes();
     const total = after.total - before.total;

@@ -41,13 +41,18 @@ export class PrometheusClient {
 
   async instant(query: string, signal?: AbortSignal): Promise<InstantSample[]> {
     const data = await this.call<VectorData>('/api/v1/query', { query }, signal);
-    if (data.resultType === 'scalar') {
+    // Proxies and look-alikes answer odd shapes; a clear error beats a TypeError further down.
+    if (!data || !Array.isArray(data.result)) throw new PrometheusError('the answer has no result list');
+    if (data.resultType === 'matrix') {
+      throw new PrometheusError('the query returns a range vector; use an instant expression');
+    }
+    if (data.resultType === 'scalar' || data.resultType === 'string') {
       const [at, value] = data.result as unknown as [number, string];
       return [{ labels: {}, value: Number(value), at: new Date(at * 1000) }];
     }
     return data.result
-      .filter((r) => r.value !== undefined)
-      .map((r) => ({ labels: r.metric, value: Number(r.value![1]), at: new Date(r.value![0] * 1000) }));
+      .filter((r) => Array.isArray(r?.value))
+      .map((r) => ({ labels: r.metric ?? {}, value: Number(r.value![1]), at: new Date(r.value![0] * 1000) }));
   }
 
   async range(

@@ -1,0 +1,91 @@
+import { groupServices, groupSeverity, groupTitle } from '../src/alerts/alert-group.js';
+import { NotificationStore } from '../src/alerts/notification-store.js';
+import type { ActionHandler, ActionInvocation } from '../src/core/command.js';
+import { NotFoundError, UsageError } from '../src/core/errors.js';
+import type { Reply } from '../src/core/message.js';
+
+const INCIDENT_SEVERITY = { critical: 'P1', warning: 'P2', info: 'P3' } as const;
+
+function ephemeral(text: string): Reply {
+  return { text, visibility: 'ephemeral', replaceOriginal: false };
+}
+
+async function notificationOf(inv: ActionInvocation) {
+  const stored = await new NotificationStore(inv.services.store).byId(inv.value);
+  if (!stored) throw new NotFoundError('That alert notification is no longer known to the bot.');
+  return stored;
+}
+
+/** The Alertmanager the webhook's buttons act on: `alerts.webhook.source`, else the first one. */
+function silencingSource(inv: ActionInvocation): string {
+  const { alerts } = inv.services.config;
+  const name = alerts.webhook.source ?? alerts.sources.find((s) => s.kind === 'alertmanager')?.name;
+  if (!name)
+    throw new UsageError(
+      'No Alertmanager source is configured (`alerts.sources`), so nothing can be silenced.',
+    );
+  return name;
+}
+
+function silenceHandler(minutesOf: (inv: ActionInvocation) => number, verb: string): ActionHandler {
+  return async (inv) => {
+    inv.services.permissions.require(inv.actor, 'alerts', `${verb.toLowerCase()} alerts`);
+    const stored = await notificationOf(inv);
+    const minutes = minutesOf(inv);
+    const result = await inv.services.alerts.silenceGroup(
+      silencingSource(inv),
+      {
+        labels: stored.group.commonLabels,
+        minutes,
+        createdBy: inv.actor.name,
+        comment: `${verb} from Slack by ${inv.actor.name}`,
+      },
+      stored.group.alerts.map((a) => a.fingerprint).filter((f): f is string => Boolean(f)),
+    );
+    const note = `${verb} by <@${inv.actor.id}> — ${result.text}`;
+    await new NotificationStore(inv.services.store).setNote(stored.id, note);
+    await inv.services.alertNotifier.refresh(stored.id);
+    return ephemeral(`:white_check_mark: ${note}.`);
+  };
+}
+
+/** Buttons on the webhook's channel messages. */
+export const alertGroupActions: Record<string, ActionHandler> = {
+  'group-ack': silenceHandler((inv) => inv.services.config.alerts.ackSilenceMinutes, 'Acknowledged'),
+  'group-silence': silenceHandler(() => 60, 'Silenced for 1 h'),
+  async 'group-declare'(inv) {
+    const declarer = inv.services.incidentDeclarer;
+    if (!declarer)
+      return ephemeral(':information_source: Incident management is not enabled on this bot yet.');
+    inv.services.permissions.require(inv.actor, 'incident', 'declare incidents');
+    const { group, id, ts } = await notificationOf(inv);
+    const first = group.alerts[0];
+    const declared = await declarer.declare(
+      {
+        severity: INCIDENT_SEVERITY[groupSeverity(group)],
+        title: groupTitle(group),
+        services: groupServices(group),
+        impact:
+          group.commonAnnotations.description ??
+          first?.annotations.description ??
+          first?.annotations.summary ??
+          '',
+        // One key per posted message: a group that fires again later gets a new message and incident.
+        requestKey: `alert-group:${id}:${ts ?? ''}`,
+      },
+      inv.actor,
+    );
+    return { text: declared.text, visibility: 'in_channel', replaceOriginal: false };
+  },
+  async 'expire-silence'(inv) {
+    inv.services.permissions.require(inv.actor, 'alerts', 'expire silences');
+    const [source, silenceId] = inv.value.split('|');
+    if (!source || !silenceId) throw new UsageError('That button is malformed.');
+    const first = await inv.services.alerts.expireSilence(source, silenceId);
+    return ephemeral(
+      first
+        ? `:white_check_mark: Silence \`${silenceId}\` in ${source} expired.`
+        : `Silence \`${silenceId}\` was already expired.`,
+    );
+  },
+};

@@ -1,0 +1,111 @@
+import { z } from 'zod';
+import type { Command, CommandContext } from '../src/core/command.js';
+import { actionId } from '../src/core/command.js';
+import type { Reply } from '../src/core/message.js';
+import { alertListReply } from '../src/views/alerts-list-view.js';
+import { actions, escapeText, section } from '../src/views/blocks.js';
+import { alertGroupActions } from './alerts-actions.js';
+
+const alertId = z
+  .string()
+  .regex(/^[0-9a-fA-F]{4,64}$/, 'an alert id is the hex id `/bers alerts` shows (at least 4 characters)');
+const why = (what: string) =>
+  z
+    .array(z.string())
+    .transform((words) => words.join(' ').trim() || undefined)
+    .refine((text) => (text ?? '').length <= 500, `the ${what} is at most 500 characters`);
+
+function idAndText(what: string) {
+  return z
+    .array(z.string())
+    .min(1, 'name the alert id (see `/bers alerts`)')
+    .transform(([id, ...rest]) => ({ id: id!, rest }))
+    .pipe(z.object({ id: alertId, rest: why(what) }))
+    .transform(({ id, rest }) => ({ id, text: rest }));
+}
+
+async function list(ctx: CommandContext): Promise<Reply> {
+  const { services } = ctx;
+  const listing = await services.alerts.list();
+  return alertListReply(listing, services.clock.now(), services.config.alerts.responseMinutes);
+}
+
+const listCommand: Command<unknown> = {
+  name: 'list',
+  summary: 'active alerts by severity, with age against the response target',
+  usage: ['list'],
+  permission: 'read',
+  args: z.tuple([], { error: '`list` takes no arguments' }),
+  run: (_args, ctx) => list(ctx),
+};
+
+const ackArgs = idAndText('reason');
+const ackCommand: Command<z.infer<typeof ackArgs>> = {
+  name: 'ack',
+  summary: 'acknowledge an alert at its source (Alertmanager: a silence on its labels)',
+  usage: ['ack ID [reason…]'],
+  examples: ['alerts ack 3f9a2c looking into it'],
+  permission: 'alerts',
+  args: ackArgs,
+  async run({ id, text }, ctx) {
+    const { alert, result } = await ctx.services.alerts.ack(id, ctx.actor, text);
+    return {
+      text: `:white_check_mark: Alert \`${alert.id}\` (${alert.name}) ${result.text}.`,
+      visibility: 'in_channel',
+    };
+  },
+};
+
+const resolveArgs = idAndText('resolution');
+const resolveCommand: Command<z.infer<typeof resolveArgs>> = {
+  name: 'resolve',
+  summary: 'resolve an alert at its source (where the source allows it)',
+  usage: ['resolve ID [resolution…]'],
+  examples: ['alerts resolve 3f9a2c cleared the cache'],
+  permission: 'alerts',
+  args: resolveArgs,
+  async run({ id, text: resolution }, ctx) {
+    const outcome = await ctx.services.alerts.resolve(id, ctx.actor, resolution);
+    const { alert, cannotResolve } = outcome;
+    if (!cannotResolve)
+      return {
+        text: `:white_check_mark: Alert \`${alert.id}\` (${alert.name}) resolved in ${alert.source}.`,
+        visibility: 'in_channel',
+      };
+    const silences = cannotResolve.silences;
+    const offer = silences.length
+      ? `The bot silenced it (by ${silences.map((s) => escapeText(s.createdBy)).join(', ')}); expire the silence to hear about it again:`
+      : 'No silence from the bot is active on it.';
+    const text = `:information_source: ${cannotResolve.reason}\n${offer}`;
+    return {
+      text,
+      blocks: [
+        section(text),
+        ...(silences.length
+          ? [
+              actions(
+                silences.slice(0, 5).map((s) => ({
+                  text: `Expire silence ${s.silenceId.slice(0, 8)}`,
+                  actionId: actionId('alerts', 'expire-silence'),
+                  value: `${s.source}|${s.silenceId}`,
+                })),
+              ),
+            ]
+          : []),
+      ],
+      visibility: 'ephemeral',
+    };
+  },
+};
+
+export const alertsCommand: Command<unknown> = {
+  name: 'alerts',
+  summary: 'active alerts from Alertmanager and the services; ack and resolve them at their source',
+  usage: ['alerts'],
+  examples: ['alerts', 'alerts ack 3f9a2c investigating', 'alerts resolve 3f9a2c cache cleared'],
+  permission: 'read',
+  args: z.tuple([], { error: 'use `list`, `ack ID [reason]` or `resolve ID [resolution]`' }),
+  run: (_args, ctx) => list(ctx),
+  subcommands: [listCommand, ackCommand, resolveCommand],
+  actions: alertGroupActions,
+};

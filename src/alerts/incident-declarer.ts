@@ -1,0 +1,20 @@
+import type { Actor } from '../core/actor.js';
+
+export interface IncidentDraft {
+  /** P0–P3, derived from the alert's severity. */
+  severity: string;
+  title: string;
+  services: string[];
+  impact: string;
+  /** The same key declares once: a double click on one alert message returns the first incident. */
+  requestKey: string;
+}
+
+/**
+ * The incident domain as the alert buttons see it. Wired in src/app.ts once incident management
+ * exists; until then "Declare incident" says it is not enabled.
+ */
+export interface IncidentDeclarer {
+  /** Declares the incident and returns a line for the user (e.g. a link to its channel). */
+  declare(draft: IncidentDraft, actor: Actor): Promise<{ text: string }>;
+}

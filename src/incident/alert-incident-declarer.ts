@@ -1,0 +1,34 @@
+import type { IncidentDeclarer } from '../alerts/incident-declarer.js';
+import type { IncidentService } from './incident-service.js';
+
+/**
+ * The alerts area's "Declare incident" button, served by the incident domain. Alert labels name
+ * services loosely; only configured ones are attached (the rest stay in the impact text).
+ */
+export function alertIncidentDeclarer(
+  incidents: IncidentService,
+  knownServices: readonly string[],
+): IncidentDeclarer {
+  const known = new Set(knownServices);
+  return {
+    async declare(draft, actor) {
+      const services = draft.services.filter((s) => known.has(s));
+      const { incident, created } = await incidents.declare(
+        {
+          title: draft.title,
+          severity: draft.severity,
+          services,
+          impact: draft.impact,
+          requestKey: draft.requestKey,
+        },
+        actor,
+      );
+      const where = incident.channelId ? ` in <#${incident.channelId}>` : '';
+      return {
+        text: created
+          ? `:rotating_light: Declared incident #${incident.number} (${incident.severity})${where}.`
+          : `This alert already has incident #${incident.number} (${incident.severity})${where}.`,
+      };
+    },
+  };
+}
