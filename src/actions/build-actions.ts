@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { BotConfig } from '../config/schema.js';
 import type { Chat } from '../core/chat.js';
 import type { Clock } from '../core/clock.js';
+import { UnavailableError } from '../core/errors.js';
 import type { Permissions } from '../core/permissions.js';
 import type { HealthService } from '../health/health-service.js';
 import type { AuditLog } from '../store/audit-log.js';
@@ -49,7 +50,14 @@ export function buildActions(w: ActionsWiring): Actions {
     let executor = executors.get(key);
     if (!executor) {
       const config = settings.services[service]!.environments[environment]!.executor;
-      executor = createExecutor(config, { service, environment, processEnv: w.processEnv });
+      try {
+        executor = createExecutor(config, { service, environment, processEnv: w.processEnv });
+      } catch (error) {
+        // E.g. a kubeconfig that is missing: say so instead of a generic failure.
+        throw new UnavailableError(
+          `${service} (${environment}): the ${config.kind} executor cannot be set up: ${(error as Error).message}`,
+        );
+      }
       executors.set(key, executor);
     }
     return executor;
