@@ -6,6 +6,7 @@ import { createHelpCommand } from './help.js';
 import { historyCommand } from './history.js';
 import { incidentCommand } from './incident/index.js';
 import { metricsCommand } from './metrics.js';
+import { reportCommand } from './report.js';
 import { restartCommand } from './restart.js';
 import { rollbackCommand } from './rollback.js';
 
@@ -15,6 +16,7 @@ export function allCommands(): AnyCommand[] {
   commands.push(incidentCommand);
   commands.push(alertsCommand);
   commands.push(metricsCommand);
+  commands.push(reportCommand);
   commands.push(restartCommand, rollbackCommand, historyCommand, auditCommand);
   commands.push(createHelpCommand(() => commands));
   return commands;

@@ -11,6 +11,7 @@ import { ConsoleChat } from './console/console-chat.js';
 import { runConsole } from './console/console-mode.js';
 import type { Chat } from './core/chat.js';
 import { type Clock, systemClock } from './core/clock.js';
+import type { AnyCommand } from './core/command.js';
 import { InteractionRouter } from './core/interactions.js';
 import { Permissions } from './core/permissions.js';
 import { CommandRouter } from './core/router.js';
@@ -27,11 +28,17 @@ import { ChartJsRenderer } from './integrations/chartjs/chart-renderer.js';
 import { buildMetricSources } from './integrations/metric-sources.js';
 import { MetricService } from './metrics/metric-service.js';
 import { BotMetrics } from './observability/metrics.js';
+import { buildReports } from './reports/build-reports.js';
+import { alertReportSource } from './reports/sources/alert-report-source.js';
+import { incidentReportSource } from './reports/sources/incident-report-source.js';
+import { kpiReportSource } from './reports/sources/kpi-report-source.js';
+import type { ReportScheduler } from './scheduler/report-scheduler.js';
 import { TimerService } from './scheduler/timers.js';
 import { createSlackApp, type SlackApp } from './slack/bolt-app.js';
 import { incidentEvents } from './slack/incident-events.js';
 import { SlackChat } from './slack/slack-chat.js';
 import { SlackMessageSource } from './slack/slack-message-source.js';
+import { userGroupResolver } from './slack/user-groups.js';
 import { AuditLog } from './store/audit-log.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -61,6 +68,10 @@ export interface BotOptions {
   actionSleep?: (ms: number) => Promise<void>;
   /** How often unfinished incident steps are retried (default 30 s); tests call `incidents.recover()`. */
   recoveryPollMs?: number;
+  /** The `/bers` subcommands; defaults to commands/index.ts (tests add commands of their own). */
+  commands?: AnyCommand[];
+  /** Run the report schedules (default: yes, except in console mode). */
+  scheduleReports?: boolean;
 }
 
 export interface Bot {
@@ -68,6 +79,8 @@ export interface Bot {
   readonly services: Services;
   readonly router: CommandRouter;
   readonly interactions: InteractionRouter;
+  /** Report schedules; `catchUp()` looks for missed slots now (tests drive it with a manual clock). */
+  readonly reportScheduler: ReportScheduler;
   /** The HTTP port actually bound (useful with PORT=0), once started. */
   port(): number | undefined;
   start(): Promise<void>;
@@ -113,6 +126,27 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     clock,
     log,
   });
+  const reports = buildReports({
+    config: config.reports,
+    health: { check: (names) => services.health.check(names) },
+    store,
+    clock,
+    chat,
+    log,
+    // Sections whose area is not configured are left out of the report.
+    sources: {
+      incidents: incidentReportSource({
+        listOpen: () => services.incidents.listOpen(),
+        declaredOrResolvedSince: (since) => services.incidents.declaredOrResolvedSince(since),
+      }),
+      ...(config.metrics.definitions.length > 0 && {
+        kpis: kpiReportSource({ kpis: () => services.kpis.kpis() }),
+      }),
+      ...(config.alerts.sources.length > 0 && {
+        alerts: alertReportSource({ list: () => services.alerts.list() }),
+      }),
+    },
+  });
   let actions: Actions | undefined;
   const services: Services = {
     config,
@@ -140,6 +174,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     alertNotifier: alertsArea.notifier,
     kpis: new MetricService(buildMetricSources(config.metrics), clock, config.metrics.timeoutMs),
     charts: new ChartJsRenderer(),
+    reports: reports.service,
     // Built on first use from the services above (audit, health, permissions), without reordering them.
     get actions() {
       actions ??= buildActions({
@@ -153,12 +188,13 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     services.incidents,
     config.services.map((s) => s.name),
   );
-  const commands = allCommands();
+  const commands = options.commands ?? allCommands();
   const router = new CommandRouter(commands, services);
   const interactions = new InteractionRouter(commands, services);
 
   let slack: SlackApp | undefined;
   if (mode.kind !== 'console') {
+    const groupsOf = userGroupResolver(chat, config.permissions.roles, clock, log);
     slack = createSlackApp({
       mode,
       slackApiUrl: settings.SLACK_API_URL,
@@ -166,6 +202,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       router,
       interactions,
       events: { ...incidentEvents(services) },
+      groupsOf,
     });
   }
   const routes: HttpRoute[] = [...botRoutes({ store, metrics, configLoaded: () => true })];
@@ -185,6 +222,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     services,
     router,
     interactions,
+    reportScheduler: reports.scheduler,
     port: () => boundPort,
     async start() {
       if (webClient) {
@@ -213,6 +251,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
           .catch((error: unknown) => log.error({ err: error }, 'incident recovery failed'));
       }, options.recoveryPollMs ?? 30_000);
       incidentRecovery.unref();
+      if (options.scheduleReports ?? mode.kind !== 'console') reports.scheduler.start();
     },
     runConsole: () =>
       runConsole({
@@ -226,6 +265,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     async stop() {
       clearInterval(incidentRecovery);
       await services.timers.stop();
+      await reports.scheduler.stop();
       if (mode.kind === 'socket') await slack!.app.stop().catch(() => {});
       await http.close();
       if (ownsStore) await store.close();

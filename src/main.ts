@@ -4,7 +4,7 @@ import { ConfigError, loadConfig } from './config/load-config.js';
 import type { BotConfig } from './config/schema.js';
 import { readSettings, slackModeOf } from './config/settings.js';
 import { isBersError } from './core/errors.js';
-import { createLogger } from './observability/logger.js';
+import { createLogger, secretsIn } from './observability/logger.js';
 
 /** The only place that reads process.env and decides the process's fate. */
 async function main(): Promise<void> {
@@ -12,13 +12,14 @@ async function main(): Promise<void> {
   try {
     settings = readSettings(process.env);
   } catch (error) {
-    process.stderr.write(`bers-bot: invalid environment\n${(error as Error).message}\n`);
+    const lines = (error as Error).message.split('\n').map((line) => `  ${line}`);
+    process.stderr.write(`bers-bot: invalid environment\n${lines.join('\n')}\n`);
     process.exit(2);
   }
   // In console mode stdout is the conversation: logs go to stderr, and only warnings unless asked.
   const consoleMode = slackModeOf(settings).kind === 'console';
   const level = consoleMode && process.env.LOG_LEVEL === undefined ? 'warn' : settings.LOG_LEVEL;
-  const log = createLogger(level, consoleMode ? pino.destination(2) : undefined);
+  const log = createLogger(level, consoleMode ? pino.destination(2) : undefined, secretsIn(process.env));
   let config: BotConfig;
   try {
     config = await loadConfig(settings.BERS_CONFIG, process.env);

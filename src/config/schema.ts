@@ -4,6 +4,7 @@ import { alertsSettingsSchema } from './alerts-schema.js';
 import { checkListSchema, healthSettingsSchema } from './health-schema.js';
 import { incidentSettingsSchema } from './incident-schema.js';
 import { metricsSettingsSchema } from './metrics-schema.js';
+import { reportsSchema } from './reports-schema.js';
 
 const slug = z
   .string()
@@ -52,6 +53,7 @@ export const botConfigSchema = z
     incidents: incidentSettingsSchema,
     alerts: alertsSettingsSchema,
     metrics: metricsSettingsSchema,
+    reports: reportsSchema,
     actions: actionsSchema,
   })
   .superRefine((config, ctx) => {

@@ -30,6 +30,8 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { input, output, interactive } = options;
   const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
   if (interactive) {
+    // On a terminal Ctrl-C reaches readline, not the process; without this it would only pause input.
+    lines.on('SIGINT', () => lines.close());
     output.write(`${BANNER}\n`);
     lines.setPrompt('bers> ');
     lines.prompt();

@@ -10,6 +10,7 @@ import type { Pager } from '../incident/pager.js';
 import type { MetricService } from '../metrics/metric-service.js';
 import type { ChartRenderer } from '../metrics/model.js';
 import type { BotMetrics } from '../observability/metrics.js';
+import type { ReportService } from '../reports/report-service.js';
 import type { TimerService } from '../scheduler/timers.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { Store } from '../store/store.js';
@@ -45,6 +46,8 @@ export interface Services {
   /** Configured KPIs (`/bers metrics`) and the chart renderer for their series. */
   kpis: MetricService;
   charts: ChartRenderer;
+  /** Scheduled reports and `/bers report`. */
+  reports: ReportService;
   /** Restart and rollback: requests, confirmation, execution, verification. */
   actions: Actions;
 }

@@ -24,37 +24,85 @@ export const REDACTED_PATHS = [
   'PAGERDUTY_WEBHOOK_SECRET',
 ].flatMap((key) => [key, `*.${key}`, `*.*.${key}`, `headers.${key}`, `req.headers.${key}`]);
 
-/** Strings that look like credentials, masked even inside free text (error messages, URLs). */
+/**
+ * Strings that look like credentials, masked even inside free text (error messages, URLs, Bolt's
+ * lines). They run over serialized JSON, so none of them may cross a `"`.
+ */
 const SECRET_PATTERNS: [RegExp, string][] = [
-  [/xox[abposr]-[A-Za-z0-9-]+/g, 'xox?-[redacted]'],
+  [/xox[abposre]-[A-Za-z0-9-]+/g, 'xox?-[redacted]'],
   [/xapp-[A-Za-z0-9-]+/g, 'xapp-[redacted]'],
-  [/(postgres(?:ql)?:\/\/[^:/@\s]+:)[^@\s]+@/g, '$1[redacted]@'],
-  [/(rediss?:\/\/[^:/@\s]*:)[^@\s]+@/g, '$1[redacted]@'],
+  // userinfo passwords in any URL: postgres://u:pw@, redis://:pw@, https://u:pw@
+  [/([a-z][a-z0-9+.-]*:\/\/[^:/@\s"]*:)[^@\s"/]+@/gi, '$1[redacted]@'],
+  // PagerDuty REST (`Token token=…`) and bearer credentials in headers or messages
+  [/(token=)[^\s"&,]+/gi, '$1[redacted]'],
+  [/(Bearer\s+)[^\s"]+/g, '$1[redacted]'],
+  // routing keys and secrets inside embedded JSON or form text (`\"routing_key\":\"…\"`, `secret=…`)
+  [
+    /((?:routing_key|routingKey|signing_secret|client_secret|password)\\?"?\s*[:=]\s*\\?"?)[^\s"\\&,}]+/gi,
+    '$1[redacted]',
+  ],
 ];
 
-export function maskSecrets(text: string): string {
-  return SECRET_PATTERNS.reduce((t, [pattern, replacement]) => t.replace(pattern, replacement), text);
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text);
+  } catch {
+    return text;
+  }
 }
 
-/** pino JSON logger with redaction; tests pass their own destination to read what was logged. */
-export function createLogger(level: string, destination?: DestinationStream): Logger {
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Masks credential-looking strings, and each known secret value, in a log line or any text. */
+export function secretMasker(secrets: readonly string[] = []): (text: string) => string {
+  // Known values are searched as they appear inside a JSON string.
+  const known = secrets
+    .filter((s) => s.length >= 6)
+    .map((s) => new RegExp(escapeRegExp(JSON.stringify(s).slice(1, -1)), 'g'));
+  return (text) => {
+    let masked = text;
+    for (const pattern of known) masked = masked.replace(pattern, '[redacted]');
+    for (const [pattern, replacement] of SECRET_PATTERNS) masked = masked.replace(pattern, replacement);
+    return masked;
+  };
+}
+
+export function maskSecrets(text: string): string {
+  return secretMasker()(text);
+}
+
+/**
+ * The secret values in an environment: Slack and PagerDuty credentials, and anything named like a
+ * token, secret, key or password (config `${VAR}`s such as a routing key or a DB password).
+ */
+export function secretsIn(env: Readonly<Record<string, string | undefined>>): string[] {
+  const values: string[] = [];
+  for (const [name, value] of Object.entries(env)) {
+    if (!value || !/TOKEN|SECRET|KEY|PASSWORD|PASSWD|_DSN|DATABASE_URL|_AUTH/i.test(name)) continue;
+    // A connection string's host and database help debugging; only its password is secret.
+    const password = /^[a-z][a-z0-9+.-]*:\/\/[^:/@]*:([^@/]+)@/i.exec(value)?.[1];
+    if (password) values.push(safeDecode(password), password);
+    else if (!/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) values.push(value);
+  }
+  return values;
+}
+
+/**
+ * pino JSON logger with redaction. Masking runs over each finished JSON line, so it covers the
+ * message, serialized errors (stack included), child bindings and Bolt's lines alike.
+ */
+export function createLogger(
+  level: string,
+  destination?: DestinationStream,
+  secrets: readonly string[] = [],
+): Logger {
+  const out = destination ?? pino.destination(1);
+  const mask = secretMasker(secrets);
+  const masked: DestinationStream = { write: (line: string) => out.write(mask(line)) };
   return pino(
-    {
-      level,
-      base: { app: 'bers-bot' },
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
-      formatters: {
-        log: (object) => JSON.parse(maskSecrets(JSON.stringify(object))) as Record<string, unknown>,
-      },
-      hooks: {
-        logMethod(args, method) {
-          const masked = args.map((a) => (typeof a === 'string' ? maskSecrets(a) : a)) as Parameters<
-            typeof method
-          >;
-          method.apply(this, masked);
-        },
-      },
-    },
-    destination ?? pino.destination(1),
+    { level, base: { app: 'bers-bot' }, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } },
+    masked,
   );
 }

@@ -5,6 +5,7 @@ import type { InteractionRouter } from '../core/interactions.js';
 import type { CommandRouter } from '../core/router.js';
 import { boltLogger } from './bolt-logger.js';
 import { flattenViewState, toRespondArguments } from './to-slack.js';
+import { WorkQueue } from './work-queue.js';
 
 /** Slack Events API handlers by event type (e.g. `reaction_added`), added by feature areas. */
 export type SlackEventHandlers = Record<string, (event: Record<string, unknown>) => Promise<void>>;
@@ -16,6 +17,8 @@ export interface SlackAppOptions {
   router: CommandRouter;
   interactions: InteractionRouter;
   events?: SlackEventHandlers;
+  /** The user groups (from `permissions.roles`) a user is in; none when not given. */
+  groupsOf?: (userId: string) => Promise<string[]>;
 }
 
 export interface SlackApp {
@@ -49,38 +52,51 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   return { app, requestListener };
 }
 
+/** Commands and clicks worked on at once; more wait (already acked) for a free slot. */
+const WORK_CONCURRENCY = 8;
+
 function registerListeners(app: App, options: SlackAppOptions): void {
   const { router, interactions, log } = options;
+  const groupsOf = options.groupsOf ?? (async () => []);
+  const work = new WorkQueue(WORK_CONCURRENCY);
 
   app.command(/^\/bers/, async ({ command, ack, respond }) => {
     await ack();
-    const reply = await router.dispatch({
-      text: command.text,
-      actor: { id: command.user_id, name: command.user_name },
-      channel: { id: command.channel_id, name: command.channel_name },
-      mode: 'slack',
-      triggerId: command.trigger_id,
-      respond: (r) => respond(toRespondArguments(r)).then(() => undefined),
+    await work.run(async () => {
+      const reply = await router.dispatch({
+        text: command.text,
+        actor: { id: command.user_id, name: command.user_name, groups: await groupsOf(command.user_id) },
+        channel: { id: command.channel_id, name: command.channel_name },
+        mode: 'slack',
+        triggerId: command.trigger_id,
+        respond: (r) => respond(toRespondArguments(r)).then(() => undefined),
+      });
+      await respond(toRespondArguments(reply));
     });
-    await respond(toRespondArguments(reply));
   });
 
   app.action(/^bers:/, async ({ ack, body, action, respond }) => {
     await ack();
     if (body.type !== 'block_actions' || action.type !== 'button' || !('action_id' in action)) return;
     const channel = body.channel ?? { id: 'unknown', name: 'unknown' };
-    const reply = await interactions.action({
-      actionId: action.action_id,
-      value: action.value ?? '',
-      actor: { id: body.user.id, name: body.user.username ?? body.user.name ?? body.user.id },
-      channel: { id: channel.id ?? 'unknown', name: channel.name ?? channel.id ?? 'unknown' },
-      message:
-        body.message && body.channel?.id ? { channel: body.channel.id, ts: body.message.ts } : undefined,
-      triggerId: body.trigger_id,
-      mode: 'slack',
-      respond: (r) => respond(toRespondArguments(r)).then(() => undefined),
+    await work.run(async () => {
+      const reply = await interactions.action({
+        actionId: action.action_id,
+        value: action.value ?? '',
+        actor: {
+          id: body.user.id,
+          name: body.user.username ?? body.user.name ?? body.user.id,
+          groups: await groupsOf(body.user.id),
+        },
+        channel: { id: channel.id ?? 'unknown', name: channel.name ?? channel.id ?? 'unknown' },
+        message:
+          body.message && body.channel?.id ? { channel: body.channel.id, ts: body.message.ts } : undefined,
+        triggerId: body.trigger_id,
+        mode: 'slack',
+        respond: (r) => respond(toRespondArguments(r)).then(() => undefined),
+      });
+      if (reply) await respond(toRespondArguments(reply));
     });
-    if (reply) await respond(toRespondArguments(reply));
   });
 
   app.view(/^bers:/, async ({ ack, body, view }) => {

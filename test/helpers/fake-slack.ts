@@ -129,6 +129,11 @@ export class FakeSlack {
     }
   }
 
+  /** Wakes `waitFor` after something outside this server happened (e.g. a Socket Mode ack). */
+  poke(): void {
+    for (const wake of this.waiters.splice(0)) wake();
+  }
+
   close(): Promise<void> {
     return new Promise((resolve) => {
       this.server.close(() => resolve());

@@ -3,6 +3,8 @@ import { type Bot, createBot } from '../../src/app.js';
 import type { BotConfig } from '../../src/config/schema.js';
 import { readSettings } from '../../src/config/settings.js';
 import type { Clock } from '../../src/core/clock.js';
+import type { AnyCommand } from '../../src/core/command.js';
+import { secretsIn } from '../../src/observability/logger.js';
 import type { Store } from '../../src/store/store.js';
 import { FakeSlack } from './fake-slack.js';
 import { captureLogs } from './logs.js';
@@ -18,6 +20,12 @@ export interface HttpBotHarness {
   logs: ReturnType<typeof captureLogs>;
   /** http://127.0.0.1:<port> */
   url: string;
+  /** Sends a signed `/bers <text>` and returns once acked, without waiting for the reply. */
+  send(
+    text: string,
+    user?: { id: string; name: string },
+    channel?: { id: string; name: string },
+  ): Promise<{ status: number; responseId: string }>;
   /** Sends a signed `/bers <text>` and waits for the first response_url post. */
   command(
     text: string,
@@ -62,20 +70,48 @@ export interface HttpBotOptions {
   clock?: Clock;
   env?: Record<string, string>;
   slack?: FakeSlack;
+  /** Run the report schedules (off by default so other suites see no scheduled posts). */
+  scheduleReports?: boolean;
+  /** Extra or replacement `/bers` subcommands (default: commands/index.ts). */
+  commands?: AnyCommand[];
+}
+
+/** The form body Slack posts for a slash command. */
+export function slashCommandBody(
+  text: string,
+  responseUrl: string,
+  user = { id: 'U0ADA', name: 'ada' },
+  channel = { id: 'C0OPS', name: 'ops' },
+): string {
+  return new URLSearchParams({
+    token: 'legacy',
+    team_id: 'T0FAKE',
+    team_domain: 'fake',
+    channel_id: channel.id,
+    channel_name: channel.name,
+    user_id: user.id,
+    user_name: user.name,
+    command: '/bers',
+    text,
+    response_url: responseUrl,
+    trigger_id: `trigger-${responseUrl.slice(-8)}`,
+    api_app_id: 'A0BERS',
+  }).toString();
 }
 
 /** The whole bot in HTTP mode, on port 0, against a fake Slack; as a user's Slack would talk to it. */
 export async function startHttpBot(options: HttpBotOptions): Promise<HttpBotHarness> {
   const slack = options.slack ?? (await FakeSlack.start());
   const store = options.store ?? (await storeBackends()[0]!.open());
-  const logs = captureLogs();
-  const settings = readSettings({
+  const env = {
     SLACK_BOT_TOKEN: 'xoxb-test-token',
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.apiUrl,
     PORT: '0',
     ...options.env,
-  });
+  };
+  const logs = captureLogs('debug', secretsIn(env));
+  const settings = readSettings(env);
   const bot = await createBot({
     settings,
     config: options.config,
@@ -83,12 +119,21 @@ export async function startHttpBot(options: HttpBotOptions): Promise<HttpBotHarn
     store,
     clock: options.clock,
     timerPollMs: 60_000,
+    commands: options.commands,
+    scheduleReports: options.scheduleReports ?? false,
   });
   await bot.start();
   const url = `http://127.0.0.1:${bot.port()}`;
   const events = `${url}/slack/events`;
   const defaultUser = { id: 'U0ADA', name: 'ada' };
   const defaultChannel = { id: 'C0OPS', name: 'ops' };
+  const send: HttpBotHarness['send'] = async (text, user = defaultUser, channel = defaultChannel) => {
+    const responseId = randomBytes(4).toString('hex');
+    const body = slashCommandBody(text, slack.responseUrl(responseId), user, channel);
+    const response = await postSigned(events, SIGNING_SECRET, body, 'application/x-www-form-urlencoded');
+    await response.arrayBuffer();
+    return { status: response.status, responseId };
+  };
 
   return {
     bot,
@@ -96,25 +141,11 @@ export async function startHttpBot(options: HttpBotOptions): Promise<HttpBotHarn
     store,
     logs,
     url,
+    send,
     async command(text, user = defaultUser, channel = defaultChannel) {
-      const responseId = randomBytes(4).toString('hex');
-      const body = new URLSearchParams({
-        token: 'legacy',
-        team_id: 'T0FAKE',
-        team_domain: 'fake',
-        channel_id: channel.id,
-        channel_name: channel.name,
-        user_id: user.id,
-        user_name: user.name,
-        command: '/bers',
-        text,
-        response_url: slack.responseUrl(responseId),
-        trigger_id: `trigger-${responseId}`,
-        api_app_id: 'A0BERS',
-      }).toString();
-      const response = await postSigned(events, SIGNING_SECRET, body, 'application/x-www-form-urlencoded');
+      const { status, responseId } = await send(text, user, channel);
       const reply = await slack.waitFor(() => slack.responsesTo(responseId)[0], 15_000, `reply to "${text}"`);
-      return { status: response.status, responseId, reply };
+      return { status, responseId, reply };
     },
     async click(actionId, value, clickOptions = {}) {
       const responseId = randomBytes(4).toString('hex');

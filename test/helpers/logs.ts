@@ -2,8 +2,11 @@ import { Writable } from 'node:stream';
 import type { Logger } from 'pino';
 import { createLogger } from '../../src/observability/logger.js';
 
-/** A real pino logger whose JSON lines are kept for assertions. */
-export function captureLogs(level = 'debug'): {
+/** A real pino logger whose JSON lines are kept for assertions; `secrets` as main.ts passes them. */
+export function captureLogs(
+  level = 'debug',
+  secrets: readonly string[] = [],
+): {
   log: Logger;
   lines: () => Record<string, unknown>[];
   text: () => string;
@@ -15,7 +18,7 @@ export function captureLogs(level = 'debug'): {
       done();
     },
   });
-  const log = createLogger(level, destination);
+  const log = createLogger(level, destination, secrets);
   const text = () => chunks.join('');
   return {
     log,

@@ -1,0 +1,193 @@
+/**
+ * Ack latency of `/bers health` in HTTP mode vs a bare Bolt app that only acks, in the same run.
+ * Each app runs in its own child process, and the fake Slack (Web API, response_url) in another,
+ * so no two share an event loop, as in production; this process sends signed slash commands at a
+ * fixed rate (open loop) with undici and times each request until its response headers, i.e.
+ * Slack's view of the ack.
+ *
+ *   node --import tsx bench/ack-latency.bench.ts        (BENCH_RATE, BENCH_SECONDS to change)
+ */
+import { fork } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { App, HTTPReceiver } from '@slack/bolt';
+import { Pool } from 'undici';
+import { createBot } from '../src/app.js';
+import { readSettings } from '../src/config/settings.js';
+import { createLogger } from '../src/observability/logger.js';
+import { openStore } from '../src/store/open-store.js';
+import { configFrom } from '../test/helpers/config.js';
+import { FakeSlack } from '../test/helpers/fake-slack.js';
+import { slashCommandBody } from '../test/helpers/http-bot.js';
+import { signedHeaders } from '../test/helpers/slack-signing.js';
+
+const SECRET = 'bench-signing-secret-0123456789abcdef';
+const RATE = Number(process.env.BENCH_RATE ?? 100);
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
+const WARMUP_SECONDS = 2;
+
+type Kind = 'bers' | 'bare';
+interface Ready {
+  port: number;
+}
+interface SlackReady {
+  apiUrl: string;
+  responseBase: string;
+}
+
+/** Child: the fake Slack; answers `count` with the number of replies received so far. */
+async function serveSlack(): Promise<void> {
+  const slack = await FakeSlack.start();
+  process.send!({ apiUrl: slack.apiUrl, responseBase: slack.responseUrl('') } satisfies SlackReady);
+  process.on('message', (message) => {
+    if (message === 'count') process.send!({ replies: slack.responses.length });
+    else void slack.close().then(() => process.exit(0));
+  });
+}
+
+/** Child: serves one app on port 0 against the fake Slack at `apiUrl`. */
+async function serve(kind: Kind, apiUrl: string): Promise<void> {
+  let stop: () => Promise<void>;
+  let port: number;
+  if (kind === 'bers') {
+    const target = createServer((socket) => socket.end());
+    await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+    const targetPort = (target.address() as { port: number }).port;
+    const bot = await createBot({
+      settings: readSettings({
+        SLACK_BOT_TOKEN: 'xoxb-bench',
+        SLACK_SIGNING_SECRET: SECRET,
+        SLACK_API_URL: apiUrl,
+        PORT: '0',
+      }),
+      config: configFrom(`
+services:
+  - name: api
+    checks: [{ kind: tcp, host: 127.0.0.1, port: ${targetPort}, timeoutMs: 1000 }]
+`),
+      log: createLogger('warn', process.stderr as never),
+      store: await openStore({}),
+    });
+    await bot.start();
+    port = bot.port()!;
+    stop = () => bot.stop();
+  } else {
+    const receiver = new HTTPReceiver({ signingSecret: SECRET, endpoints: '/slack/events' });
+    const app = new App({ token: 'xoxb-bench', receiver, clientOptions: { slackApiUrl: apiUrl } });
+    app.command('/bers', async ({ ack }) => {
+      await ack();
+    });
+    const server = (await import('node:http')).createServer(receiver.requestListener);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    port = (server.address() as { port: number }).port;
+    stop = () => new Promise((resolve) => server.close(() => resolve()));
+  }
+  process.send!({ port } satisfies Ready);
+  process.on('message', async () => {
+    await stop();
+    process.exit(0);
+  });
+}
+
+interface Result {
+  latencies: number[];
+  errors: number;
+  replies: number;
+}
+
+function child(...args: string[]) {
+  const process = fork(fileURLToPath(import.meta.url), ['--serve', ...args], { stdio: 'inherit' });
+  const next = <T>() => new Promise<T>((resolve) => process.once('message', resolve as never));
+  return { process, next };
+}
+
+async function measure(kind: Kind, slack: ReturnType<typeof child>, fakeSlack: SlackReady): Promise<Result> {
+  const app = child(kind, fakeSlack.apiUrl);
+  const ready = await app.next<Ready>();
+  slack.process.send('count');
+  const repliesBefore = (await slack.next<{ replies: number }>()).replies;
+  const pool = new Pool(`http://127.0.0.1:${ready.port}`, { connections: 32 });
+  const latencies: number[] = [];
+  let errors = 0;
+  const send = async (record: boolean) => {
+    const body = slashCommandBody('health', fakeSlack.responseBase + randomBytes(6).toString('hex'));
+    const started = performance.now();
+    try {
+      const { statusCode, body: response } = await pool.request({
+        path: '/slack/events',
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', ...signedHeaders(SECRET, body) },
+      });
+      const elapsed = performance.now() - started;
+      await response.dump();
+      if (statusCode !== 200) errors++;
+      else if (record) latencies.push(elapsed);
+    } catch {
+      errors++;
+    }
+  };
+  await openLoop(RATE, WARMUP_SECONDS, () => send(false));
+  await openLoop(RATE, SECONDS, () => send(true));
+  // Let replies in flight land before counting them.
+  await new Promise((resolve) => setTimeout(resolve, 3000));
+  slack.process.send('count');
+  const replies = (await slack.next<{ replies: number }>()).replies - repliesBefore;
+  app.process.send('stop');
+  await pool.close();
+  return { latencies, errors, replies };
+}
+
+/** Fires `fire` at `rate` per second for `seconds`, on schedule whether or not answers came back. */
+async function openLoop(rate: number, seconds: number, fire: () => Promise<void>): Promise<void> {
+  const inFlight: Promise<void>[] = [];
+  const start = performance.now();
+  const total = rate * seconds;
+  for (let i = 0; i < total; i++) {
+    const due = start + (i * 1000) / rate;
+    const wait = due - performance.now();
+    if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+    inFlight.push(fire());
+  }
+  await Promise.all(inFlight);
+}
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)] ?? Number.NaN;
+}
+
+async function main(): Promise<void> {
+  console.log(
+    `ack latency: signed \`/bers health\`, ${RATE} requests/s for ${SECONDS} s per app (HTTP mode)`,
+  );
+  const slack = child('slack');
+  const fakeSlack = await slack.next<SlackReady>();
+  const results: Record<Kind, Result> = {
+    bare: await measure('bare', slack, fakeSlack),
+    bers: await measure('bers', slack, fakeSlack),
+  };
+  slack.process.send('stop');
+  const row = (name: string, r: Result) => {
+    const s = [...r.latencies].sort((a, b) => a - b);
+    const f = (n: number) => `${n.toFixed(2)} ms`.padStart(10);
+    console.log(
+      `${name.padEnd(22)}${f(percentile(s, 50))}${f(percentile(s, 99))}${f(s.at(-1) ?? Number.NaN)}` +
+        `${String(r.errors).padStart(8)}${String(r.replies).padStart(9)}`,
+    );
+    return s;
+  };
+  console.log(
+    `${''.padEnd(22)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'max'.padStart(10)}  errors  replies (of ${RATE * (SECONDS + WARMUP_SECONDS)})`,
+  );
+  const bare = row('bare Bolt (ack only)', results.bare);
+  const bers = row('bers-bot', results.bers);
+  const p50 = percentile(bers, 50) / percentile(bare, 50);
+  const p99 = percentile(bers, 99) / percentile(bare, 99);
+  console.log(`ratio bers-bot / bare: p50 ${p50.toFixed(2)}×, p99 ${p99.toFixed(2)}× (target ≤ 1.25×)`);
+}
+
+const serveIndex = process.argv.indexOf('--serve');
+if (serveIndex >= 0 && process.argv[serveIndex + 1] === 'slack') await serveSlack();
+else if (serveIndex >= 0) await serve(process.argv[serveIndex + 1] as Kind, process.argv[serveIndex + 2]!);
+else await main();

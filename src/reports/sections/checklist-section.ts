@@ -1,0 +1,17 @@
+import type { ChecklistSectionData, ReportSection } from '../report-model.js';
+import type { ChecklistGroup } from '../weekly-checklist.js';
+
+/** The weekly maintenance checklist (from config; the seeds' runbooks by default). */
+export function checklistSection(groups: readonly ChecklistGroup[]): ReportSection {
+  return {
+    id: 'checklist',
+    title: 'Weekly maintenance',
+    async gather(): Promise<ChecklistSectionData> {
+      return {
+        kind: 'checklist',
+        intro: 'Maintenance window: Sunday 02:00–04:00 UTC (low traffic).',
+        groups: groups.map((g) => ({ title: g.title, items: [...g.items] })),
+      };
+    },
+  };
+}

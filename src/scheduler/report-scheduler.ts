@@ -1,0 +1,161 @@
+import { type Logger as CronLogger, createTask, type ScheduledTask } from 'node-cron';
+import type { Logger } from 'pino';
+import type { ScheduleConfig } from '../config/reports-schema.js';
+import type { Clock } from '../core/clock.js';
+import { previousSlot } from '../reports/cron-slots.js';
+import type { Report } from '../reports/report-model.js';
+import type { RunClaims } from '../reports/run-claims.js';
+
+export interface ReportSchedulerOptions {
+  schedules: readonly ScheduleConfig[];
+  /** Default grace window for missed runs (a schedule's `graceMinutes` overrides it). */
+  graceMinutes: number;
+  catchUpSeconds: number;
+  claims: RunClaims;
+  clock: Clock;
+  log: Logger;
+  /** Builds and posts one run; throwing marks the run failed. */
+  post(schedule: ScheduleConfig, slot: Date, late?: Report['late']): Promise<void>;
+  /** A slot younger than this is still node-cron's to run on time, not a missed one. */
+  onTimeMs?: number;
+}
+
+export type CatchUpOutcome = { schedule: string; slot: Date; action: 'posted-late' | 'skipped' };
+
+function cronLogger(log: Logger): CronLogger {
+  return {
+    info: (m) => log.debug({ cron: true }, m),
+    warn: (m) => log.warn({ cron: true }, m),
+    error: (m, err) =>
+      log.error({ cron: true, err: err ?? m }, typeof m === 'string' ? m : 'node-cron error'),
+    debug: (m) => log.debug({ cron: true }, String(m)),
+  };
+}
+
+function hhmm(slot: Date, timezone: string): string {
+  return new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', minute: '2-digit' }).format(
+    slot,
+  );
+}
+
+/**
+ * Runs report schedules with node-cron (time zone, no overlap) and a store-backed run
+ * coordinator, so each slot is posted by exactly one replica. Missed slots (the bot was down) are
+ * found at start-up and every `catchUpSeconds`: within the grace window they post once, marked
+ * late; after it they are skipped and logged.
+ */
+export class ReportScheduler {
+  private tasks: ScheduledTask[] = [];
+  private interval: NodeJS.Timeout | undefined;
+  private readonly inFlight = new Set<Promise<unknown>>();
+  private stopped = false;
+
+  constructor(private readonly options: ReportSchedulerOptions) {}
+
+  start(): void {
+    const { schedules, claims, log } = this.options;
+    this.stopped = false;
+    const logger = cronLogger(log);
+    for (const schedule of schedules) {
+      const task = createTask(
+        schedule.cron,
+        async (context) => {
+          await this.track(this.runClaimed(schedule, context.date));
+        },
+        {
+          name: schedule.id,
+          timezone: schedule.timezone,
+          noOverlap: true,
+          distributed: true,
+          logger,
+          runCoordinator: {
+            // node-cron's key is `<name>:<slot ISO>`; the slot is what we claim.
+            shouldRun: (key) =>
+              !this.stopped &&
+              this.track(claims.claim(schedule.id, new Date(key.slice(schedule.id.length + 1)))),
+          },
+        },
+      );
+      task.on('execution:skipped', (ctx) =>
+        log.debug({ schedule: schedule.id, slot: ctx.date, reason: ctx.reason }, 'report slot run elsewhere'),
+      );
+      void task.start();
+      this.tasks.push(task);
+    }
+    void this.track(this.catchUp().catch((err) => log.error({ err }, 'report catch-up failed')));
+    this.interval = setInterval(() => {
+      void this.track(this.catchUp().catch((err) => log.error({ err }, 'report catch-up failed')));
+    }, this.options.catchUpSeconds * 1000);
+    this.interval.unref();
+  }
+
+  /** Looks at each schedule's most recent slot and posts or skips it if it was missed. */
+  async catchUp(): Promise<CatchUpOutcome[]> {
+    const { schedules, claims, clock, log } = this.options;
+    const now = clock.now();
+    const outcomes: CatchUpOutcome[] = [];
+    for (const schedule of schedules) {
+      const slot = previousSlot({ expression: schedule.cron, timezone: schedule.timezone }, now);
+      if (!slot) continue;
+      const age = now.getTime() - slot.getTime();
+      if (age < (this.options.onTimeMs ?? 60_000)) continue;
+      const graceMs = (schedule.graceMinutes ?? this.options.graceMinutes) * 60_000;
+      if (age <= graceMs) {
+        if (!(await claims.claim(schedule.id, slot, { late: true }))) continue;
+        const late = {
+          slot,
+          reason: `the bot was down at ${hhmm(slot, schedule.timezone)}${schedule.timezone === 'UTC' ? ' UTC' : ` (${schedule.timezone})`}`,
+        };
+        log.warn(
+          { schedule: schedule.id, slot, minutesLate: Math.round(age / 60_000) },
+          'missed report slot: posting late',
+        );
+        await this.finish(schedule, slot, late);
+        outcomes.push({ schedule: schedule.id, slot, action: 'posted-late' });
+      } else if (await claims.claim(schedule.id, slot, { status: 'skipped', late: true })) {
+        log.warn(
+          {
+            schedule: schedule.id,
+            slot,
+            minutesLate: Math.round(age / 60_000),
+            graceMinutes: graceMs / 60_000,
+          },
+          'missed report slot beyond the grace window: skipped',
+        );
+        outcomes.push({ schedule: schedule.id, slot, action: 'skipped' });
+      }
+    }
+    return outcomes;
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearInterval(this.interval);
+    for (const task of this.tasks.splice(0)) await task.destroy();
+    // A claim that just resolved hands over to its run within the same turn: wait until both are done.
+    while (this.inFlight.size > 0) {
+      await Promise.allSettled([...this.inFlight]);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+  }
+
+  private async runClaimed(schedule: ScheduleConfig, slot: Date): Promise<void> {
+    await this.finish(schedule, slot);
+  }
+
+  private async finish(schedule: ScheduleConfig, slot: Date, late?: Report['late']): Promise<void> {
+    try {
+      await this.options.post(schedule, slot, late);
+      await this.options.claims.finish(schedule.id, slot);
+    } catch (error) {
+      this.options.log.error({ err: error, schedule: schedule.id, slot }, 'scheduled report failed');
+      await this.options.claims.finish(schedule.id, slot, (error as Error).message).catch(() => {});
+    }
+  }
+
+  private track<T>(promise: Promise<T>): Promise<T> {
+    this.inFlight.add(promise);
+    void promise.finally(() => this.inFlight.delete(promise));
+    return promise;
+  }
+}
