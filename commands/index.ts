@@ -1,11 +1,15 @@
 import type { AnyCommand } from '../src/core/command.js';
 import { alertsCommand } from './alerts.js';
+import { auditCommand } from './audit.js';
 import { healthCommand } from './health.js';
 import { createHelpCommand } from './help.js';
+import { historyCommand } from './history.js';
 import { incidentCommand } from './incident/index.js';
 import { metricsCommand } from './metrics.js';
 import { onCallCommand } from './oncall.js';
 import { reportCommand } from './report.js';
+import { restartCommand } from './restart.js';
+import { rollbackCommand } from './rollback.js';
 
 /** Every `/bers` subcommand. Adding a command is adding its file and one line here. */
 export function allCommands(): AnyCommand[] {
@@ -15,6 +19,7 @@ export function allCommands(): AnyCommand[] {
   commands.push(alertsCommand);
   commands.push(metricsCommand);
   commands.push(reportCommand);
+  commands.push(restartCommand, rollbackCommand, historyCommand, auditCommand);
   commands.push(createHelpCommand(() => commands));
   return commands;
 }

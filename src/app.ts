@@ -2,6 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { allCommands } from '../commands/index.js';
+import { type Actions, buildActions } from './actions/build-actions.js';
 import { buildAlertsArea } from './alerts/build-alerts-area.js';
 import type { BotConfig } from './config/schema.js';
 import { type Settings, type SlackMode, slackModeOf } from './config/settings.js';
@@ -65,6 +66,10 @@ export interface BotOptions {
   timerPollMs?: number;
   /** Extra trusted CA certificates (PEM) for PagerDuty's HTTPS endpoints (tests' fakes). */
   pagerDutyCa?: string;
+  /** The environment `command` executors start programs from (main passes process.env). */
+  processEnv?: Readonly<Record<string, string | undefined>>;
+  /** Waits between post-action health checks; tests with a ManualClock advance it here. */
+  actionSleep?: (ms: number) => Promise<void>;
   /** How often unfinished incident steps are retried (default 30 s); tests call `incidents.recover()`. */
   recoveryPollMs?: number;
   /** The `/bers` subcommands; defaults to commands/index.ts (tests add commands of their own). */
@@ -146,6 +151,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       }),
     },
   });
+  let actions: Actions | undefined;
   const services: Services = {
     config,
     log,
@@ -173,6 +179,14 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     kpis: new MetricService(buildMetricSources(config.metrics), clock, config.metrics.timeoutMs),
     charts: new ChartJsRenderer(),
     reports: reports.service,
+    // Built on first use from the services above (audit, health, permissions), without reordering them.
+    get actions() {
+      actions ??= buildActions({
+        ...{ config, store, chat, clock, log, processEnv: options.processEnv, sleep: options.actionSleep },
+        ...{ audit: services.audit, health: services.health, permissions: services.permissions },
+      });
+      return actions;
+    },
   };
   services.incidentDeclarer = alertIncidentDeclarer(
     services.incidents,

@@ -32,6 +32,7 @@ async function main(): Promise<void> {
     settings,
     config,
     log,
+    processEnv: process.env,
     onFatal: (error) => {
       log.fatal({ err: error }, 'lost the data directory lock; stopping to protect the store');
       process.exit(1);

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { actionsIssues, actionsSchema } from './actions-schema.js';
 import { alertsSettingsSchema } from './alerts-schema.js';
 import { checkListSchema, healthSettingsSchema } from './health-schema.js';
 import { incidentSettingsSchema } from './incident-schema.js';
@@ -55,6 +56,7 @@ export const botConfigSchema = z
     alerts: alertsSettingsSchema,
     metrics: metricsSettingsSchema,
     reports: reportsSchema,
+    actions: actionsSchema,
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();
@@ -84,6 +86,10 @@ export const botConfigSchema = z
       if (!seen.has(name)) {
         ctx.addIssue({ code: 'custom', path: ['pagerduty', 'services', name], message: 'unknown service' });
       }
+    }
+    const roles = Object.keys(config.permissions.roles);
+    for (const issue of actionsIssues(config.actions, [...seen.keys()], roles)) {
+      ctx.addIssue({ code: 'custom', ...issue });
     }
   });
 

@@ -19,4 +19,10 @@ export class ButtonBoard {
   get(n: number): PressableButton | undefined {
     return this.buttons.get(n);
   }
+
+  /** The newest button whose action id ends with `suffix` (`:confirm`, `:cancel`), for yes/no. */
+  latest(suffix: string): number | undefined {
+    const found = [...this.buttons.entries()].reverse().find(([, b]) => b.actionId.endsWith(suffix));
+    return found?.[0];
+  }
 }

@@ -48,7 +48,10 @@ export async function runConsole(options: ConsoleOptions): Promise<void> {
 async function handleLine(text: string, options: ConsoleOptions): Promise<void> {
   const { chat, actor } = options;
   const reply = (message: Parameters<ConsoleChat['print']>[1]) => chat.print(CONSOLE_CHANNEL.id, message);
-  const click = /^click\s+(\d+)$/i.exec(text);
+  const yesNo = /^(yes|y|no|n)$/i.exec(text);
+  const pressed = yesNo ? options.buttons.latest(/^y/i.test(text) ? ':confirm' : ':cancel') : undefined;
+  const click = yesNo ? (pressed ? [text, String(pressed)] : null) : /^click\s+(\d+)$/i.exec(text);
+  if (yesNo && !click) return reply({ text: 'There is nothing to confirm or cancel.' });
   if (click) {
     const button = options.buttons.get(Number(click[1]));
     if (!button) return reply({ text: `There is no button ${click[1]}.` });

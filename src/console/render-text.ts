@@ -79,7 +79,8 @@ export function renderMessage(message: Message, numberButton: (b: RenderedButton
             const n = numberButton({ label: textOf(e.text), actionId: e.action_id, value: e.value ?? '' });
             return `[${n}] ${textOf(e.text)}`;
           });
-        lines.push(`${buttons.join('   ')}   (type \`click <n>\`)`);
+        const yesNo = buttons.some((b) => /\] Confirm$/.test(b)) && buttons.some((b) => /\] Cancel$/.test(b));
+        lines.push(`${buttons.join('   ')}   (type ${yesNo ? '`yes` or `no`' : '`click <n>`'})`);
         break;
       }
       case 'image':

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { Actions } from '../actions/build-actions.js';
 import type { AlertNotifier } from '../alerts/alert-notifier.js';
 import type { AlertService } from '../alerts/alert-service.js';
 import type { IncidentDeclarer } from '../alerts/incident-declarer.js';
@@ -50,4 +51,6 @@ export interface Services {
   charts: ChartRenderer;
   /** Scheduled reports and `/bers report`. */
   reports: ReportService;
+  /** Restart and rollback: requests, confirmation, execution, verification. */
+  actions: Actions;
 }

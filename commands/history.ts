@@ -1,0 +1,25 @@
+import { z } from 'zod';
+import type { Command } from '../src/core/command.js';
+import { historyReply } from '../src/views/actions-view.js';
+
+const name = z.string().max(64, 'a name is at most 64 characters');
+const args = z
+  .array(name)
+  .min(1, 'name the service')
+  .max(2, 'give a service and at most an environment')
+  .transform(([service, environment]) => ({ service: service!, environment }));
+
+export const historyCommand: Command<z.infer<typeof args>> = {
+  name: 'history',
+  summary: 'recent revisions of a service (where the executor can tell) and its restarts/rollbacks',
+  usage: ['history <service> [environment]'],
+  examples: ['history unjucks-api'],
+  permission: 'read',
+  args,
+  async run({ service, environment }, ctx) {
+    const actions = ctx.services.actions.service;
+    const target = actions.target(service, environment);
+    const { revisions, recent } = await actions.history(target);
+    return historyReply(target.service, target.environment, revisions, recent);
+  },
+};

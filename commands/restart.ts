@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import type { Command } from '../src/core/command.js';
+import { confirmationMessage } from '../src/views/actions-view.js';
+import { confirmButtons } from './action-buttons.js';
+
+const name = z.string().max(64, 'a name is at most 64 characters');
+const args = z
+  .array(name)
+  .min(1, 'name the service')
+  .max(2, 'give a service and at most an environment')
+  .transform(([service, environment]) => ({ service: service!, environment }));
+
+export const restartCommand: Command<z.infer<typeof args>> = {
+  name: 'restart',
+  summary: 'restart a service (asks for confirmation, then verifies its health)',
+  usage: ['restart <service> [environment]'],
+  examples: ['restart unjucks-api', 'restart ai-chat staging'],
+  // The per-service policy (roles per environment) decides and audits refusals.
+  permission: 'read',
+  args,
+  async run({ service, environment }, ctx) {
+    const actions = ctx.services.actions.service;
+    const target = actions.target(service, environment);
+    const who = { actor: ctx.actor, channel: ctx.channel, correlationId: ctx.correlationId };
+    return confirmationMessage(await actions.request('restart', target, who));
+  },
+  actions: confirmButtons,
+};

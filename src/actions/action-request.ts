@@ -1,0 +1,53 @@
+export type ActionKind = 'restart' | 'rollback';
+
+/**
+ * requested → confirmed → running → succeeded | failed → verified | unverified;
+ * requested → cancelled | expired.
+ */
+export type ActionState =
+  | 'requested'
+  | 'confirmed'
+  | 'running'
+  | 'succeeded'
+  | 'failed'
+  | 'verified'
+  | 'unverified'
+  | 'cancelled'
+  | 'expired';
+
+export const TRANSITIONS: Record<ActionState, readonly ActionState[]> = {
+  requested: ['confirmed', 'cancelled', 'expired'],
+  confirmed: ['running'],
+  running: ['succeeded', 'failed'],
+  succeeded: ['verified', 'unverified'],
+  failed: [],
+  verified: [],
+  unverified: [],
+  cancelled: [],
+  expired: [],
+};
+
+export interface ActionRequest {
+  id: string;
+  kind: ActionKind;
+  service: string;
+  environment: string;
+  /** The executor's description, as shown in the confirmation ("kubernetes deployment/x -n y"). */
+  executor: string;
+  revision?: string;
+  state: ActionState;
+  requestedBy: { id: string; name: string };
+  channelId: string;
+  twoPerson: boolean;
+  confirmedBy?: { id: string; name: string };
+  requestedAt: Date;
+  expiresAt: Date;
+  confirmedAt?: Date;
+  startedAt?: Date;
+  finishedAt?: Date;
+  verifiedAt?: Date;
+  summary?: string;
+  outputTail?: string;
+  verifySeconds?: number;
+  correlationId: string;
+}

@@ -1,0 +1,156 @@
+import type { Logger } from 'pino';
+import type { Chat } from '../core/chat.js';
+import type { Clock } from '../core/clock.js';
+import { ConflictError, UsageError } from '../core/errors.js';
+import type { Message } from '../core/message.js';
+import type { HealthService } from '../health/health-service.js';
+import { executionMessage, verificationMessage } from '../views/actions-view.js';
+import type { ActionRepository } from './action-repository.js';
+import type { ActionRequest } from './action-request.js';
+import type { ActionService, Who } from './action-service.js';
+import type { ExecutionResult, Executor } from './executor.js';
+import { verifyHealthy } from './verification.js';
+
+export interface RunnerDeps {
+  actions: ActionService;
+  repo: ActionRepository;
+  chat: Chat;
+  health: HealthService;
+  clock: Clock;
+  log: Logger;
+  executorFor(service: string, environment: string): Executor;
+  verifyTimeoutMs: number;
+  verifyIntervalMs: number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * Confirmation → execution → verification. The store's conditional UPDATE decides which click (of
+ * double clicks, Slack retries, several replicas) executes; every other one is told who did.
+ */
+export class ActionRunner {
+  constructor(private readonly deps: RunnerDeps) {}
+
+  /** Claims the request; returns it to the one caller that won, throws a friendly error otherwise. */
+  async confirm(id: string, who: Who): Promise<ActionRequest> {
+    const { actions, repo, clock } = this.deps;
+    const existing = await actions.load(id);
+    const t = actions.target(existing.service, existing.environment);
+    await actions.authorize(existing.kind, t, who, 'confirm', id);
+    const won = await repo.confirm(id, who.actor, clock.now());
+    if (won) {
+      await actions.record(
+        who,
+        t,
+        `${won.kind}.confirm`,
+        'confirmed',
+        `confirmed ${won.kind} ${won.service}`,
+        {
+          requestId: id,
+          requestedBy: won.requestedBy.id,
+        },
+      );
+      return won;
+    }
+    const now = await actions.load(id);
+    if (now.state === 'requested' && now.expiresAt <= clock.now()) {
+      await repo.transition(id, 'expired', clock.now());
+      throw new ConflictError(
+        `This ${now.kind} request expired; run \`/bers ${now.kind} ${now.service}\` again.`,
+      );
+    }
+    if (now.state === 'requested' && now.twoPerson && now.requestedBy.id === who.actor.id) {
+      await actions.record(
+        who,
+        t,
+        `${now.kind}.confirm`,
+        'denied',
+        'requester tried to confirm a two-person rollback',
+        { requestId: id },
+      );
+      throw new UsageError('Two-person rule: someone else with rollback rights must confirm this rollback.');
+    }
+    const by = now.confirmedBy ? ` by ${now.confirmedBy.name}` : '';
+    throw new ConflictError(`This ${now.kind} is already ${now.state}${by}; it runs once.`);
+  }
+
+  /** Runs a confirmed request; never throws (failures are reported in the channel and audited). */
+  async execute(request: ActionRequest, who: Who): Promise<void> {
+    const { repo, clock, log } = this.deps;
+    const running = await repo.transition(request.id, 'running', clock.now());
+    if (!running) return;
+    const started = clock.now().getTime();
+    let result: ExecutionResult;
+    try {
+      const executor = this.deps.executorFor(request.service, request.environment);
+      const signal = new AbortController().signal;
+      result =
+        request.kind === 'restart'
+          ? await executor.restart(signal)
+          : await executor.rollback(request.revision, signal);
+    } catch (error) {
+      log.warn({ err: error, requestId: request.id }, 'executor failed');
+      result = { ok: false, summary: `executor error: ${(error as Error).message}`, outputTail: '' };
+    }
+    const seconds = Math.round((clock.now().getTime() - started) / 1000);
+    const done =
+      (await repo.transition(request.id, result.ok ? 'succeeded' : 'failed', clock.now(), result)) ?? running;
+    await this.record(who, done, `${done.kind}.execute`, result.ok ? 'succeeded' : 'failed', result.summary, {
+      requestId: done.id,
+      executor: done.executor,
+      revision: result.revision ?? done.revision,
+      outputTail: result.outputTail.slice(-2000),
+      seconds,
+    });
+    await this.post(done.channelId, executionMessage(done, result, seconds));
+    if (result.ok) await this.verify(done, who);
+  }
+
+  private async verify(request: ActionRequest, who: Who): Promise<void> {
+    const { health, clock, repo } = this.deps;
+    const result = await verifyHealthy({
+      check: async () => {
+        const report = await health.check([request.service]);
+        const service = report.services[0]!;
+        return { status: service.status, reason: service.reason };
+      },
+      clock,
+      timeoutMs: this.verifyTimeoutMs(request),
+      intervalMs: this.deps.verifyIntervalMs,
+      sleep: this.deps.sleep,
+    });
+    const state = result.healthy ? 'verified' : 'unverified';
+    const done =
+      (await repo.transition(request.id, state, clock.now(), { verifySeconds: result.seconds })) ?? request;
+    await this.record(who, done, `${done.kind}.verify`, state, `${result.status} after ${result.seconds} s`, {
+      requestId: done.id,
+      attempts: result.attempts,
+      reason: result.reason,
+    });
+    await this.post(
+      done.channelId,
+      verificationMessage(done, result, !result.healthy && done.kind === 'restart'),
+    );
+  }
+
+  /** Audit rows after execution must not stop the report of what happened. */
+  private async record(...args: Parameters<ActionService['record']>): Promise<void> {
+    await this.deps.actions
+      .record(...args)
+      .catch((error: unknown) => this.deps.log.error({ err: error }, 'audit write failed'));
+  }
+
+  private verifyTimeoutMs(request: ActionRequest): number {
+    const seconds = this.deps.actions.target(request.service, request.environment).settings
+      .verifyTimeoutSeconds;
+    return seconds === undefined ? this.deps.verifyTimeoutMs : seconds * 1000;
+  }
+
+  private async post(channel: string, message: Message): Promise<void> {
+    await this.deps.chat
+      .post(channel, message)
+      .catch((error: unknown) =>
+        this.deps.log.error({ err: error, channel }, 'could not post an action result'),
+      );
+  }
+}

@@ -1,0 +1,86 @@
+import type { Logger } from 'pino';
+import type { BotConfig } from '../config/schema.js';
+import type { Chat } from '../core/chat.js';
+import type { Clock } from '../core/clock.js';
+import { UnavailableError } from '../core/errors.js';
+import type { Permissions } from '../core/permissions.js';
+import type { HealthService } from '../health/health-service.js';
+import type { AuditLog } from '../store/audit-log.js';
+import type { Store } from '../store/store.js';
+import { ActionRepository } from './action-repository.js';
+import { ActionRunner } from './action-runner.js';
+import { ActionService } from './action-service.js';
+import type { Executor } from './executor.js';
+import { createExecutor } from './executors/create-executor.js';
+import { ActionPolicy } from './permission-policy.js';
+
+export interface Actions {
+  service: ActionService;
+  runner: ActionRunner;
+}
+
+export interface ActionsWiring {
+  config: BotConfig;
+  store: Store;
+  audit: AuditLog;
+  chat: Chat;
+  health: HealthService;
+  permissions: Permissions;
+  clock: Clock;
+  log: Logger;
+  processEnv?: Readonly<Record<string, string | undefined>>;
+  /** Tests: waits between verification checks (e.g. advancing a ManualClock). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** Restart and rollback: policy, requests, executors (built once per service/environment). */
+export function buildActions(w: ActionsWiring): Actions {
+  const settings = w.config.actions;
+  const repo = new ActionRepository(w.store);
+  const policy = new ActionPolicy(
+    w.permissions,
+    w.config.permissions,
+    (group) => w.chat.userGroupMembers(group),
+    w.clock,
+    settings.groupCacheSeconds * 1000,
+  );
+  const executors = new Map<string, Executor>();
+  const executorFor = (service: string, environment: string): Executor => {
+    const key = `${service}/${environment}`;
+    let executor = executors.get(key);
+    if (!executor) {
+      const config = settings.services[service]!.environments[environment]!.executor;
+      try {
+        executor = createExecutor(config, { service, environment, processEnv: w.processEnv });
+      } catch (error) {
+        // E.g. a kubeconfig that is missing: say so instead of a generic failure.
+        throw new UnavailableError(
+          `${service} (${environment}): the ${config.kind} executor cannot be set up: ${(error as Error).message}`,
+        );
+      }
+      executors.set(key, executor);
+    }
+    return executor;
+  };
+  const service = new ActionService({
+    config: settings,
+    repo,
+    policy,
+    audit: w.audit,
+    clock: w.clock,
+    executorFor,
+  });
+  const runner = new ActionRunner({
+    actions: service,
+    repo,
+    chat: w.chat,
+    health: w.health,
+    clock: w.clock,
+    log: w.log,
+    executorFor,
+    verifyTimeoutMs: settings.verifyTimeoutSeconds * 1000,
+    verifyIntervalMs: settings.verifyIntervalSeconds * 1000,
+    sleep: w.sleep,
+  });
+  return { service, runner };
+}

@@ -1,0 +1,31 @@
+import type { ExecutorConfig } from '../../config/actions-schema.js';
+import { DockerExecutor } from '../../integrations/docker/docker-executor.js';
+import { KubernetesExecutor } from '../../integrations/kubernetes/kubernetes-executor.js';
+import type { Executor } from '../executor.js';
+import { CommandExecutor } from './command-executor.js';
+import { HttpExecutor } from './http-executor.js';
+
+export interface ExecutorContext {
+  service: string;
+  environment: string;
+  /** The environment programs of the `command` executor start from. */
+  processEnv?: Readonly<Record<string, string | undefined>>;
+}
+
+/** Builds the executor a service/environment's config names. */
+export function createExecutor(config: ExecutorConfig, context: ExecutorContext): Executor {
+  switch (config.kind) {
+    case 'kubernetes':
+      return new KubernetesExecutor(config);
+    case 'docker':
+      return new DockerExecutor(config);
+    case 'command':
+      return new CommandExecutor({
+        restart: config.restart,
+        rollback: config.rollback,
+        baseEnv: context.processEnv,
+      });
+    case 'http':
+      return new HttpExecutor({ ...context, restart: config.restart, rollback: config.rollback });
+  }
+}

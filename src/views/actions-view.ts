@@ -1,0 +1,115 @@
+import type { ActionKind, ActionRequest } from '../actions/action-request.js';
+import type { ExecutionResult, RevisionInfo } from '../actions/executor.js';
+import type { VerifyResult } from '../actions/verification.js';
+import { actionId } from '../core/command.js';
+import type { Message, Reply } from '../core/message.js';
+import { actions, context, escapeText, fields, header, section } from './blocks.js';
+
+const VERB: Record<ActionKind, string> = { restart: 'Restart', rollback: 'Roll back' };
+
+function what(r: Pick<ActionRequest, 'kind' | 'service' | 'environment' | 'revision'>): string {
+  const to =
+    r.kind === 'rollback'
+      ? ` to ${r.revision ? `revision ${escapeText(r.revision)}` : 'the previous revision'}`
+      : '';
+  return `${VERB[r.kind].toLowerCase()} *${r.service}* (${r.environment})${to}`;
+}
+
+function describe(r: ActionRequest): string[] {
+  return [
+    `*Service*\n${r.service}`,
+    `*Environment*\n${r.environment}`,
+    `*Executor*\n\`${escapeText(r.executor)}\``,
+    `*Target*\n${r.kind === 'restart' ? 'restart in place' : r.revision ? `revision ${escapeText(r.revision)}` : 'previous revision'}`,
+  ];
+}
+
+/** The confirmation: the exact action, and Confirm / Cancel buttons that expire. */
+export function confirmationMessage(r: ActionRequest): Reply {
+  const who = r.twoPerson
+    ? `Requested by <@${r.requestedBy.id}>. *Two-person rule:* another authorized person must confirm.`
+    : `Requested by <@${r.requestedBy.id}>.`;
+  return {
+    text: `Confirm: ${what(r)}`,
+    visibility: 'in_channel',
+    blocks: [
+      header(`${r.kind === 'restart' ? '🔄' : '⏪'} ${VERB[r.kind]} ${r.service} (${r.environment})?`),
+      fields(describe(r)),
+      section(who),
+      actions([
+        { text: 'Confirm', actionId: actionId(r.kind, 'confirm'), value: r.id, style: 'danger' },
+        { text: 'Cancel', actionId: actionId(r.kind, 'cancel'), value: r.id },
+      ]),
+      context(`Expires at ${r.expiresAt.toISOString().slice(11, 16)} UTC · request \`${r.id}\``),
+    ],
+  };
+}
+
+/** Replaces the confirmation once it is decided, so nobody can press its buttons again. */
+export function decidedMessage(r: ActionRequest, note: string): Reply {
+  return {
+    text: `${note}: ${what(r)}`,
+    replaceOriginal: true,
+    blocks: [section(`${note}: ${what(r)}`), fields(describe(r)), context(`request \`${r.id}\``)],
+  };
+}
+
+export function executionMessage(r: ActionRequest, result: ExecutionResult, seconds: number): Message {
+  const icon = result.ok ? ':white_check_mark:' : ':x:';
+  const blocks = [section(`${icon} ${what(r)}: ${escapeText(result.summary)} (${seconds} s)`)];
+  if (result.outputTail.trim())
+    blocks.push(section(`\`\`\`${escapeText(result.outputTail.slice(-2800))}\`\`\``));
+  blocks.push(context(`confirmed by <@${r.confirmedBy?.id ?? '?'}> · request \`${r.id}\``));
+  return { text: `${result.ok ? 'Done' : 'Failed'}: ${what(r)}: ${result.summary}`, blocks };
+}
+
+export function verificationMessage(r: ActionRequest, v: VerifyResult, offerRollback: boolean): Message {
+  const line = v.healthy
+    ? `:white_check_mark: *${r.service}* (${r.environment}) healthy after ${v.seconds} s`
+    : `:x: *${r.service}* (${r.environment}) still ${v.status} after ${v.seconds} s${v.reason ? ` — ${escapeText(v.reason)}` : ''}`;
+  const blocks = [section(line)];
+  if (offerRollback) {
+    blocks.push(
+      actions([
+        {
+          text: 'Roll back',
+          actionId: actionId('rollback', 'request'),
+          value: JSON.stringify({ service: r.service, environment: r.environment }),
+          style: 'danger',
+        },
+      ]),
+    );
+  }
+  return { text: line.replace(/\*/g, ''), blocks };
+}
+
+export function historyReply(
+  service: string,
+  environment: string,
+  revisions: RevisionInfo[] | undefined,
+  recent: ActionRequest[],
+): Reply {
+  const blocks = [header(`History of ${service} (${environment})`)];
+  if (revisions) {
+    const lines = revisions
+      .slice(0, 15)
+      .map(
+        (r) =>
+          `${r.current ? '▶' : '•'} revision *${escapeText(r.revision)}*${r.current ? ' (current)' : ''}` +
+          `${r.createdAt ? ` · ${r.createdAt.toISOString().slice(0, 16).replace('T', ' ')}` : ''}${r.detail ? ` · \`${escapeText(r.detail)}\`` : ''}`,
+      );
+    blocks.push(section(lines.join('\n') || '_no revisions found_'));
+  } else {
+    blocks.push(
+      context('This executor keeps no revision history; below are the actions run through the bot.'),
+    );
+  }
+  const acts = recent.map(
+    (a) =>
+      `• ${a.requestedAt.toISOString().slice(0, 16).replace('T', ' ')} ${what(a)} — *${a.state}* (by <@${a.requestedBy.id}>)`,
+  );
+  blocks.push(
+    section(acts.length ? `*Recent actions*\n${acts.join('\n')}` : '_No actions through the bot yet._'),
+  );
+  return { text: `History of ${service} (${environment})`, blocks };
+}
