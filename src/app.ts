@@ -2,8 +2,7 @@ import type { Readable, Writable } from 'node:stream';
 import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { allCommands } from '../commands/index.js';
-import { type Actions, buildActions } from './actions/build-actions.js';
-import { buildAlertsArea } from './alerts/build-alerts-area.js';
+import { buildServices } from './build-services.js';
 import type { BotConfig } from './config/schema.js';
 import { type Settings, type SlackMode, slackModeOf } from './config/settings.js';
 import { ButtonBoard } from './console/button-board.js';
@@ -13,35 +12,17 @@ import type { Chat } from './core/chat.js';
 import { type Clock, systemClock } from './core/clock.js';
 import type { AnyCommand } from './core/command.js';
 import { InteractionRouter } from './core/interactions.js';
-import { Permissions } from './core/permissions.js';
 import { CommandRouter } from './core/router.js';
 import type { Services } from './core/services.js';
-import { buildHealthService } from './health/build-health-service.js';
 import { botRoutes } from './http/bot-routes.js';
 import { BotHttpServer, type HttpRoute } from './http/http-server.js';
-import { alertIncidentDeclarer } from './incident/alert-incident-declarer.js';
-import { buildIncidentService } from './incident/build-incident-service.js';
-import { incidentPagerSinks } from './incident/pager-event-flows.js';
-import { TimelinePager } from './incident/timeline-pager.js';
-import { buildAlertSources } from './integrations/alert-sources.js';
 import { alertmanagerWebhookRoute } from './integrations/alertmanager/webhook-route.js';
-import { ChartJsRenderer } from './integrations/chartjs/chart-renderer.js';
-import { buildMetricSources } from './integrations/metric-sources.js';
-import { buildPagerDuty } from './integrations/pagerduty/build-pagerduty.js';
-import { MetricService } from './metrics/metric-service.js';
 import { BotMetrics } from './observability/metrics.js';
-import { buildReports } from './reports/build-reports.js';
-import { alertReportSource } from './reports/sources/alert-report-source.js';
-import { incidentReportSource } from './reports/sources/incident-report-source.js';
-import { kpiReportSource } from './reports/sources/kpi-report-source.js';
 import type { ReportScheduler } from './scheduler/report-scheduler.js';
-import { TimerService } from './scheduler/timers.js';
 import { createSlackApp, type SlackApp } from './slack/bolt-app.js';
 import { incidentEvents } from './slack/incident-events.js';
 import { SlackChat } from './slack/slack-chat.js';
-import { SlackMessageSource } from './slack/slack-message-source.js';
 import { userGroupResolver } from './slack/user-groups.js';
-import { AuditLog } from './store/audit-log.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
 
@@ -121,81 +102,12 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       : new WebClient(mode.botToken, { slackApiUrl: settings.SLACK_API_URL });
   const chat: Chat = webClient ? new SlackChat(webClient, () => teamUrl) : consoleChat;
 
-  const timers = new TimerService(store, clock, log);
-  const alertsArea = buildAlertsArea({
-    settings: config.alerts,
-    sources: buildAlertSources(config.alerts, clock),
-    store,
-    chat,
-    clock,
-    log,
+  const { services, reportScheduler } = await buildServices({
+    ...{ settings, config, log, clock, store, chat, metrics, webClient },
+    pagerDutyCa: options.pagerDutyCa,
+    processEnv: options.processEnv,
+    actionSleep: options.actionSleep,
   });
-  const reports = buildReports({
-    config: config.reports,
-    health: { check: (names) => services.health.check(names) },
-    store,
-    clock,
-    chat,
-    log,
-    // Sections whose area is not configured are left out of the report.
-    sources: {
-      incidents: incidentReportSource({
-        listOpen: () => services.incidents.listOpen(),
-        declaredOrResolvedSince: (since) => services.incidents.declaredOrResolvedSince(since),
-      }),
-      ...(config.metrics.definitions.length > 0 && {
-        kpis: kpiReportSource({ kpis: () => services.kpis.kpis() }),
-      }),
-      ...(config.alerts.sources.length > 0 && {
-        alerts: alertReportSource({ list: () => services.alerts.list() }),
-      }),
-    },
-  });
-  let actions: Actions | undefined;
-  const services: Services = {
-    config,
-    log,
-    clock,
-    store,
-    audit: new AuditLog(store, clock),
-    chat,
-    permissions: new Permissions(config.permissions),
-    metrics,
-    health: buildHealthService(config, clock, (...args) => metrics.observeCheck(...args)),
-    timers,
-    pager: new TimelinePager(store, clock),
-    incidents: await buildIncidentService({
-      config,
-      store,
-      chat,
-      clock,
-      log,
-      timers,
-      pager: () => services.pager,
-      messages: webClient ? new SlackMessageSource(webClient) : undefined,
-    }),
-    alerts: alertsArea.service,
-    alertNotifier: alertsArea.notifier,
-    kpis: new MetricService(buildMetricSources(config.metrics), clock, config.metrics.timeoutMs),
-    charts: new ChartJsRenderer(),
-    reports: reports.service,
-    // Built on first use from the services above (audit, health, permissions), without reordering them.
-    get actions() {
-      actions ??= buildActions({
-        ...{ config, store, chat, clock, log, processEnv: options.processEnv, sleep: options.actionSleep },
-        ...{ audit: services.audit, health: services.health, permissions: services.permissions },
-      });
-      return actions;
-    },
-  };
-  services.incidentDeclarer = alertIncidentDeclarer(
-    services.incidents,
-    config.services.map((s) => s.name),
-  );
-  services.pagerduty = buildPagerDuty({ settings, config, store, clock, chat, log, ca: options.pagerDutyCa });
-  services.pagerduty.connect(incidentPagerSinks(services.incidents, log));
-  // Without any routing key PagerDuty is off, and the timeline pager records what would be paged.
-  if (services.pagerduty.configured) services.pager = services.pagerduty.pager;
   const commands = options.commands ?? allCommands();
   const router = new CommandRouter(commands, services);
   const interactions = new InteractionRouter(commands, services);
@@ -231,7 +143,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     services,
     router,
     interactions,
-    reportScheduler: reports.scheduler,
+    reportScheduler,
     port: () => boundPort,
     async start() {
       if (webClient) {
@@ -253,7 +165,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       }
       if (mode.kind === 'socket') await slack!.app.start();
       services.timers.start(options.timerPollMs);
-      services.pagerduty?.start();
+      services.pagerduty.start();
       await services.incidents.recover();
       incidentRecovery = setInterval(() => {
         services.incidents
@@ -261,7 +173,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
           .catch((error: unknown) => log.error({ err: error }, 'incident recovery failed'));
       }, options.recoveryPollMs ?? 30_000);
       incidentRecovery.unref();
-      if (options.scheduleReports ?? mode.kind !== 'console') reports.scheduler.start();
+      if (options.scheduleReports ?? mode.kind !== 'console') reportScheduler.start();
     },
     runConsole: () =>
       runConsole({
@@ -275,8 +187,8 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     async stop() {
       clearInterval(incidentRecovery);
       await services.timers.stop();
-      await reports.scheduler.stop();
-      await services.pagerduty?.stop();
+      await reportScheduler.stop();
+      await services.pagerduty.stop();
       if (mode.kind === 'socket') await slack!.app.stop().catch(() => {});
       await http.close();
       if (ownsStore) await store.close();

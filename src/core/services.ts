@@ -36,7 +36,7 @@ export interface Services {
   /** Durable due-timers (reminders, deadlines); feature areas register their kinds at wiring. */
   timers: TimerService;
   /** PagerDuty: the Pager (durable outbox), webhooks and on-call lookup. */
-  pagerduty?: PagerDutyIntegration;
+  pagerduty: PagerDutyIntegration;
   /** Paging port; the timeline-recording default until a paging integration replaces it. */
   pager: Pager;
   /** The incident lifecycle (declare, update, resolve, timeline, queries). */

@@ -1,7 +1,7 @@
 import type { Clock } from '../core/clock.js';
 import { NotFoundError } from '../core/errors.js';
 import { type HealthReport, type ServiceHealth, serviceStatusOf, worstOf } from './model.js';
-import { type CheckEntry, runCheck } from './run-check.js';
+import { type CheckEntry, type CheckOptions, runCheck } from './run-check.js';
 
 export interface ServiceChecks {
   service: string;
@@ -41,12 +41,12 @@ export class HealthService {
   }
 
   /** Checks the named services (all when none are named); unknown names are refused with the known ones. */
-  async check(names: readonly string[] = []): Promise<HealthReport> {
+  async check(names: readonly string[] = [], options: CheckOptions = {}): Promise<HealthReport> {
     const selected = names.length === 0 ? this.services : this.select(names);
     const started = performance.now();
     const at = this.clock.now();
     const deadline = AbortSignal.timeout(this.deadlineMs);
-    const services = await Promise.all(selected.map((s) => this.checkService(s, deadline)));
+    const services = await Promise.all(selected.map((s) => this.checkService(s, deadline, options)));
     return {
       at,
       durationMs: Math.round(performance.now() - started),
@@ -68,8 +68,12 @@ export class HealthService {
     return [...new Set(names.map((n) => n.toLowerCase()))].map((n) => this.byName.get(n)!);
   }
 
-  private async checkService(service: ServiceChecks, deadline: AbortSignal): Promise<ServiceHealth> {
-    const checks = await Promise.all(service.checks.map((entry) => runCheck(entry, deadline)));
+  private async checkService(
+    service: ServiceChecks,
+    deadline: AbortSignal,
+    options: CheckOptions,
+  ): Promise<ServiceHealth> {
+    const checks = await Promise.all(service.checks.map((entry) => runCheck(entry, deadline, options)));
     for (const c of checks) this.observe(service.service, c.name, c.status, c.latencyMs);
     const status = serviceStatusOf(checks);
     const failing = checks.filter((c) => c.status !== 'healthy');

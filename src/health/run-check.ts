@@ -41,15 +41,30 @@ function refused(permit: Extract<Permit, { allowed: false }>): CheckOutcome {
   };
 }
 
+export interface CheckOptions {
+  /**
+   * Call the target even when its breaker is open, and let the result close or re-open it. For
+   * verification after a restart or rollback: the breaker opened while the service was down, and
+   * the question now is precisely whether it is back.
+   */
+  bypassBreaker?: boolean;
+}
+
 /**
  * Runs one check with its own timeout under the overall deadline, guarded by its breaker.
  * Never throws: every way a check can fail becomes a result. A check cut by the overall deadline
  * is `unknown` (it might have answered), one past its own timeout is `unhealthy`.
  */
-export async function runCheck(entry: CheckEntry, deadline: AbortSignal): Promise<CheckResult> {
+export async function runCheck(
+  entry: CheckEntry,
+  deadline: AbortSignal,
+  options: CheckOptions = {},
+): Promise<CheckResult> {
   const base = { name: entry.name, kind: entry.kind, critical: entry.critical };
-  const permit = entry.breaker.permit();
-  if (!permit.allowed) return { ...base, latencyMs: 0, ...refused(permit) };
+  if (!options.bypassBreaker) {
+    const permit = entry.breaker.permit();
+    if (!permit.allowed) return { ...base, latencyMs: 0, ...refused(permit) };
+  }
   const timeout = AbortSignal.timeout(entry.timeoutMs);
   const signal = AbortSignal.any([timeout, deadline]);
   const started = performance.now();

@@ -21,6 +21,31 @@ describe('health service: circuit breaker per check', () => {
   afterAll(() => target.close());
   const hits = (path: string) => target.requests.filter((r) => r.path === path).length;
 
+  it('lets a verification probe through an open breaker, and its success closes the breaker', async () => {
+    flakyStatus = 503;
+    const clock = new ManualClock();
+    const health = buildHealthService(
+      configFrom(`
+services:
+  - name: flaky
+    checks: [{ name: web, kind: http, url: "${target.url}/flaky" }]
+health: { circuitBreaker: { failureThreshold: 1, cooldownMs: 60000 } }
+`),
+      clock,
+    );
+    const status = async (bypassBreaker = false) =>
+      (await health.check(['flaky'], { bypassBreaker })).services[0]!.checks[0]!.status;
+    expect(await status()).toBe('unhealthy');
+    expect(await status()).toBe('unknown');
+    flakyStatus = 200;
+    const before = hits('/flaky');
+    expect(await status(true)).toBe('healthy');
+    expect(hits('/flaky')).toBe(before + 1);
+    // Closed again: ordinary checks reach the target without waiting out the cool-down.
+    expect(await status()).toBe('healthy');
+    expect(hits('/flaky')).toBe(before + 2);
+  });
+
   it('opens the breaker after N failures, stops calling the target, and half-opens after the cool-down', async () => {
     flakyStatus = 503;
     const clock = new ManualClock();

@@ -1,0 +1,103 @@
+import type { WebClient } from '@slack/web-api';
+import type { Logger } from 'pino';
+import { buildActions } from './actions/build-actions.js';
+import { buildAlertsArea } from './alerts/build-alerts-area.js';
+import type { BotConfig } from './config/schema.js';
+import type { Settings } from './config/settings.js';
+import type { Chat } from './core/chat.js';
+import type { Clock } from './core/clock.js';
+import { Permissions } from './core/permissions.js';
+import type { Services } from './core/services.js';
+import { buildHealthService } from './health/build-health-service.js';
+import { alertIncidentDeclarer } from './incident/alert-incident-declarer.js';
+import { buildIncidentService } from './incident/build-incident-service.js';
+import { incidentPagerSinks } from './incident/pager-event-flows.js';
+import { TimelinePager } from './incident/timeline-pager.js';
+import { buildAlertSources } from './integrations/alert-sources.js';
+import { ChartJsRenderer } from './integrations/chartjs/chart-renderer.js';
+import { buildMetricSources } from './integrations/metric-sources.js';
+import { buildPagerDuty } from './integrations/pagerduty/build-pagerduty.js';
+import { MetricService } from './metrics/metric-service.js';
+import type { BotMetrics } from './observability/metrics.js';
+import { buildReports } from './reports/build-reports.js';
+import type { ReportSources } from './reports/report-sources.js';
+import { alertReportSource } from './reports/sources/alert-report-source.js';
+import { incidentReportSource } from './reports/sources/incident-report-source.js';
+import { kpiReportSource } from './reports/sources/kpi-report-source.js';
+import type { ReportScheduler } from './scheduler/report-scheduler.js';
+import { TimerService } from './scheduler/timers.js';
+import { SlackMessageSource } from './slack/slack-message-source.js';
+import { AuditLog } from './store/audit-log.js';
+import type { Store } from './store/store.js';
+
+export interface ServiceWiring {
+  settings: Settings;
+  config: BotConfig;
+  log: Logger;
+  clock: Clock;
+  store: Store;
+  chat: Chat;
+  metrics: BotMetrics;
+  /** Slack's Web API client in Slack modes (reads pinned messages back); absent in the console. */
+  webClient?: WebClient;
+  pagerDutyCa?: string;
+  processEnv?: Readonly<Record<string, string | undefined>>;
+  actionSleep?: (ms: number) => Promise<void>;
+}
+
+/** Every area's service, built in dependency order; the areas meet only through these ports. */
+export async function buildServices(
+  w: ServiceWiring,
+): Promise<{ services: Services; reportScheduler: ReportScheduler }> {
+  const { settings, config, log, clock, store, chat, metrics } = w;
+  const audit = new AuditLog(store, clock);
+  const permissions = new Permissions(config.permissions);
+  const health = buildHealthService(config, clock, (...args) => metrics.observeCheck(...args));
+  const timers = new TimerService(store, clock, log);
+
+  // Without any routing key PagerDuty is off, and the timeline pager records what would be paged.
+  const pagerduty = buildPagerDuty({ settings, config, store, clock, chat, log, ca: w.pagerDutyCa });
+  const pager = pagerduty.configured ? pagerduty.pager : new TimelinePager(store, clock);
+  const incidents = await buildIncidentService({
+    ...{ config, store, chat, clock, log, timers },
+    pager: () => pager,
+    messages: w.webClient ? new SlackMessageSource(w.webClient) : undefined,
+  });
+  pagerduty.connect(incidentPagerSinks(incidents, log));
+
+  const alertsArea = buildAlertsArea({
+    ...{ settings: config.alerts, store, chat, clock, log },
+    sources: buildAlertSources(config.alerts, clock),
+  });
+  const kpis = new MetricService(buildMetricSources(config.metrics), clock, config.metrics.timeoutMs);
+
+  // A report section whose area is not configured is left out of the report.
+  const sources: ReportSources = {
+    incidents: incidentReportSource(incidents),
+    ...(config.metrics.definitions.length > 0 && { kpis: kpiReportSource(kpis) }),
+    ...(config.alerts.sources.length > 0 && { alerts: alertReportSource(alertsArea.service) }),
+  };
+  const reports = buildReports({ config: config.reports, health, store, clock, chat, log, sources });
+
+  const services: Services = {
+    ...{ config, log, clock, store, audit, chat, permissions, metrics, health, timers },
+    pagerduty,
+    pager,
+    incidents,
+    alerts: alertsArea.service,
+    alertNotifier: alertsArea.notifier,
+    incidentDeclarer: alertIncidentDeclarer(
+      incidents,
+      config.services.map((s) => s.name),
+    ),
+    kpis,
+    charts: new ChartJsRenderer(),
+    reports: reports.service,
+    actions: buildActions({
+      ...{ config, store, chat, clock, log, audit, health, permissions },
+      processEnv: w.processEnv,
+      sleep: w.actionSleep,
+    }),
+  };
+  return { services, reportScheduler: reports.scheduler };
+}
