@@ -25,7 +25,11 @@ const severitySchema = z.strictObject({
   requireCommander: z.boolean().default(false),
 });
 
-/** Seed 003's severity table with DESIGN.md's paging and update cadence. */
+/**
+ * Seed 003's severity table with DESIGN.md's paging and update cadence. P2 is "business hours, no
+ * page" (DESIGN.md; the PagerDuty issue: P2/P3 page only through `/bers incident page`), so its
+ * default paging is `none`; teams that want business-hours pages set `paging: business-hours`.
+ */
 const DEFAULT_SEVERITIES = {
   P0: {
     description: 'Complete service outage',
@@ -44,7 +48,7 @@ const DEFAULT_SEVERITIES = {
   P2: {
     description: 'Degraded performance',
     respondWithinMinutes: 240,
-    paging: 'business-hours',
+    paging: 'none',
     updateEveryMinutes: 120,
   },
   P3: { description: 'Minor issue', respondWithinMinutes: 1440, paging: 'none', updateEveryMinutes: null },

@@ -140,17 +140,52 @@ export async function changeSeverity(
     const notice = noticeMessage(`${raised ? '⬆️' : '⬇️'} Incident #${number}: ${line}`);
     const announcement = updated.isPrivate ? undefined : notice;
     const steps = posts(opKey, notice, announcement);
-    const paging = deps.policies.paging(severity, now);
-    if (raised && paging.kind === 'now' && !updated.acknowledgedAt) {
-      await repo.addTimeline(tx, current.id, {
-        at: now,
-        kind: 'paging',
-        text: `Paging decision: ${paging.reason}`,
-      });
-      steps.push({ key: `${opKey}:page`, payload: { kind: 'page', reason: paging.reason } });
-    }
+    if (!updated.acknowledgedAt) steps.push(...(await replanPaging(deps, tx, updated, raised, opKey)));
     await stepStore.add(tx, current.id, now, steps);
     await scheduleUpdateDue(deps, tx, updated);
     return updated;
   });
+}
+
+/**
+ * A new severity brings its own paging policy, as if declared at it: raised to "page now" pages;
+ * to "page if not acknowledged" (or business hours) arms that deadline; to "no paging" withdraws a
+ * pending page. Lowering never pages at once.
+ */
+async function replanPaging(
+  deps: IncidentDeps,
+  tx: Queryable,
+  incident: Incident,
+  raised: boolean,
+  opKey: string,
+): Promise<{ key: string; payload: StepPayload }[]> {
+  const now = deps.clock.now();
+  const paging = deps.policies.paging(incident.severity, now);
+  const key = timerKeys.page(incident.number);
+  if (paging.kind === 'none') {
+    await deps.timers.cancel(key, tx);
+    return [];
+  }
+  if (paging.kind === 'now' && !raised) return [];
+  await repo.addTimeline(tx, incident.id, {
+    at: now,
+    kind: 'paging',
+    text: `Paging decision: ${paging.reason}`,
+  });
+  if (paging.kind === 'now') {
+    await deps.timers.cancel(key, tx);
+    return [{ key: `${opKey}:page`, payload: { kind: 'page', reason: paging.reason } }];
+  }
+  await deps.timers.schedule(
+    key,
+    TIMER_KINDS.page,
+    paging.at,
+    {
+      number: incident.number,
+      onlyIfUnacknowledged: paging.kind === 'if-unacknowledged',
+      reason: paging.reason,
+    },
+    tx,
+  );
+  return [];
 }

@@ -14,18 +14,28 @@ describe('severity policies (seed 003 defaults)', () => {
     expect(() => policies.parse('P7')).toThrow(/P0 \(Complete service outage\), P1/);
   });
 
-  it('pages P0 now, P1 if unacknowledged within an hour, P2 in business hours, P3 never', () => {
+  it('pages P0 now, P1 if unacknowledged within an hour, P2 and P3 never by default', () => {
     expect(policies.paging('P0', monday10).kind).toBe('now');
     expect(policies.paging('P1', monday10)).toMatchObject({
       kind: 'if-unacknowledged',
       at: new Date('2026-01-05T11:00:00Z'),
     });
-    expect(policies.paging('P2', monday10).kind).toBe('now');
-    expect(policies.paging('P2', saturday)).toMatchObject({
+    expect(policies.paging('P2', monday10).kind).toBe('none');
+    expect(policies.paging('P3', monday10).kind).toBe('none');
+  });
+
+  it('pages a business-hours severity at once inside business hours, else at the next opening', () => {
+    const config = configFrom(`${MINIMAL_CONFIG}
+incidents:
+  severities:
+    P2: { description: Degraded performance, respondWithinMinutes: 240, paging: business-hours, updateEveryMinutes: 120 }
+`);
+    const businessHours = new SeverityPolicies(config.incidents);
+    expect(businessHours.paging('P2', monday10).kind).toBe('now');
+    expect(businessHours.paging('P2', saturday)).toMatchObject({
       kind: 'at',
       at: new Date('2026-01-12T09:00:00Z'),
     });
-    expect(policies.paging('P3', monday10).kind).toBe('none');
   });
 
   it('sets the next update by cadence (none for P3)', () => {
