@@ -67,7 +67,9 @@ services:
     checks: [{ kind: tcp, host: 127.0.0.1, port: ${targetPort}, timeoutMs: 1000 }]
 `),
       log: createLogger('warn', process.stderr as never),
-      store: await openStore({}),
+      // The embedded store by default; BENCH_DATABASE_URL measures the PostgreSQL backend instead.
+      store: await openStore({ databaseUrl: process.env.BENCH_DATABASE_URL }),
+      scheduleReports: false,
     });
     await bot.start();
     port = bot.port()!;

@@ -17,6 +17,9 @@ export class WorkQueue {
       this.running++;
     }
     try {
+      // Start from the event loop's check phase: requests already waiting on sockets (and their
+      // acks) are handled first in every turn, before this already-acked work takes the thread.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       return await job();
     } finally {
       const next = this.waiting.shift();
