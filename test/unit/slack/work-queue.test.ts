@@ -9,6 +9,9 @@ function gate(): { promise: Promise<void>; open: () => void } {
   return { promise, open };
 }
 
+/** One turn of the event loop: jobs start from its check phase, after pending I/O. */
+const turn = () => new Promise((resolve) => setImmediate(resolve));
+
 describe('WorkQueue', () => {
   it('runs at most `concurrency` jobs, the rest in arrival order', async () => {
     const queue = new WorkQueue(2);
@@ -22,11 +25,14 @@ describe('WorkQueue', () => {
       }),
     );
     await Promise.resolve();
+    // Nothing starts in the current tick: requests already waiting on sockets are handled first.
+    expect(started).toEqual([]);
+    await turn();
     expect(started).toEqual([0, 1]);
     expect(queue.size).toBe(4);
     gates[1]!.open();
     await done[1];
-    await new Promise((resolve) => setImmediate(resolve));
+    await turn();
     expect(started).toEqual([0, 1, 2]);
     for (const g of gates) g.open();
     expect(await Promise.all(done)).toEqual([0, 1, 2, 3]);
