@@ -1,13 +1,9 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import type { Command } from '../src/core/command.js';
 import { historyReply } from '../src/views/actions-view.js';
+import { serviceArgs } from './service-args.js';
 
-const name = z.string().max(64, 'a name is at most 64 characters');
-const args = z
-  .array(name)
-  .min(1, 'name the service')
-  .max(2, 'give a service and at most an environment')
-  .transform(([service, environment]) => ({ service: service!, environment }));
+const args = serviceArgs;
 
 export const historyCommand: Command<z.infer<typeof args>> = {
   name: 'history',
