@@ -1,4 +1,4 @@
-import { parseConfig } from '../../src/config/load-config.js';
+import { ConfigError, parseConfig } from '../../src/config/load-config.js';
 import type { BotConfig } from '../../src/config/schema.js';
 
 /** A valid config from YAML text, for tests (no environment unless given). */
@@ -14,3 +14,14 @@ services:
         host: 127.0.0.1
         port: 1
 `;
+
+/** Every problem a config has, as `path: message` lines (empty when it is valid). */
+export function problemsOf(yaml: string, env: Record<string, string> = {}): string[] {
+  try {
+    parseConfig(yaml, 'test.yaml', env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map((p) => `${p.path}: ${p.message}`);
+    throw error;
+  }
+  return [];
+}

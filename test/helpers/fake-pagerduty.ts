@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
+import { pollUntil } from './poll.js';
 
 export interface EnqueuedEvent {
   routing_key?: string;
@@ -108,13 +109,7 @@ export class FakePagerDuty {
     timeoutMs = 15_000,
     what = 'condition',
   ): Promise<T> {
-    const deadline = Date.now() + timeoutMs;
-    for (;;) {
-      const value = predicate();
-      if (value) return value;
-      if (Date.now() > deadline) throw new Error(`fake PagerDuty: timed out waiting for ${what}`);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    return pollUntil(predicate, { what: `fake PagerDuty: ${what}`, timeoutMs, intervalMs: 20 });
   }
 
   close(): Promise<void> {

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pollUntil } from './poll.js';
 
 const PROMETHEUS = 'prometheus';
 const ALERTMANAGER = 'prometheus-alertmanager';
@@ -160,11 +161,5 @@ export async function eventually<T>(
   what: string,
   timeoutMs = 30_000,
 ): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await fn().catch(() => undefined);
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
+  return pollUntil(fn, { what, timeoutMs, intervalMs: 250 });
 }

@@ -6,6 +6,7 @@ import {
   type Socket,
   type Server as TcpServer,
 } from 'node:net';
+import { pollUntil } from './poll.js';
 
 export type TargetHandler = (req: IncomingMessage, res: ServerResponse, body: string) => void | Promise<void>;
 
@@ -91,9 +92,5 @@ export function fixture(path: string): string {
 
 /** Polls until `predicate` holds, for effects that happen just after a call returns (a socket closing). */
 export async function eventually(predicate: () => boolean, timeoutMs = 5000): Promise<void> {
-  const until = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > until) throw new Error('condition not reached');
-    await new Promise((r) => setTimeout(r, 20));
-  }
+  await pollUntil(predicate, { what: 'the condition', timeoutMs, intervalMs: 20 });
 }

@@ -1,15 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../../src/config/load-config.js';
-
-function problemsOf(yaml: string): string[] {
-  try {
-    parseConfig(yaml, 'bers.config.yaml', {});
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map((p) => `${p.path}: ${p.message}`);
-    throw error;
-  }
-  return [];
-}
+import { parseConfig } from '../../../src/config/load-config.js';
+import { problemsOf } from '../../helpers/config.js';
 
 const services = `
 services:

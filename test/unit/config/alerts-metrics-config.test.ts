@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, parseConfig } from '../../../src/config/load-config.js';
-import { MINIMAL_CONFIG } from '../../helpers/config.js';
-
-function problemsOf(yaml: string, env: Record<string, string> = {}): string[] {
-  try {
-    parseConfig(yaml, 'bers.config.yaml', env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map((p) => `${p.path}: ${p.message}`);
-    throw error;
-  }
-  return [];
-}
+import { loadConfig, parseConfig } from '../../../src/config/load-config.js';
+import { MINIMAL_CONFIG, problemsOf } from '../../helpers/config.js';
 
 describe('alerts and metrics config', () => {
   it('defaults so that existing configs stay valid', () => {

@@ -1,16 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../../src/config/load-config.js';
-
-function problemsOf(yaml: string, env: Record<string, string> = {}): string[] {
-  try {
-    parseConfig(yaml, 'bers.config.yaml', env);
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map((p) => `${p.path}: ${p.message}`);
-    throw error;
-  }
-  return [];
-}
+import { parseConfig } from '../../../src/config/load-config.js';
+import { problemsOf } from '../../helpers/config.js';
 
 describe('config', () => {
   it('accepts the shipped config with defaults filled in', async () => {

@@ -1,16 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, parseConfig } from '../../../src/config/load-config.js';
-import { MINIMAL_CONFIG } from '../../helpers/config.js';
-
-function problemsOf(yaml: string): string[] {
-  try {
-    parseConfig(yaml, 'test.yaml', {});
-  } catch (error) {
-    if (error instanceof ConfigError) return error.problems.map((p) => `${p.path}: ${p.message}`);
-    throw error;
-  }
-  return [];
-}
+import { parseConfig } from '../../../src/config/load-config.js';
+import { MINIMAL_CONFIG, problemsOf } from '../../helpers/config.js';
 
 describe('reports config', () => {
   it('defaults: the daily health report at 09:00 UTC and the weekly reminder on Sundays 02:00 UTC, in #ops', () => {
