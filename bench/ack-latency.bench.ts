@@ -3,7 +3,9 @@
  * Each app runs in its own child process, and the fake Slack (Web API, response_url) in another,
  * so no two share an event loop, as in production; this process sends signed slash commands at a
  * fixed rate (open loop) with undici and times each request until its response headers, i.e.
- * Slack's view of the ack.
+ * Slack's view of the ack. The measured time is split into rounds that alternate between the apps
+ * (bare first, then bers-bot first, …), so a change in the machine's load during the run weighs on
+ * both alike.
  *
  *   node --import tsx bench/ack-latency.bench.ts        (BENCH_RATE, BENCH_SECONDS to change)
  */
@@ -26,6 +28,8 @@ const SECRET = 'bench-signing-secret-0123456789abcdef';
 const RATE = Number(process.env.BENCH_RATE ?? 100);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 20);
 const WARMUP_SECONDS = 2;
+/** The measured seconds are split into rounds that alternate between the two apps. */
+const ROUNDS = 4;
 
 type Kind = 'bers' | 'bare';
 interface Ready {
@@ -99,19 +103,23 @@ interface Result {
 }
 
 function child(...args: string[]) {
-  const process = fork(fileURLToPath(import.meta.url), ['--serve', ...args], { stdio: 'inherit' });
+  const process = fork(fileURLToPath(import.meta.url), ['--serve', ...args], {
+    stdio: 'inherit',
+    execArgv:
+      args[0] === 'bers' && globalThis.process.env.PROF
+        ? [...globalThis.process.execArgv, '--cpu-prof', '--cpu-prof-dir=/tmp/prof']
+        : globalThis.process.execArgv,
+  });
   const next = <T>() => new Promise<T>((resolve) => process.once('message', resolve as never));
   return { process, next };
 }
 
-async function measure(kind: Kind, slack: ReturnType<typeof child>, fakeSlack: SlackReady): Promise<Result> {
+/** One app under load: its process, a connection pool to it, and what was measured so far. */
+async function startApp(kind: Kind, fakeSlack: SlackReady) {
   const app = child(kind, fakeSlack.apiUrl);
   const ready = await app.next<Ready>();
-  slack.process.send('count');
-  const repliesBefore = (await slack.next<{ replies: number }>()).replies;
   const pool = new Pool(`http://127.0.0.1:${ready.port}`, { connections: 32 });
-  const latencies: number[] = [];
-  let errors = 0;
+  const result: Result = { latencies: [], errors: 0, replies: 0 };
   const send = async (record: boolean) => {
     const body = slashCommandBody('health', fakeSlack.responseBase + randomBytes(6).toString('hex'));
     const started = performance.now();
@@ -124,21 +132,22 @@ async function measure(kind: Kind, slack: ReturnType<typeof child>, fakeSlack: S
       });
       const elapsed = performance.now() - started;
       await response.dump();
-      if (statusCode !== 200) errors++;
-      else if (record) latencies.push(elapsed);
+      if (statusCode !== 200) result.errors++;
+      else if (record) result.latencies.push(elapsed);
     } catch {
-      errors++;
+      result.errors++;
     }
   };
-  await openLoop(RATE, WARMUP_SECONDS, () => send(false));
-  await openLoop(RATE, SECONDS, () => send(true));
-  // Let replies in flight land before counting them.
-  await new Promise((resolve) => setTimeout(resolve, 3000));
+  const stop = async () => {
+    app.process.send('stop');
+    await pool.close();
+  };
+  return { result, send, stop };
+}
+
+async function replyCount(slack: ReturnType<typeof child>): Promise<number> {
   slack.process.send('count');
-  const replies = (await slack.next<{ replies: number }>()).replies - repliesBefore;
-  app.process.send('stop');
-  await pool.close();
-  return { latencies, errors, replies };
+  return (await slack.next<{ replies: number }>()).replies;
 }
 
 /** Fires `fire` at `rate` per second for `seconds`, on schedule whether or not answers came back. */
@@ -161,29 +170,40 @@ function percentile(sorted: number[], p: number): number {
 
 async function main(): Promise<void> {
   console.log(
-    `ack latency: signed \`/bers health\`, ${RATE} requests/s for ${SECONDS} s per app (HTTP mode)`,
+    `ack latency: signed \`/bers health\`, ${RATE} requests/s for ${SECONDS} s per app (HTTP mode), ` +
+      `in ${ROUNDS} interleaved rounds`,
   );
   const slack = child('slack');
   const fakeSlack = await slack.next<SlackReady>();
-  const results: Record<Kind, Result> = {
-    bare: await measure('bare', slack, fakeSlack),
-    bers: await measure('bers', slack, fakeSlack),
-  };
+  const apps = { bare: await startApp('bare', fakeSlack), bers: await startApp('bers', fakeSlack) };
+  for (const app of [apps.bare, apps.bers]) await openLoop(RATE, WARMUP_SECONDS, () => app.send(false));
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 3000));
+  await settle();
+  const repliesBefore = await replyCount(slack);
+  // Alternate which app goes first, so a drift in the machine's load favours neither.
+  for (let round = 0; round < ROUNDS; round++) {
+    const order = round % 2 === 0 ? [apps.bare, apps.bers] : [apps.bers, apps.bare];
+    for (const app of order) await openLoop(RATE, SECONDS / ROUNDS, () => app.send(true));
+  }
+  // Only bers-bot replies (through response_url); let the ones in flight land before counting.
+  await settle();
+  apps.bers.result.replies = (await replyCount(slack)) - repliesBefore;
+  for (const app of [apps.bare, apps.bers]) await app.stop();
   slack.process.send('stop');
-  const row = (name: string, r: Result) => {
+  const row = (name: string, r: Result, replies = String(r.replies)) => {
     const s = [...r.latencies].sort((a, b) => a - b);
     const f = (n: number) => `${n.toFixed(2)} ms`.padStart(10);
     console.log(
       `${name.padEnd(22)}${f(percentile(s, 50))}${f(percentile(s, 99))}${f(s.at(-1) ?? Number.NaN)}` +
-        `${String(r.errors).padStart(8)}${String(r.replies).padStart(9)}`,
+        `${String(r.errors).padStart(8)}${replies.padStart(9)}`,
     );
     return s;
   };
   console.log(
-    `${''.padEnd(22)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'max'.padStart(10)}  errors  replies (of ${RATE * (SECONDS + WARMUP_SECONDS)})`,
+    `${''.padEnd(22)}${'p50'.padStart(10)}${'p99'.padStart(10)}${'max'.padStart(10)}  errors  replies (of ${RATE * SECONDS})`,
   );
-  const bare = row('bare Bolt (ack only)', results.bare);
-  const bers = row('bers-bot', results.bers);
+  const bare = row('bare Bolt (ack only)', apps.bare.result, '-');
+  const bers = row('bers-bot', apps.bers.result);
   const p50 = percentile(bers, 50) / percentile(bare, 50);
   const p99 = percentile(bers, 99) / percentile(bare, 99);
   console.log(`ratio bers-bot / bare: p50 ${p50.toFixed(2)}×, p99 ${p99.toFixed(2)}× (target ≤ 1.25×)`);

@@ -15,13 +15,14 @@ import { InteractionRouter } from './core/interactions.js';
 import { CommandRouter } from './core/router.js';
 import type { Services } from './core/services.js';
 import { botRoutes } from './http/bot-routes.js';
-import { BotHttpServer, type HttpRoute } from './http/http-server.js';
+import { HttpRouter } from './http/routes.js';
+import { Ingress, type IngressError } from './ingress/ingress.js';
 import { alertmanagerWebhookRoute } from './integrations/alertmanager/webhook-route.js';
 import { BotMetrics } from './observability/metrics.js';
 import type { ReportScheduler } from './scheduler/report-scheduler.js';
-import { createSlackApp, type SlackApp } from './slack/bolt-app.js';
 import { incidentEvents } from './slack/incident-events.js';
 import { SlackChat } from './slack/slack-chat.js';
+import { SlackDeliveries } from './slack/slack-deliveries.js';
 import { userGroupResolver } from './slack/user-groups.js';
 import { openStore } from './store/open-store.js';
 import type { Store } from './store/store.js';
@@ -41,8 +42,11 @@ export interface BotOptions {
   store?: Store;
   /** Console mode's terminal; defaults to the process's stdin/stdout. */
   console?: ConsoleIo;
-  /** Called when the embedded store's directory lock is lost (another process took it). */
-  onFatal?: (error: Error) => void;
+  /**
+   * Called when the bot can no longer run safely: the embedded store's directory lock was lost
+   * (another process took it), or the ingress thread died. `reason` says which, for the log.
+   */
+  onFatal?: (reason: string, error: Error) => void;
   /** How often due-timers are polled (default 5 s); tests with a manual clock call `timers.poll()`. */
   timerPollMs?: number;
   /** Extra trusted CA certificates (PEM) for PagerDuty's HTTPS endpoints (tests' fakes). */
@@ -79,13 +83,15 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const { settings, config, log } = options;
   const clock = options.clock ?? systemClock;
   const mode = slackModeOf(settings);
+  const fatal = (reason: string, error: Error) =>
+    options.onFatal ? options.onFatal(reason, error) : log.fatal({ err: error }, reason);
   const ownsStore = options.store === undefined;
   const store =
     options.store ??
     (await openStore({
       databaseUrl: settings.DATABASE_URL,
       dataDir: settings.BERS_DATA_DIR,
-      onLockLost: options.onFatal,
+      onLockLost: (error) => fatal('lost the data directory lock; stopping to protect the store', error),
     }));
   const metrics = new BotMetrics();
   const consoleIo = options.console ?? {
@@ -112,29 +118,38 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const router = new CommandRouter(commands, services);
   const interactions = new InteractionRouter(commands, services);
 
-  let slack: SlackApp | undefined;
-  if (mode.kind !== 'console') {
-    const groupsOf = userGroupResolver(chat, config.permissions.roles, clock, log);
-    slack = createSlackApp({
-      mode,
-      slackApiUrl: settings.SLACK_API_URL,
-      log,
-      router,
-      interactions,
-      events: { ...incidentEvents(services) },
-      groupsOf,
-    });
-  }
-  const routes: HttpRoute[] = [...botRoutes({ store, metrics, configLoaded: () => true })];
-  routes.push(
-    alertmanagerWebhookRoute({ token: config.alerts.webhook.token, notifier: services.alertNotifier, log }),
+  const slack =
+    mode.kind === 'console'
+      ? undefined
+      : new SlackDeliveries({
+          router,
+          interactions,
+          events: incidentEvents(services),
+          log,
+          groupsOf: userGroupResolver(chat, config.permissions.roles, clock, log),
+        });
+  const http = new HttpRouter(
+    [
+      ...botRoutes({ store, metrics, configLoaded: () => true }),
+      alertmanagerWebhookRoute({ token: config.alerts.webhook.token, notifier: services.alertNotifier, log }),
+      services.pagerduty.route,
+    ],
+    log,
   );
-  if (slack?.requestListener) {
-    const listener = slack.requestListener;
-    routes.push({ method: 'POST', path: '/slack/events', handle: (req, res) => listener(req, res) });
-  }
-  routes.push(services.pagerduty.route);
-  const http = new BotHttpServer(routes, log);
+  // Sockets, Slack signatures and acks live on their own thread (see ingress-worker.ts).
+  const ingress = new Ingress(
+    {
+      port: settings.PORT,
+      host: '0.0.0.0',
+      slack: mode.kind === 'console' ? undefined : mode,
+      slackApiUrl: settings.SLACK_API_URL,
+      eventTypes: slack?.eventTypes ?? [],
+      logLevel: log.level,
+    },
+    { http, slack },
+    log,
+    (error) => fatal('the ingress thread (HTTP and Slack) stopped; the bot hears nothing', error),
+  );
   let boundPort: number | undefined;
   let incidentRecovery: NodeJS.Timeout | undefined;
 
@@ -146,24 +161,26 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     reportScheduler,
     port: () => boundPort,
     async start() {
+      let botIdentity: { botId?: string; botUserId?: string } | undefined;
       if (webClient) {
         // Fails fast on a bad token, and gives the workspace URL for channel links.
         const auth = await webClient.auth.test();
         teamUrl = auth.url;
+        botIdentity = { botId: auth.bot_id, botUserId: auth.user_id };
         log.info({ team: auth.team, botUser: auth.user_id }, 'connected to Slack');
       }
       try {
-        boundPort = await http.listen(settings.PORT);
+        boundPort = await ingress.start(botIdentity);
         log.info({ port: boundPort, mode: mode.kind }, 'HTTP server listening');
       } catch (error) {
+        await ingress.stop();
         // A developer's console session must not die because another app holds port 3000.
-        if (mode.kind !== 'console' || (error as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw error;
+        if (mode.kind !== 'console' || (error as IngressError).code !== 'EADDRINUSE') throw error;
         log.warn(
           { port: settings.PORT },
           'port in use: console mode runs without /healthz, /metrics and webhooks',
         );
       }
-      if (mode.kind === 'socket') await slack!.app.start();
       services.timers.start(options.timerPollMs);
       services.pagerduty.start();
       await services.incidents.recover();
@@ -189,8 +206,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       await services.timers.stop();
       await reportScheduler.stop();
       await services.pagerduty.stop();
-      if (mode.kind === 'socket') await slack!.app.stop().catch(() => {});
-      await http.close();
+      await ingress.stop();
       if (ownsStore) await store.close();
     },
   };

@@ -33,8 +33,8 @@ async function main(): Promise<void> {
     config,
     log,
     processEnv: process.env,
-    onFatal: (error) => {
-      log.fatal({ err: error }, 'lost the data directory lock; stopping to protect the store');
+    onFatal: (reason, error) => {
+      log.fatal({ err: error }, reason);
       process.exit(1);
     },
   });

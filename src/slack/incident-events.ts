@@ -1,5 +1,5 @@
 import type { Services } from '../core/services.js';
-import type { SlackEventHandlers } from './bolt-app.js';
+import type { SlackEventHandlers } from './slack-deliveries.js';
 
 /**
  * Slack events the incident area listens to. A 📌 (`pushpin`) reaction on a message in an incident

@@ -1,8 +1,8 @@
 /**
- * Runs at most `concurrency` jobs at once; the rest wait their turn, in order. Slack needs every
- * request acked within 3 s, while the reply may come later through `response_url`: with the work
- * behind this queue, a burst of commands cannot fill the event loop with work that delays the
- * acks of the requests arriving next.
+ * Runs at most `concurrency` jobs at once; the rest wait their turn, in order. Commands arrive
+ * already acked (by the ingress thread), and their replies may come later through `response_url`:
+ * behind this queue, a burst of commands cannot open unbounded checks, queries and Slack calls at
+ * once, nor crowd out the webhooks and health probes the main thread also answers.
  */
 export class WorkQueue {
   private running = 0;
@@ -17,8 +17,8 @@ export class WorkQueue {
       this.running++;
     }
     try {
-      // Start from the event loop's check phase: requests already waiting on sockets (and their
-      // acks) are handled first in every turn, before this already-acked work takes the thread.
+      // Start from the event loop's check phase: messages already waiting (forwarded requests,
+      // webhooks) are handled first in every turn, before this already-acked work takes the thread.
       await new Promise<void>((resolve) => setImmediate(resolve));
       return await job();
     } finally {

@@ -2,7 +2,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { AlertNotifier } from '../../alerts/alert-notifier.js';
 import { formatPath } from '../../core/zod-issues.js';
-import { type HttpRoute, readBody, sendJson } from '../../http/http-server.js';
+import { bodyText, type HttpRoute, headerOf, json } from '../../http/routes.js';
 import { toAlertGroup, webhookPayloadSchema } from './webhook-payload.js';
 
 function sameSecret(given: string, expected: string): boolean {
@@ -22,38 +22,33 @@ export function alertmanagerWebhookRoute(deps: {
   return {
     method: 'POST',
     path: '/webhooks/alertmanager',
-    async handle(req, res) {
+    async handle(request) {
       if (deps.token !== undefined) {
-        const header = req.headers.authorization ?? '';
-        const given = /^Bearer (.+)$/i.exec(header)?.[1] ?? '';
+        const given = /^Bearer (.+)$/i.exec(headerOf(request, 'authorization') ?? '')?.[1] ?? '';
         if (!sameSecret(given, deps.token)) {
-          deps.log.warn({ remote: req.socket.remoteAddress }, 'alertmanager webhook: bad or missing token');
-          sendJson(res, 401, { error: 'missing or wrong bearer token' });
-          return;
+          deps.log.warn({ remote: request.remoteAddress }, 'alertmanager webhook: bad or missing token');
+          return json(401, { error: 'missing or wrong bearer token' });
         }
       }
-      const raw = await readBody(req);
-      let json: unknown;
+      let body: unknown;
       try {
-        json = JSON.parse(raw.toString('utf8'));
+        body = JSON.parse(bodyText(request));
       } catch {
-        sendJson(res, 400, { error: 'body is not JSON' });
-        return;
+        return json(400, { error: 'body is not JSON' });
       }
-      const parsed = webhookPayloadSchema.safeParse(json);
+      const parsed = webhookPayloadSchema.safeParse(body);
       if (!parsed.success) {
         const problems = parsed.error.issues
           .slice(0, 5)
           .map((i) => `${formatPath(i.path) || 'body'}: ${i.message}`);
-        sendJson(res, 400, { error: 'not an Alertmanager webhook v4 body', problems });
-        return;
+        return json(400, { error: 'not an Alertmanager webhook v4 body', problems });
       }
       const outcome = await deps.notifier.notify(toAlertGroup(parsed.data));
       deps.log.info(
         { groupKey: parsed.data.groupKey, status: parsed.data.status, outcome },
         'alertmanager webhook',
       );
-      sendJson(res, 200, { status: 'ok', outcome });
+      return json(200, { status: 'ok', outcome });
     },
   };
 }

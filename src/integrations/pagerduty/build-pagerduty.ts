@@ -3,7 +3,7 @@ import type { BotConfig } from '../../config/schema.js';
 import type { Settings } from '../../config/settings.js';
 import type { Chat } from '../../core/chat.js';
 import type { Clock } from '../../core/clock.js';
-import type { HttpRoute } from '../../http/http-server.js';
+import type { HttpRoute } from '../../http/routes.js';
 import type { PageFailureSink, PagerEventSink } from '../../incident/pager-events.js';
 import type { Store } from '../../store/store.js';
 import { DeliveryWorker } from './delivery-worker.js';

@@ -1,0 +1,127 @@
+/**
+ * The ingress thread: owns the HTTP socket and the Slack connection, checks Slack's signatures and
+ * acks, and hands everything else to the main thread. It does no command work, so no query, check
+ * or garbage collection on the main thread can delay an ack past Slack's 3 seconds.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
+import type { HttpResponse } from '../http/routes.js';
+import { MAX_BODY_BYTES } from '../http/routes.js';
+import { relayingLogger } from '../observability/log-relay.js';
+import { createSlackApp } from '../slack/bolt-app.js';
+import type { FromIngress, IngressOptions, ToIngress, ViewAck } from './protocol.js';
+
+/** Requests sent to the main thread, waiting for their answers. */
+class PendingCalls {
+  private nextId = 1;
+  private readonly waiting = new Map<number, (message: ToIngress) => void>();
+
+  constructor(private readonly send: (message: FromIngress) => void) {}
+
+  call(message: (id: number) => FromIngress): Promise<ToIngress> {
+    const id = this.nextId++;
+    return new Promise((resolve) => {
+      this.waiting.set(id, resolve);
+      this.send(message(id));
+    });
+  }
+
+  answer(message: ToIngress & { id: number }): void {
+    this.waiting.get(message.id)?.(message);
+    this.waiting.delete(message.id);
+  }
+}
+
+async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > MAX_BODY_BYTES) return undefined;
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+function write(res: ServerResponse, response: Pick<HttpResponse, 'status' | 'contentType' | 'body'>): void {
+  res.writeHead(response.status, response.contentType ? { 'content-type': response.contentType } : {});
+  res.end(response.body);
+}
+
+function runIngress(main: MessagePort, options: IngressOptions): void {
+  const send = (message: FromIngress) => main.postMessage(message);
+  const log = relayingLogger(options.logLevel, (line) => send({ type: 'log', line }));
+  const calls = new PendingCalls(send);
+  const slack = options.slack
+    ? createSlackApp({
+        mode: options.slack,
+        slackApiUrl: options.slackApiUrl,
+        botIdentity: options.botIdentity,
+        log,
+        eventTypes: options.eventTypes,
+        forward: {
+          deliver: (delivery) => send({ type: 'slack', delivery }),
+          view: async (body) => {
+            const answer = await calls.call((id) => ({ type: 'view', id, body }));
+            if (answer.type === 'view' && answer.error) throw new Error(answer.error);
+            return (answer as { ack: ViewAck }).ack;
+          },
+        },
+      })
+    : undefined;
+
+  const serve = async (req: IncomingMessage, res: ServerResponse) => {
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === '/slack/events' && slack?.requestListener) {
+      if (req.method === 'POST') slack.requestListener(req, res);
+      else
+        write(res, { status: 405, contentType: 'application/json', body: '{"error":"method not allowed"}' });
+      return;
+    }
+    const body = await readBody(req);
+    if (!body) {
+      write(res, { status: 413, contentType: 'application/json', body: '{"error":"body too large"}' });
+      return;
+    }
+    const request = {
+      method: req.method ?? 'GET',
+      path,
+      headers: req.headers,
+      body,
+      remoteAddress: req.socket.remoteAddress,
+    };
+    const answer = await calls.call((id) => ({ type: 'http', id, request }));
+    if (answer.type === 'http') write(res, answer.response);
+  };
+  const server = createServer((req, res) => {
+    serve(req, res).catch((error: unknown) => {
+      log.error({ err: error }, 'ingress request failed');
+      if (!res.headersSent) write(res, { status: 500, body: '' });
+    });
+  });
+  // Slack keeps connections alive; don't let idle sockets hold shutdown.
+  server.keepAliveTimeout = 5_000;
+
+  main.on('message', (message: ToIngress) => {
+    if (message.type !== 'stop') return calls.answer(message);
+    server.close();
+    server.closeAllConnections();
+    const disconnect = options.slack?.kind === 'socket' ? slack!.app.stop() : Promise.resolve();
+    void disconnect.catch(() => {}).then(() => send({ type: 'stopped' }));
+  });
+
+  server.once('error', (error: NodeJS.ErrnoException) =>
+    send({ type: 'failed', message: error.message, code: error.code }),
+  );
+  server.listen(options.port, options.host, async () => {
+    try {
+      if (options.slack?.kind === 'socket') await slack!.app.start();
+      send({ type: 'listening', port: (server.address() as AddressInfo).port });
+    } catch (error) {
+      send({ type: 'failed', message: (error as Error).message });
+    }
+  });
+}
+
+if (parentPort) runIngress(parentPort, workerData as IngressOptions);

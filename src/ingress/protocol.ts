@@ -1,0 +1,42 @@
+import type { SlackMode } from '../config/settings.js';
+import type { HttpRequest, HttpResponse } from '../http/routes.js';
+
+/**
+ * The messages between the ingress thread (sockets, Slack signatures, acks) and the main thread
+ * (store, services, commands). Everything here is plain data: it crosses threads by structured clone.
+ */
+export interface IngressOptions {
+  port: number;
+  host: string;
+  /** Slack's transport; none in console mode, where the ingress serves only the bot's routes. */
+  slack?: Exclude<SlackMode, { kind: 'console' }>;
+  slackApiUrl: string;
+  /** Who the bot is, from the main thread's `auth.test`, so Bolt need not ask Slack again. */
+  botIdentity?: { botId?: string; botUserId?: string };
+  /** Slack Events API types the main thread listens to (e.g. `reaction_added`). */
+  eventTypes: string[];
+  logLevel: string;
+}
+
+/** A Slack payload forwarded after its ack: a slash command, a button click or an event. */
+export type SlackDelivery =
+  | { kind: 'command'; payload: Record<string, unknown> }
+  | { kind: 'action'; body: Record<string, unknown> }
+  | { kind: 'event'; type: string; event: Record<string, unknown> };
+
+/** What a modal submission is acked with: nothing (close it) or errors by block id. */
+export type ViewAck = { response_action: 'errors'; errors: Record<string, string> } | undefined;
+
+export type FromIngress =
+  | { type: 'listening'; port: number }
+  | { type: 'failed'; message: string; code?: string }
+  | { type: 'stopped' }
+  | { type: 'log'; line: string }
+  | { type: 'http'; id: number; request: HttpRequest }
+  | { type: 'slack'; delivery: SlackDelivery }
+  | { type: 'view'; id: number; body: Record<string, unknown> };
+
+export type ToIngress =
+  | { type: 'http'; id: number; response: Omit<HttpResponse, 'afterResponse'> }
+  | { type: 'view'; id: number; ack: ViewAck; error?: string }
+  | { type: 'stop' };
