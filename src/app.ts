@@ -17,6 +17,7 @@ import type { Services } from './core/services.js';
 import { botRoutes } from './http/bot-routes.js';
 import { HttpRouter } from './http/routes.js';
 import { Ingress, type IngressError } from './ingress/ingress.js';
+import { lowerThisThreadsPriority } from './ingress/work-priority.js';
 import { alertmanagerWebhookRoute } from './integrations/alertmanager/webhook-route.js';
 import { BotMetrics } from './observability/metrics.js';
 import type { ReportScheduler } from './scheduler/report-scheduler.js';
@@ -172,6 +173,8 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       try {
         boundPort = await ingress.start(botIdentity);
         log.info({ port: boundPort, mode: mode.kind }, 'HTTP server listening');
+        // After the ingress thread exists, so it keeps the normal priority (see work-priority.ts).
+        if (mode.kind !== 'console') lowerThisThreadsPriority(settings.BERS_WORK_NICE, log);
       } catch (error) {
         await ingress.stop();
         // A developer's console session must not die because another app holds port 3000.

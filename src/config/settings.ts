@@ -26,6 +26,12 @@ const settingsSchema = z.object({
   PAGERDUTY_API_URL: z.url().default('https://api.pagerduty.com'),
   PAGERDUTY_WEBHOOK_SECRET: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  BERS_WORK_NICE: z.coerce
+    .number({ error: 'must be a whole number from 0 to 19' })
+    .int('must be a whole number from 0 to 19')
+    .min(0, 'must be a whole number from 0 to 19')
+    .max(19, 'must be a whole number from 0 to 19')
+    .default(10),
 });
 
 /** Half a Slack setup would silently fall back to console mode; say what is missing instead. */

@@ -110,6 +110,8 @@ export async function startHttpBot(options: HttpBotOptions): Promise<HttpBotHarn
     SLACK_SIGNING_SECRET: SIGNING_SECRET,
     SLACK_API_URL: slack.apiUrl,
     PORT: '0',
+    // The bot's main thread is the test runner's: leave its priority as it is.
+    BERS_WORK_NICE: '0',
     ...options.env,
   };
   const logs = captureLogs('debug', secretsIn(env));

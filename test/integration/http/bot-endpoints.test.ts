@@ -51,6 +51,26 @@ describe("the bot's own endpoints", () => {
   it('unknown paths are 404, wrong methods 405', async () => {
     expect((await fetch(`${h.url}/nope`)).status).toBe(404);
     expect((await fetch(`${h.url}/healthz`, { method: 'POST' })).status).toBe(405);
+    expect((await fetch(`${h.url}/slack/events`)).status).toBe(405);
+  });
+
+  it('a body over 1 MiB is refused with 413 before any route sees it', async () => {
+    const response = await fetch(`${h.url}/webhooks/alertmanager`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: `{"pad":"${'x'.repeat(1024 * 1024)}"}`,
+    });
+    expect(response.status).toBe(413);
+  });
+
+  it('a route on the main thread gets the body the ingress thread read, and its answer goes back', async () => {
+    const response = await fetch(`${h.url}/webhooks/alertmanager`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: '{"not":"alertmanager"}',
+    });
+    expect(response.status).toBe(400);
+    expect(await response.json()).toMatchObject({ error: 'not an Alertmanager webhook v4 body' });
   });
 });
 

@@ -13,6 +13,8 @@ const env = {
   SLACK_BOT_TOKEN: 'xoxb-1111-2222-socketbottoken',
   SLACK_APP_TOKEN: 'xapp-1-A0BERS-3333-socketapptoken',
   PORT: '0',
+  // The bot's main thread is the test runner's: leave its priority as it is.
+  BERS_WORK_NICE: '0',
 };
 
 describe('Socket Mode', () => {
