@@ -6,8 +6,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
-import type { HttpResponse } from '../http/routes.js';
-import { MAX_BODY_BYTES } from '../http/routes.js';
+import { type HttpResponse, MAX_BODY_BYTES } from '../http/routes.js';
 import { relayingLogger } from '../observability/log-relay.js';
 import { createSlackApp } from '../slack/bolt-app.js';
 import type { FromIngress, IngressOptions, ToIngress, ViewAck } from './protocol.js';
@@ -62,10 +61,13 @@ function runIngress(main: MessagePort, options: IngressOptions): void {
         eventTypes: options.eventTypes,
         forward: {
           deliver: (delivery) => send({ type: 'slack', delivery }),
-          view: async (body) => {
+          view: async (body): Promise<ViewAck> => {
             const answer = await calls.call((id) => ({ type: 'view', id, body }));
-            if (answer.type === 'view' && answer.error) throw new Error(answer.error);
-            return (answer as { ack: ViewAck }).ack;
+            if (answer.type !== 'view' || answer.error)
+              throw new Error(
+                `modal submission failed: ${answer.type === 'view' ? answer.error : 'no answer'}`,
+              );
+            return answer.ack;
           },
         },
       })

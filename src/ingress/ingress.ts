@@ -31,6 +31,8 @@ export class IngressError extends Error {
 export class Ingress {
   private worker?: Worker;
   private stopping = false;
+  private listening = false;
+  private exited = false;
 
   constructor(
     private readonly options: Omit<IngressOptions, 'botIdentity'>,
@@ -51,8 +53,10 @@ export class Ingress {
     this.worker = worker;
     return new Promise((resolve, reject) => {
       worker.on('message', (message: FromIngress) => {
-        if (message.type === 'listening') resolve(message.port);
-        else if (message.type === 'failed') reject(new IngressError(message.message, message.code));
+        if (message.type === 'listening') {
+          this.listening = true;
+          resolve(message.port);
+        } else if (message.type === 'failed') reject(new IngressError(message.message, message.code));
         else this.receive(message);
       });
       worker.on('error', (error) => {
@@ -60,10 +64,12 @@ export class Ingress {
         reject(error);
       });
       worker.on('exit', (code) => {
+        this.exited = true;
         if (this.stopping) return;
         const error = new Error(`the ingress thread exited with code ${code}`);
-        reject(error);
-        this.onCrash(error);
+        // Before it listened, start() fails; after, the running bot has gone deaf.
+        if (this.listening) this.onCrash(error);
+        else reject(error);
       });
     });
   }
@@ -72,6 +78,8 @@ export class Ingress {
     const worker = this.worker;
     if (!worker || this.stopping) return;
     this.stopping = true;
+    if (this.exited) return;
+    // Let it close its socket and Slack connection; a thread that does not answer is ended anyway.
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, 5_000);
       worker.on('message', (message: FromIngress) => {

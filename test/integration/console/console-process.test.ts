@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -130,6 +132,27 @@ health: { timeoutMs: -5 }
         /SLACK_BOT_TOKEN: is set, but neither SLACK_SIGNING_SECRET .* nor SLACK_APP_TOKEN/,
       );
       expect(half.stderr).not.toContain('xoxb-1-2-3');
+    },
+    SLOW,
+  );
+
+  it(
+    'another program on PORT: the console still works, without the HTTP routes, and says so',
+    async () => {
+      const holder = createServer();
+      await new Promise<void>((resolve) => holder.listen(0, '0.0.0.0', resolve));
+      const port = String((holder.address() as AddressInfo).port);
+      try {
+        const { code, stdout, stderr } = await runBot(
+          { ...env, BERS_DATA_DIR: join(dir, 'data-port'), PORT: port },
+          'help\n',
+        );
+        expect(code).toBe(0);
+        expect(stdout).toContain('bers-bot commands');
+        expect(stderr).toContain('port in use: console mode runs without /healthz, /metrics and webhooks');
+      } finally {
+        holder.close();
+      }
     },
     SLOW,
   );
