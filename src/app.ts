@@ -56,7 +56,10 @@ export interface BotOptions {
   processEnv?: Readonly<Record<string, string | undefined>>;
   /** Waits between post-action health checks; tests with a ManualClock advance it here. */
   actionSleep?: (ms: number) => Promise<void>;
-  /** How often unfinished incident steps are retried (default 30 s); tests call `incidents.recover()`. */
+  /**
+   * How often unfinished incident steps are retried and abandoned restarts/rollbacks looked for
+   * (default 30 s); tests call `incidents.recover()` and `actions.runner.recoverInterrupted()`.
+   */
   recoveryPollMs?: number;
   /** The `/bers` subcommands; defaults to commands/index.ts (tests add commands of their own). */
   commands?: AnyCommand[];
@@ -152,7 +155,16 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     (error) => fatal('the ingress thread (HTTP and Slack) stopped; the bot hears nothing', error),
   );
   let boundPort: number | undefined;
-  let incidentRecovery: NodeJS.Timeout | undefined;
+  let recovery: NodeJS.Timeout | undefined;
+  // Work a crash left half done: incident steps to finish, restarts/rollbacks whose process died.
+  const recover = async () => {
+    await services.incidents
+      .recover()
+      .catch((error: unknown) => log.error({ err: error }, 'incident recovery failed'));
+    await services.actions.runner
+      .recoverInterrupted()
+      .catch((error: unknown) => log.error({ err: error }, 'interrupted action recovery failed'));
+  };
 
   return {
     mode: mode.kind,
@@ -186,13 +198,9 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       }
       services.timers.start(options.timerPollMs);
       services.pagerduty.start();
-      await services.incidents.recover();
-      incidentRecovery = setInterval(() => {
-        services.incidents
-          .recover()
-          .catch((error: unknown) => log.error({ err: error }, 'incident recovery failed'));
-      }, options.recoveryPollMs ?? 30_000);
-      incidentRecovery.unref();
+      await recover();
+      recovery = setInterval(() => void recover(), options.recoveryPollMs ?? 30_000);
+      recovery.unref();
       if (options.scheduleReports ?? mode.kind !== 'console') reportScheduler.start();
     },
     runConsole: () =>
@@ -205,7 +213,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
         buttons,
       }),
     async stop() {
-      clearInterval(incidentRecovery);
+      clearInterval(recovery);
       await services.timers.stop();
       await reportScheduler.stop();
       await services.pagerduty.stop();

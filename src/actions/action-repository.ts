@@ -43,6 +43,7 @@ const TIME_COLUMN: Partial<Record<ActionState, string>> = {
   running: 'started_at',
   succeeded: 'finished_at',
   failed: 'finished_at',
+  interrupted: 'finished_at',
   verified: 'verified_at',
   unverified: 'verified_at',
 };
@@ -117,6 +118,29 @@ export class ActionRepository {
       [id, to, at, outcome.summary ?? null, outcome.outputTail ?? null, outcome.verifySeconds ?? null, from],
     );
     return rows[0] && fromRow(rows[0]);
+  }
+
+  /** Says the process running `id` is alive (see `interruptAbandoned`). */
+  async heartbeat(id: string, at: Date): Promise<void> {
+    await this.db.query(
+      `UPDATE action_requests SET heartbeat_at = $2 WHERE id = $1 AND state IN ('confirmed', 'running')`,
+      [id, at],
+    );
+  }
+
+  /**
+   * Confirmed or running requests whose process has shown no sign of life since `silentSince`
+   * become `interrupted`; each is returned once, to the one replica whose UPDATE took it.
+   */
+  async interruptAbandoned(silentSince: Date, at: Date, summary: string): Promise<ActionRequest[]> {
+    const rows = await this.db.query<Row>(
+      `UPDATE action_requests SET state = 'interrupted', finished_at = $2, summary = $3
+        WHERE state IN ('confirmed', 'running')
+          AND COALESCE(heartbeat_at, started_at, confirmed_at) < $1
+        RETURNING *`,
+      [silentSince, at, summary],
+    );
+    return rows.map(fromRow);
   }
 
   async recent(service: string, limit: number): Promise<ActionRequest[]> {

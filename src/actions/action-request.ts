@@ -2,7 +2,7 @@ export type ActionKind = 'restart' | 'rollback';
 
 /**
  * requested → confirmed → running → succeeded | failed → verified | unverified;
- * requested → cancelled | expired.
+ * requested → cancelled | expired; confirmed | running → interrupted (its process died mid-run).
  */
 export type ActionState =
   | 'requested'
@@ -13,18 +13,20 @@ export type ActionState =
   | 'verified'
   | 'unverified'
   | 'cancelled'
-  | 'expired';
+  | 'expired'
+  | 'interrupted';
 
 export const TRANSITIONS: Record<ActionState, readonly ActionState[]> = {
   requested: ['confirmed', 'cancelled', 'expired'],
-  confirmed: ['running'],
-  running: ['succeeded', 'failed'],
+  confirmed: ['running', 'interrupted'],
+  running: ['succeeded', 'failed', 'interrupted'],
   succeeded: ['verified', 'unverified'],
   failed: [],
   verified: [],
   unverified: [],
   cancelled: [],
   expired: [],
+  interrupted: [],
 };
 
 export interface ActionRequest {

@@ -4,12 +4,17 @@ import type { Clock } from '../core/clock.js';
 import { ConflictError, UsageError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
 import type { HealthService } from '../health/health-service.js';
-import { executionMessage, verificationMessage } from '../views/actions-view.js';
+import { executionMessage, interruptedMessage, verificationMessage } from '../views/actions-view.js';
 import type { ActionRepository } from './action-repository.js';
 import type { ActionRequest } from './action-request.js';
 import type { ActionService, Who } from './action-service.js';
 import type { ExecutionResult, Executor } from './executor.js';
 import { verifyHealthy } from './verification.js';
+
+/** How often a running action says its process is alive. */
+const HEARTBEAT_MS = 15_000;
+/** How long a confirmed or running action may go without a heartbeat before it counts as abandoned. */
+export const ABANDONED_AFTER_MS = 2 * 60_000;
 
 export interface RunnerDeps {
   actions: ActionService;
@@ -80,6 +85,15 @@ export class ActionRunner {
     const running = await repo.transition(request.id, 'running', clock.now());
     if (!running) return;
     const started = clock.now().getTime();
+    // While this process lives, its heartbeat keeps other replicas from calling the run abandoned.
+    const heartbeat = setInterval(() => {
+      repo
+        .heartbeat(request.id, clock.now())
+        .catch((error: unknown) =>
+          log.warn({ err: error, requestId: request.id }, 'action heartbeat failed'),
+        );
+    }, HEARTBEAT_MS);
+    heartbeat.unref();
     let result: ExecutionResult;
     try {
       const executor = this.deps.executorFor(request.service, request.environment);
@@ -91,6 +105,8 @@ export class ActionRunner {
     } catch (error) {
       log.warn({ err: error, requestId: request.id }, 'executor failed');
       result = { ok: false, summary: `executor error: ${(error as Error).message}`, outputTail: '' };
+    } finally {
+      clearInterval(heartbeat);
     }
     const seconds = Math.round((clock.now().getTime() - started) / 1000);
     const done =
@@ -104,6 +120,35 @@ export class ActionRunner {
     });
     await this.post(done.channelId, executionMessage(done, result, seconds));
     if (result.ok) await this.verify(done, who);
+  }
+
+  /**
+   * Marks runs whose process died (no heartbeat for ABANDONED_AFTER_MS) as interrupted, tells their
+   * channel that the outcome is unknown, and audits it. Safe on every replica at once: each run is
+   * taken by one conditional UPDATE. Returns how many were found.
+   */
+  async recoverInterrupted(): Promise<number> {
+    const { repo, clock } = this.deps;
+    const now = clock.now();
+    const abandoned = await repo.interruptAbandoned(
+      new Date(now.getTime() - ABANDONED_AFTER_MS),
+      now,
+      'interrupted: bers-bot stopped while it ran; the outcome is unknown',
+    );
+    for (const request of abandoned) {
+      const who: Who = {
+        actor: { id: 'bers-bot', name: 'bers-bot' },
+        channel: { id: request.channelId, name: request.channelId },
+        correlationId: request.correlationId,
+      };
+      await this.record(who, request, `${request.kind}.execute`, 'interrupted', request.summary ?? '', {
+        requestId: request.id,
+        executor: request.executor,
+        confirmedBy: request.confirmedBy?.id,
+      });
+      await this.post(request.channelId, interruptedMessage(request));
+    }
+    return abandoned.length;
   }
 
   private async verify(request: ActionRequest, who: Who): Promise<void> {

@@ -54,6 +54,24 @@ export function decidedMessage(r: ActionRequest, note: string): Reply {
   };
 }
 
+/** A run whose process died: nobody knows whether it took effect, so say what to check. */
+export function interruptedMessage(r: ActionRequest): Message {
+  const by = r.confirmedBy ? `, confirmed by <@${r.confirmedBy.id}>,` : '';
+  const check =
+    r.kind === 'rollback'
+      ? `\`/bers health ${r.service}\` and \`/bers history ${r.service}\``
+      : `\`/bers health ${r.service}\``;
+  return {
+    text: `:warning: The ${VERB[r.kind].toLowerCase()} of ${r.service} (${r.environment}) was interrupted`,
+    blocks: [
+      section(
+        `:warning: ${what(r)}${by} was *interrupted*: bers-bot stopped while it ran, so whether it took effect is unknown. Check ${check} before running it again.`,
+      ),
+      context(`request \`${r.id}\``),
+    ],
+  };
+}
+
 export function executionMessage(r: ActionRequest, result: ExecutionResult, seconds: number): Message {
   const icon = result.ok ? ':white_check_mark:' : ':x:';
   const blocks = [section(`${icon} ${what(r)}: ${escapeText(result.summary)} (${seconds} s)`)];

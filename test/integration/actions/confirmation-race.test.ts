@@ -2,20 +2,15 @@ import { mkdtemp, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Actions, buildActions } from '../../../src/actions/build-actions.js';
+import type { Actions } from '../../../src/actions/build-actions.js';
 import type { BotConfig } from '../../../src/config/schema.js';
-import { ButtonBoard } from '../../../src/console/button-board.js';
-import { ConsoleChat } from '../../../src/console/console-chat.js';
 import { ManualClock } from '../../../src/core/clock.js';
 import { ConflictError, UsageError } from '../../../src/core/errors.js';
-import { Permissions } from '../../../src/core/permissions.js';
-import { buildHealthService } from '../../../src/health/build-health-service.js';
 import { AuditLog } from '../../../src/store/audit-log.js';
 import type { Store } from '../../../src/store/store.js';
+import { actionUser, wireActions } from '../../helpers/actions.js';
 import { configFrom } from '../../helpers/config.js';
-import { captureLogs } from '../../helpers/logs.js';
 import { storeBackends } from '../../helpers/stores.js';
 
 let healthy: Server;
@@ -56,28 +51,6 @@ actions:
 `);
 }
 
-function wire(store: Store, cfg: BotConfig, clock: ManualClock): Actions {
-  const log = captureLogs().log;
-  return buildActions({
-    config: cfg,
-    store,
-    audit: new AuditLog(store, clock),
-    chat: new ConsoleChat(new PassThrough(), new ButtonBoard()),
-    health: buildHealthService(cfg, clock),
-    permissions: new Permissions(cfg.permissions),
-    clock,
-    log,
-    processEnv: { PATH: process.env.PATH },
-    sleep: async (ms) => clock.advance(ms),
-  });
-}
-
-const who = (id: string) => ({
-  actor: { id, name: id.toLowerCase() },
-  channel: { id: 'C1', name: 'ops' },
-  correlationId: `c-${id}`,
-});
-
 async function runs(marker: string): Promise<number> {
   return (await readFile(marker, 'utf8').catch(() => '')).split('\n').filter(Boolean).length;
 }
@@ -85,12 +58,12 @@ async function runs(marker: string): Promise<number> {
 /** Confirms from several callers at once; returns the winners after executing them. */
 async function race(callers: { actions: Actions; id: string }[], requestId: string) {
   const settled = await Promise.allSettled(
-    callers.map((c) => c.actions.runner.confirm(requestId, who(c.id))),
+    callers.map((c) => c.actions.runner.confirm(requestId, actionUser(c.id))),
   );
   const winners = settled.flatMap((s, i) =>
     s.status === 'fulfilled' ? [{ request: s.value, caller: callers[i]! }] : [],
   );
-  for (const w of winners) await w.caller.actions.runner.execute(w.request, who(w.caller.id));
+  for (const w of winners) await w.caller.actions.runner.execute(w.request, actionUser(w.caller.id));
   const losers = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason] : []));
   return { winners, losers };
 }
@@ -106,9 +79,9 @@ for (const backend of storeBackends()) {
     it('a double click and a Slack retry execute once', async () => {
       const clock = new ManualClock();
       const marker = join(dir, `${backend.name}-double`);
-      const actions = wire(store, config(marker), clock);
+      const actions = wireActions(store, config(marker), clock);
       const target = actions.service.target('web');
-      const request = await actions.service.request('restart', target, who('U_ADA'));
+      const request = await actions.service.request('restart', target, actionUser('U_ADA'));
       const { winners, losers } = await race(
         [1, 2, 3].map(() => ({ actions, id: 'U_ADA' })),
         request.id,
@@ -116,7 +89,7 @@ for (const backend of storeBackends()) {
       expect(winners).toHaveLength(1);
       expect(losers.every((e) => e instanceof ConflictError)).toBe(true);
       // Slack redelivers the click after the action ran: still refused.
-      await expect(actions.runner.confirm(request.id, who('U_ADA'))).rejects.toThrow(
+      await expect(actions.runner.confirm(request.id, actionUser('U_ADA'))).rejects.toThrow(
         /already verified by u_ada; it runs once/,
       );
       expect(await runs(marker)).toBe(1);
@@ -129,10 +102,10 @@ for (const backend of storeBackends()) {
       const sibling = await backend.openSibling!();
       const clock = new ManualClock();
       const marker = join(dir, `${backend.name}-replicas`);
-      const one = wire(store, config(marker), clock);
-      const two = wire(sibling, config(marker), clock);
+      const one = wireActions(store, config(marker), clock);
+      const two = wireActions(sibling, config(marker), clock);
       for (let round = 0; round < 5; round++) {
-        const request = await one.service.request('restart', one.service.target('web'), who('U_ADA'));
+        const request = await one.service.request('restart', one.service.target('web'), actionUser('U_ADA'));
         const { winners } = await race(
           [
             { actions: one, id: 'U_ADA' },
@@ -151,10 +124,14 @@ for (const backend of storeBackends()) {
     it('an expired confirmation executes nothing', async () => {
       const clock = new ManualClock();
       const marker = join(dir, `${backend.name}-expired`);
-      const actions = wire(store, config(marker), clock);
-      const request = await actions.service.request('restart', actions.service.target('web'), who('U_ADA'));
+      const actions = wireActions(store, config(marker), clock);
+      const request = await actions.service.request(
+        'restart',
+        actions.service.target('web'),
+        actionUser('U_ADA'),
+      );
       clock.advance(301_000);
-      await expect(actions.runner.confirm(request.id, who('U_ADA'))).rejects.toThrow(/expired/);
+      await expect(actions.runner.confirm(request.id, actionUser('U_ADA'))).rejects.toThrow(/expired/);
       expect((await actions.service.load(request.id)).state).toBe('expired');
       expect(await runs(marker)).toBe(0);
     });
@@ -162,11 +139,15 @@ for (const backend of storeBackends()) {
     it('the two-person rule needs a second authorized person for a production rollback', async () => {
       const clock = new ManualClock();
       const marker = join(dir, `${backend.name}-two`);
-      const actions = wire(store, config(marker), clock);
-      const request = await actions.service.request('rollback', actions.service.target('web'), who('U_ADA'));
+      const actions = wireActions(store, config(marker), clock);
+      const request = await actions.service.request(
+        'rollback',
+        actions.service.target('web'),
+        actionUser('U_ADA'),
+      );
       expect(request.twoPerson).toBe(true);
-      await expect(actions.runner.confirm(request.id, who('U_ADA'))).rejects.toThrow(UsageError);
-      await expect(actions.runner.confirm(request.id, who('U_EVE'))).rejects.toThrow(
+      await expect(actions.runner.confirm(request.id, actionUser('U_ADA'))).rejects.toThrow(UsageError);
+      await expect(actions.runner.confirm(request.id, actionUser('U_EVE'))).rejects.toThrow(
         /not allowed to rollback/,
       );
       const { winners } = await race(

@@ -1,0 +1,39 @@
+import { PassThrough, type Writable } from 'node:stream';
+import { type Actions, buildActions } from '../../src/actions/build-actions.js';
+import type { BotConfig } from '../../src/config/schema.js';
+import { ButtonBoard } from '../../src/console/button-board.js';
+import { ConsoleChat } from '../../src/console/console-chat.js';
+import type { ManualClock } from '../../src/core/clock.js';
+import { Permissions } from '../../src/core/permissions.js';
+import { buildHealthService } from '../../src/health/build-health-service.js';
+import { AuditLog } from '../../src/store/audit-log.js';
+import type { Store } from '../../src/store/store.js';
+import { captureLogs } from './logs.js';
+
+/** The restart/rollback area alone, on `store`, posting to a console chat written to `output`. */
+export function wireActions(
+  store: Store,
+  config: BotConfig,
+  clock: ManualClock,
+  output: Writable = new PassThrough(),
+): Actions {
+  return buildActions({
+    config,
+    store,
+    audit: new AuditLog(store, clock),
+    chat: new ConsoleChat(output, new ButtonBoard()),
+    health: buildHealthService(config, clock),
+    permissions: new Permissions(config.permissions),
+    clock,
+    log: captureLogs().log,
+    processEnv: { PATH: process.env.PATH },
+    sleep: async (ms) => clock.advance(ms),
+  });
+}
+
+/** Who clicked: a user in #ops. */
+export const actionUser = (id: string) => ({
+  actor: { id, name: id.toLowerCase() },
+  channel: { id: 'C1', name: 'ops' },
+  correlationId: `c-${id}`,
+});
