@@ -31,6 +31,28 @@ export class RunClaims {
     return rows.length === 1;
   }
 
+  /**
+   * Takes over a slot whose run came to nothing: still `posting` though claimed before
+   * `stalePostingBefore` (its replica died mid-post), or `failed` before `failedBefore` (Slack said
+   * no). One conditional UPDATE, so one replica retries it. Undefined when there is nothing to take;
+   * otherwise the earlier failure's message, if it failed.
+   */
+  async retake(
+    scheduleId: string,
+    slot: Date,
+    cutoffs: { stalePostingBefore: Date; failedBefore: Date },
+  ): Promise<{ previousError?: string } | undefined> {
+    const rows = await this.store.query<{ error: string | null }>(
+      `UPDATE report_runs SET status = 'posting', claimed_by = $3, claimed_at = $4, late = true, finished_at = NULL
+        WHERE schedule_id = $1 AND slot = $2
+          AND ((status = 'posting' AND claimed_at < $5) OR (status = 'failed' AND finished_at < $6))
+        RETURNING error`,
+      [scheduleId, slot, this.instance, this.clock.now(), cutoffs.stalePostingBefore, cutoffs.failedBefore],
+    );
+    if (rows.length === 0) return undefined;
+    return { previousError: rows[0]!.error ?? undefined };
+  }
+
   async isClaimed(scheduleId: string, slot: Date): Promise<boolean> {
     const rows = await this.store.query('SELECT 1 FROM report_runs WHERE schedule_id = $1 AND slot = $2', [
       scheduleId,

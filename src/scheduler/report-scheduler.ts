@@ -22,6 +22,11 @@ export interface ReportSchedulerOptions {
 
 export type CatchUpOutcome = { schedule: string; slot: Date; action: 'posted-late' | 'skipped' };
 
+/** A post takes seconds; a slot still `posting` after this was left by a replica that died. */
+const STALE_POSTING_MS = 10 * 60_000;
+/** A failed post (Slack refused it) is tried again after this, while the grace window lasts. */
+const FAILED_RETRY_MS = 5 * 60_000;
+
 function cronLogger(log: Logger): CronLogger {
   return {
     info: (m) => log.debug({ cron: true }, m),
@@ -42,7 +47,8 @@ function hhmm(slot: Date, timezone: string): string {
  * Runs report schedules with node-cron (time zone, no overlap) and a store-backed run
  * coordinator, so each slot is posted by exactly one replica. Missed slots (the bot was down) are
  * found at start-up and every `catchUpSeconds`: within the grace window they post once, marked
- * late; after it they are skipped and logged.
+ * late; after it they are skipped and logged. So are slots whose run came to nothing (its replica
+ * died mid-post, or Slack refused the post): within the grace window they are tried again.
  */
 export class ReportScheduler {
   private tasks: ScheduledTask[] = [];
@@ -101,16 +107,13 @@ export class ReportScheduler {
       if (age < (this.options.onTimeMs ?? 60_000)) continue;
       const graceMs = (schedule.graceMinutes ?? this.options.graceMinutes) * 60_000;
       if (age <= graceMs) {
-        if (!(await claims.claim(schedule.id, slot, { late: true }))) continue;
-        const late = {
-          slot,
-          reason: `the bot was down at ${hhmm(slot, schedule.timezone)}${schedule.timezone === 'UTC' ? ' UTC' : ` (${schedule.timezone})`}`,
-        };
+        const reason = await this.claimMissed(schedule, slot, now);
+        if (!reason) continue;
         log.warn(
-          { schedule: schedule.id, slot, minutesLate: Math.round(age / 60_000) },
+          { schedule: schedule.id, slot, minutesLate: Math.round(age / 60_000), reason },
           'missed report slot: posting late',
         );
-        await this.finish(schedule, slot, late);
+        await this.finish(schedule, slot, { slot, reason });
         outcomes.push({ schedule: schedule.id, slot, action: 'posted-late' });
       } else if (await claims.claim(schedule.id, slot, { status: 'skipped', late: true })) {
         log.warn(
@@ -126,6 +129,24 @@ export class ReportScheduler {
       }
     }
     return outcomes;
+  }
+
+  /**
+   * Claims a missed slot for a late post and says why it is late: nobody ran it (the bot was
+   * down), or its run came to nothing (see `RunClaims.retake`). Undefined when it is not ours to post.
+   */
+  private async claimMissed(schedule: ScheduleConfig, slot: Date, now: Date): Promise<string | undefined> {
+    const { claims } = this.options;
+    const at = `${hhmm(slot, schedule.timezone)}${schedule.timezone === 'UTC' ? ' UTC' : ` (${schedule.timezone})`}`;
+    if (await claims.claim(schedule.id, slot, { late: true })) return `the bot was down at ${at}`;
+    const retaken = await claims.retake(schedule.id, slot, {
+      stalePostingBefore: new Date(now.getTime() - STALE_POSTING_MS),
+      failedBefore: new Date(now.getTime() - FAILED_RETRY_MS),
+    });
+    if (!retaken) return undefined;
+    return retaken.previousError
+      ? `posting it at ${at} failed (${retaken.previousError})`
+      : `the bot stopped while posting it at ${at}`;
   }
 
   async stop(): Promise<void> {

@@ -4,6 +4,7 @@ import type { Store } from '../../../src/store/store.js';
 import { configFrom } from '../../helpers/config.js';
 import { FakeSlack } from '../../helpers/fake-slack.js';
 import { type HttpBotHarness, startHttpBot } from '../../helpers/http-bot.js';
+import { pollUntil } from '../../helpers/poll.js';
 import { storeBackends } from '../../helpers/stores.js';
 
 const SERVICES = `
@@ -96,6 +97,66 @@ describe.each(storeBackends())('scheduled reports ($name)', { timeout: 120_000 }
     await again.close();
     open.pop();
     await slack.close();
+  });
+
+  it('a slot left posting by a replica that died is posted late by the next catch-up, once', async () => {
+    const clock = new ManualClock(new Date('2026-01-06T09:30:00Z'));
+    await store.query(
+      `INSERT INTO report_runs (schedule_id, slot, claimed_by, claimed_at, status)
+       VALUES ('orphan', '2026-01-06T09:00:00Z', 'gone-host:4242', '2026-01-06T09:00:00Z', 'posting')`,
+    );
+    const config = configWith(
+      `    - { id: orphan, kind: daily-health, cron: "0 9 * * *", channels: ["#ops"] }`,
+    );
+    const h = await startHttpBot({ config, store, clock, scheduleReports: true });
+    open.push(h);
+    const [late] = await h.slack.waitFor(
+      () => posts(h.slack, 'orphan').length > 0 && posts(h.slack, 'orphan'),
+      45_000,
+      'late post',
+    );
+    expect(JSON.stringify(late!.blocks)).toContain('late: the bot stopped while posting it at 09:00 UTC');
+    const status = async () =>
+      (
+        await store.query<{ status: string }>("SELECT status FROM report_runs WHERE schedule_id = 'orphan'")
+      )[0]!.status;
+    await pollUntil(async () => (await status()) === 'posted', {
+      what: 'the run to be marked posted',
+      timeoutMs: 10_000,
+      intervalMs: 20,
+    });
+    clock.advance(20 * 60_000);
+    expect(await h.bot.reportScheduler.catchUp()).toEqual([]);
+    expect(posts(h.slack, 'orphan')).toHaveLength(1);
+    const [run] = await store.query<{ status: string; claimed_by: string }>(
+      "SELECT status, claimed_by FROM report_runs WHERE schedule_id = 'orphan'",
+    );
+    expect(run!.status).toBe('posted');
+    expect(run!.claimed_by).not.toBe('gone-host:4242');
+  });
+
+  it('a post Slack refused is tried again after 5 minutes, within the grace window', async () => {
+    const clock = new ManualClock(new Date('2026-01-07T09:03:00Z'));
+    await store.query(
+      `INSERT INTO report_runs (schedule_id, slot, claimed_by, claimed_at, status, finished_at, error)
+       VALUES ('refused', '2026-01-07T09:00:00Z', 'other:1', '2026-01-07T09:00:00Z', 'failed',
+               '2026-01-07T09:00:02Z', 'An API error occurred: ratelimited')`,
+    );
+    const config = configWith(
+      `    - { id: refused, kind: daily-health, cron: "0 9 * * *", channels: ["#ops"] }`,
+    );
+    const h = await startHttpBot({ config, store, clock, scheduleReports: true });
+    open.push(h);
+    expect(await h.bot.reportScheduler.catchUp()).toEqual([]); // 09:03: too soon after the failure
+    clock.set(new Date('2026-01-07T09:06:00Z'));
+    const [outcome] = await h.bot.reportScheduler.catchUp();
+    expect(outcome).toMatchObject({ schedule: 'refused', action: 'posted-late' });
+    const [post] = posts(h.slack, 'refused');
+    expect(JSON.stringify(post!.blocks)).toContain(
+      'late: posting it at 09:00 UTC failed (An API error occurred: ratelimited)',
+    );
+    expect(await h.bot.reportScheduler.catchUp()).toEqual([]);
+    expect(posts(h.slack, 'refused')).toHaveLength(1);
   });
 
   it('missed beyond the grace window: skipped and logged, not posted', async () => {
