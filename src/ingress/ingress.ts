@@ -39,6 +39,8 @@ export class Ingress {
     private readonly handlers: IngressHandlers,
     private readonly log: Logger,
     private readonly onCrash: (error: Error) => void,
+    /** The thread's module; tests substitute one that misbehaves. */
+    private readonly entry = new URL(`./ingress-worker${extension()}`, import.meta.url),
   ) {}
 
   /**
@@ -47,9 +49,7 @@ export class Ingress {
    */
   start(botIdentity?: IngressOptions['botIdentity']): Promise<number> {
     const workerData: IngressOptions = { ...this.options, botIdentity };
-    const worker = startModuleWorker(new URL(`./ingress-worker${extension()}`, import.meta.url), {
-      workerData,
-    });
+    const worker = startModuleWorker(this.entry, { workerData });
     this.worker = worker;
     return new Promise((resolve, reject) => {
       worker.on('message', (message: FromIngress) => {
@@ -82,10 +82,13 @@ export class Ingress {
     // Let it close its socket and Slack connection; a thread that does not answer is ended anyway.
     await new Promise<void>((resolve) => {
       const timer = setTimeout(resolve, 5_000);
-      worker.on('message', (message: FromIngress) => {
-        if (message.type !== 'stopped') return;
+      const done = () => {
         clearTimeout(timer);
         resolve();
+      };
+      worker.once('exit', done);
+      worker.on('message', (message: FromIngress) => {
+        if (message.type === 'stopped') done();
       });
       this.send({ type: 'stop' });
     });

@@ -150,6 +150,46 @@ for (const backend of storeBackends()) {
       }
     });
 
+    /** An event a process claimed for an hour and then died holding (or is still holding). */
+    async function leasedByAnotherProcess(n: number) {
+      fake = await FakePagerDuty.start();
+      fake.outage();
+      const first = pagerDutyOn(store, fake, captureLogs().log).pd;
+      first.start();
+      await first.pager.trigger(pageRequest(n));
+      await fake.waitFor(() => fake.attempts.length >= 1, 15_000, 'a failed attempt');
+      await first.stop();
+      await store.query(
+        `UPDATE pagerduty_outbox SET leased_until = now() + interval '1 hour', lease_token = 'other-host:1:1/x'
+          WHERE dedup_key = $1`,
+        [`bers-incident-${n}`],
+      );
+      fake.recover();
+    }
+
+    // The embedded store has one user process, so another process's lease is an orphan.
+    const orphanTest = backend.name === 'pglite' ? it : undefined;
+    orphanTest?.(
+      'an event a dead process held is sent at once by the next start, not after its lease',
+      async () => {
+        await leasedByAnotherProcess(11);
+        start(pagerDutyOn(store, fake, captureLogs().log).pd);
+        await fake.waitFor(() => fake.delivered.length === 1, 15_000, 'the orphaned event');
+        expect(actionsFor(fake, 'bers-incident-11')).toEqual(['trigger']);
+      },
+    );
+
+    // On a shared PostgreSQL store the holder may be a live replica: its lease is respected.
+    const liveHolderTest = backend.name === 'postgres' ? it : undefined;
+    liveHolderTest?.('an event another replica holds is left to it until its lease runs out', async () => {
+      await leasedByAnotherProcess(12);
+      const second = start(pagerDutyOn(store, fake, captureLogs().log).pd);
+      await second.worker.kick();
+      expect(fake.delivered).toEqual([]);
+      // The test's stand-in replica never comes back: take its event out of later tests' way.
+      await store.query("DELETE FROM pagerduty_outbox WHERE dedup_key = 'bers-incident-12'");
+    });
+
     it('two replicas on one store never send an event twice and keep each key in order', async () => {
       fake = await FakePagerDuty.start();
       fake.outage();
