@@ -7,7 +7,8 @@
  * (bare first, then bers-bot first, …), so a change in the machine's load during the run weighs on
  * both alike.
  *
- *   node --import tsx bench/ack-latency.bench.ts        (BENCH_RATE, BENCH_SECONDS to change)
+ *   node --import tsx bench/ack-latency.bench.ts        (BENCH_RATE, BENCH_SECONDS to change;
+ *   BENCH_DATABASE_URL for the PostgreSQL backend; BENCH_CPU_PROFILE=<dir> to profile bers-bot)
  */
 import { fork } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -102,13 +103,14 @@ interface Result {
   replies: number;
 }
 
+/** BENCH_CPU_PROFILE=<dir>: V8 CPU profiles of bers-bot's process (a file per thread) go there. */
+const PROFILE_DIR = process.env.BENCH_CPU_PROFILE;
+
 function child(...args: string[]) {
+  const profile = args[0] === 'bers' && PROFILE_DIR ? ['--cpu-prof', `--cpu-prof-dir=${PROFILE_DIR}`] : [];
   const process = fork(fileURLToPath(import.meta.url), ['--serve', ...args], {
     stdio: 'inherit',
-    execArgv:
-      args[0] === 'bers' && globalThis.process.env.PROF
-        ? [...globalThis.process.execArgv, '--cpu-prof', '--cpu-prof-dir=/tmp/prof']
-        : globalThis.process.execArgv,
+    execArgv: [...globalThis.process.execArgv, ...profile],
   });
   const next = <T>() => new Promise<T>((resolve) => process.once('message', resolve as never));
   return { process, next };
