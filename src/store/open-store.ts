@@ -1,3 +1,4 @@
+import { releaseOrphanedLeases } from './leases.js';
 import { migrate } from './migrate.js';
 import { PgliteStore } from './pglite-store.js';
 import { PostgresStore } from './postgres-store.js';
@@ -13,13 +14,17 @@ export interface StoreOptions {
   onLockLost?: (error: Error) => void;
 }
 
-/** Opens the configured backend and brings its schema up to date. */
+/**
+ * Opens the configured backend and brings its schema up to date. The embedded store also gets back
+ * the work its previous (dead) process held (see leases.ts).
+ */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const store = options.databaseUrl
     ? await PostgresStore.open(options.databaseUrl, { schema: options.schema })
     : await PgliteStore.open(options.dataDir, options.onLockLost);
   try {
     await migrate(store);
+    if (store.backend === 'pglite') await releaseOrphanedLeases(store);
   } catch (error) {
     await store.close();
     throw error;

@@ -27,8 +27,6 @@ export class DeliveryWorker {
   private running: Promise<void> | undefined;
   private again = false;
   private stopped = true;
-  /** Set by start(): the first round releases leases a dead process left (see the outbox). */
-  private releaseLeases = false;
 
   constructor(private readonly options: DeliveryWorkerOptions) {}
 
@@ -43,7 +41,6 @@ export class DeliveryWorker {
 
   start(): void {
     this.stopped = false;
-    this.releaseLeases = true;
     this.kick();
   }
 
@@ -78,12 +75,6 @@ export class DeliveryWorker {
   private async drain(): Promise<void> {
     for (;;) {
       this.again = false;
-      if (this.releaseLeases) {
-        this.releaseLeases = false;
-        const released = await this.options.outbox.releaseOrphanedLeases();
-        if (released > 0)
-          this.options.log.warn({ released }, 'released PagerDuty events a dead process held');
-      }
       await this.reportFailures();
       const events = await this.options.outbox.claim(this.options.batch ?? 20, this.leaseMs);
       const outcomes = await Promise.all(events.map((e) => this.deliver(e)));

@@ -1,5 +1,4 @@
 import { randomUUID } from 'node:crypto';
-import { hostname } from 'node:os';
 import type { Clock } from '../../core/clock.js';
 import type { Store } from '../../store/store.js';
 import type { EventAction, EventBody } from './events-body.js';
@@ -80,24 +79,6 @@ export class PagerDutyOutbox {
     );
   }
 
-  /**
-   * The embedded store has one user process (its directory is locked), so a lease in it that this
-   * process did not take was left by one that died mid-attempt: release it now rather than when it
-   * runs out, up to a minute later. A shared PostgreSQL store keeps its leases: their holders may be
-   * alive.
-   */
-  async releaseOrphanedLeases(): Promise<number> {
-    if (this.store.backend !== 'pglite') return 0;
-    const mine = `${thisProcess()}/`;
-    const rows = await this.store.query(
-      `UPDATE pagerduty_outbox SET leased_until = NULL
-        WHERE leased_until IS NOT NULL AND left(coalesce(lease_token, ''), length($1)) <> $1
-        RETURNING id`,
-      [mine],
-    );
-    return rows.length;
-  }
-
   async claim(limit: number, leaseMs: number): Promise<OutboxEvent[]> {
     const now = this.clock.now();
     const rows = await this.store.transaction((tx) =>
@@ -111,7 +92,7 @@ export class PagerDutyOutbox {
                                 WHERE e.dedup_key = o.dedup_key AND e.state = 'pending' AND e.id < o.id)
              ORDER BY o.id LIMIT $4 FOR UPDATE SKIP LOCKED)
           RETURNING id, dedup_key, action, routing, incident_number, body, attempts, lease_token`,
-        [now, new Date(now.getTime() + leaseMs), leaseToken(), limit],
+        [now, new Date(now.getTime() + leaseMs), randomUUID(), limit],
       ),
     );
     return rows.map(toEvent).sort((a, b) => a.id - b.id);
@@ -167,7 +148,7 @@ export class PagerDutyOutbox {
                           AND (leased_until IS NULL OR leased_until < $1)
                         ORDER BY id LIMIT 20 FOR UPDATE SKIP LOCKED)
           RETURNING id, dedup_key, action, routing, incident_number, body, attempts, lease_token, last_error`,
-        [now, new Date(now.getTime() + leaseMs), leaseToken()],
+        [now, new Date(now.getTime() + leaseMs), randomUUID()],
       ),
     );
     return rows.map((r) => ({ ...toEvent(r), reason: r.last_error ?? 'unknown error' }));
@@ -186,13 +167,4 @@ export class PagerDutyOutbox {
     );
     return Object.fromEntries(rows.map((r) => [r.state, Number(r.n)]));
   }
-}
-
-/** This process, as lease tokens name it: a restarted process (new pid or start time) is another. */
-function thisProcess(): string {
-  return `${hostname()}:${process.pid}:${Math.round(performance.timeOrigin)}`;
-}
-
-function leaseToken(): string {
-  return `${thisProcess()}/${randomUUID()}`;
 }

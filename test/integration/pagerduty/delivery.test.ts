@@ -1,5 +1,9 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { PagerDutyIntegration } from '../../../src/integrations/pagerduty/build-pagerduty.js';
+import { openStore } from '../../../src/store/open-store.js';
 import type { Store } from '../../../src/store/store.js';
 import { FakePagerDuty } from '../../helpers/fake-pagerduty.js';
 import { captureLogs } from '../../helpers/logs.js';
@@ -151,31 +155,44 @@ for (const backend of storeBackends()) {
     });
 
     /** An event a process claimed for an hour and then died holding (or is still holding). */
-    async function leasedByAnotherProcess(n: number) {
+    async function leasedByAnotherProcess(n: number, on: Store = store) {
       fake = await FakePagerDuty.start();
       fake.outage();
-      const first = pagerDutyOn(store, fake, captureLogs().log).pd;
+      const first = pagerDutyOn(on, fake, captureLogs().log).pd;
       first.start();
       await first.pager.trigger(pageRequest(n));
       await fake.waitFor(() => fake.attempts.length >= 1, 15_000, 'a failed attempt');
       await first.stop();
-      await store.query(
-        `UPDATE pagerduty_outbox SET leased_until = now() + interval '1 hour', lease_token = 'other-host:1:1/x'
-          WHERE dedup_key = $1`,
+      await on.query(
+        `UPDATE pagerduty_outbox SET leased_until = now() + interval '1 hour' WHERE dedup_key = $1`,
         [`bers-incident-${n}`],
       );
       fake.recover();
     }
 
-    // The embedded store has one user process, so another process's lease is an orphan.
+    // The embedded store has one user process, so a lease found when it is opened is an orphan.
     const orphanTest = backend.name === 'pglite' ? it : undefined;
     orphanTest?.(
-      'an event a dead process held is sent at once by the next start, not after its lease',
+      'an event a dead process held is sent at once when the store is opened again, not after its lease',
       async () => {
-        await leasedByAnotherProcess(11);
-        start(pagerDutyOn(store, fake, captureLogs().log).pd);
-        await fake.waitFor(() => fake.delivered.length === 1, 15_000, 'the orphaned event');
-        expect(actionsFor(fake, 'bers-incident-11')).toEqual(['trigger']);
+        const dir = await mkdtemp(join(tmpdir(), 'bers-pd-lease-'));
+        try {
+          const dead = await openStore({ dataDir: dir });
+          await leasedByAnotherProcess(11, dead);
+          await dead.close();
+          const reopened = await openStore({ dataDir: dir });
+          const pd = pagerDutyOn(reopened, fake, captureLogs().log).pd;
+          pd.start();
+          try {
+            await fake.waitFor(() => fake.delivered.length === 1, 15_000, 'the orphaned event');
+            expect(actionsFor(fake, 'bers-incident-11')).toEqual(['trigger']);
+          } finally {
+            await pd.stop();
+            await reopened.close();
+          }
+        } finally {
+          await rm(dir, { recursive: true, force: true });
+        }
       },
     );
 

@@ -7,7 +7,7 @@ import { AuditLog } from '../../../src/store/audit-log.js';
 import { StoreLockedError } from '../../../src/store/directory-lock.js';
 import { openStore } from '../../../src/store/open-store.js';
 import type { Store } from '../../../src/store/store.js';
-import { storeBackends } from '../../helpers/stores.js';
+import { postgresUrl, storeBackends, uniqueSchema } from '../../helpers/stores.js';
 
 const actor = { id: 'U1', name: 'ada' };
 const channel = { id: 'C1', name: 'ops' };
@@ -119,4 +119,44 @@ describe('embedded store after a crash', () => {
     await store.close();
     await rm(dir, { recursive: true, force: true });
   }, 60_000);
+});
+
+/** A table leased the project's way (`leased_until`), with one row leased for an hour. */
+async function leaseOneRow(store: Store): Promise<void> {
+  await store.query('CREATE TABLE IF NOT EXISTS lease_probe (id int PRIMARY KEY, leased_until timestamptz)');
+  await store.query("INSERT INTO lease_probe VALUES (1, now() + interval '1 hour')");
+}
+const leasedRows = async (store: Store) =>
+  (
+    await store.query<{ n: number }>(
+      'SELECT count(*)::int AS n FROM lease_probe WHERE leased_until IS NOT NULL',
+    )
+  )[0]!.n;
+
+describe('leases when a store is opened again', () => {
+  it('the embedded store releases every lease: the process that held them is gone', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'bers-lease-'));
+    try {
+      const dead = await openStore({ dataDir: dir });
+      await leaseOneRow(dead);
+      await dead.close();
+      const store = await openStore({ dataDir: dir });
+      expect(await leasedRows(store)).toBe(0);
+      await store.close();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+
+  // CI sets TEST_DATABASE_URL; without it there is no PostgreSQL to open a second time.
+  const sharedTest = postgresUrl ? it : undefined;
+  sharedTest?.('a PostgreSQL store keeps them: their holders may be live replicas', async () => {
+    const schema = uniqueSchema();
+    const first = await openStore({ databaseUrl: postgresUrl, schema });
+    await leaseOneRow(first);
+    const second = await openStore({ databaseUrl: postgresUrl, schema });
+    expect(await leasedRows(second)).toBe(1);
+    await second.close();
+    await first.close();
+  });
 });
