@@ -2,15 +2,15 @@ import { z } from 'zod';
 import { BersError, ErrorCode } from '../core/errors.js';
 import { describeZodIssues } from '../core/zod-issues.js';
 
+/** An environment variable holding a whole number in [min, max]; any problem gets `message`. */
+function wholeNumber(min: number, max: number, message: string) {
+  return z.coerce.number({ error: message }).int(message).min(min, message).max(max, message);
+}
+
 /** The product's environment interface (README "Environment"); read once, in src/main.ts. */
 const settingsSchema = z.object({
   BERS_CONFIG: z.string().default('./bers.config.yaml'),
-  PORT: z.coerce
-    .number({ error: 'must be a port number (0-65535)' })
-    .int('must be a port number (0-65535)')
-    .min(0, 'must be a port number (0-65535)')
-    .max(65535, 'must be a port number (0-65535)')
-    .default(3000),
+  PORT: wholeNumber(0, 65535, 'must be a port number (0-65535)').default(3000),
   DATABASE_URL: z
     .string()
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL')
@@ -26,12 +26,7 @@ const settingsSchema = z.object({
   PAGERDUTY_API_URL: z.url().default('https://api.pagerduty.com'),
   PAGERDUTY_WEBHOOK_SECRET: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
-  BERS_WORK_NICE: z.coerce
-    .number({ error: 'must be a whole number from 0 to 19' })
-    .int('must be a whole number from 0 to 19')
-    .min(0, 'must be a whole number from 0 to 19')
-    .max(19, 'must be a whole number from 0 to 19')
-    .default(10),
+  BERS_WORK_NICE: wholeNumber(0, 19, 'must be a whole number from 0 to 19').default(10),
 });
 
 /** Half a Slack setup would silently fall back to console mode; say what is missing instead. */

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import type { HttpRequest, HttpRouter } from '../http/routes.js';
 import { relayLogLine } from '../observability/log-relay.js';
 import type { FromIngress, IngressOptions, SlackDelivery, ToIngress, ViewAck } from './protocol.js';
-import { startModuleWorker } from './start-worker.js';
+import { moduleBeside, startModuleWorker } from './start-worker.js';
 
 /** What the main thread does with what the ingress thread receives. */
 export interface IngressHandlers {
@@ -40,7 +40,7 @@ export class Ingress {
     private readonly log: Logger,
     private readonly onCrash: (error: Error) => void,
     /** The thread's module; tests substitute one that misbehaves. */
-    private readonly entry = new URL(`./ingress-worker${extension()}`, import.meta.url),
+    private readonly entry = moduleBeside(import.meta.url, 'ingress-worker'),
   ) {}
 
   /**
@@ -120,9 +120,4 @@ export class Ingress {
       this.send({ type: 'view', id, ack: undefined, error: (error as Error).message });
     }
   }
-}
-
-/** `.ts` when running from source, `.js` once compiled. */
-function extension(): string {
-  return import.meta.url.endsWith('.ts') ? '.ts' : '.js';
 }

@@ -8,6 +8,7 @@ import { Permissions } from '../../src/core/permissions.js';
 import { buildHealthService } from '../../src/health/build-health-service.js';
 import { AuditLog } from '../../src/store/audit-log.js';
 import type { Store } from '../../src/store/store.js';
+import { configFrom } from './config.js';
 import { captureLogs } from './logs.js';
 
 /** The restart/rollback area alone, on `store`, posting to a console chat written to `output`. */
@@ -37,3 +38,41 @@ export const actionUser = (id: string) => ({
   channel: { id: 'C1', name: 'ops' },
   correlationId: `c-${id}`,
 });
+
+/**
+ * One service, `web` (a TCP check on `checkPort`), whose production restart and rollback run
+ * `node -e <script>`; U_ADA and U_BOB are the `sre` role with operate and admin rights.
+ * `actions` adds settings under `actions:`, `environment` under `production:` (2-space YAML).
+ */
+export function webActionsConfig(options: {
+  script: string;
+  checkPort?: number;
+  actions?: string;
+  environment?: string;
+}): BotConfig {
+  const indent = (yaml: string, spaces: number) =>
+    yaml
+      .split('\n')
+      .filter(Boolean)
+      .map((line) => `${' '.repeat(spaces)}${line}\n`)
+      .join('');
+  const script = JSON.stringify(options.script);
+  return configFrom(`
+services:
+  - name: web
+    checks: [{ kind: tcp, host: 127.0.0.1, port: ${options.checkPort ?? 1} }]
+permissions:
+  roles:
+    sre: { users: [U_ADA, U_BOB] }
+  grants: { operate: [sre], admin: [sre] }
+actions:
+${indent(options.actions ?? '', 2)}  services:
+    web:
+      environments:
+        production:
+          executor:
+            kind: command
+            restart: { argv: [node, -e, ${script}] }
+            rollback: { argv: [node, -e, ${script}] }
+${indent(options.environment ?? '', 10)}`);
+}

@@ -9,8 +9,7 @@ import { ManualClock } from '../../../src/core/clock.js';
 import { ConflictError, UsageError } from '../../../src/core/errors.js';
 import { AuditLog } from '../../../src/store/audit-log.js';
 import type { Store } from '../../../src/store/store.js';
-import { actionUser, wireActions } from '../../helpers/actions.js';
-import { configFrom } from '../../helpers/config.js';
+import { actionUser, webActionsConfig, wireActions } from '../../helpers/actions.js';
 import { storeBackends } from '../../helpers/stores.js';
 
 let healthy: Server;
@@ -27,28 +26,12 @@ afterAll(() => healthy.close());
 
 /** Each execution appends one line to a file: a real program, so "exactly once" is counted outside the bot. */
 function config(marker: string): BotConfig {
-  const append = `require("fs").appendFileSync(${JSON.stringify(marker)}, "ran\\n")`;
-  return configFrom(`
-services:
-  - name: web
-    checks: [{ kind: tcp, host: 127.0.0.1, port: ${port} }]
-permissions:
-  roles:
-    sre: { users: [U_ADA, U_BOB] }
-  grants: { operate: [sre], admin: [sre] }
-actions:
-  confirmSeconds: 300
-  verifyIntervalSeconds: 1
-  services:
-    web:
-      environments:
-        production:
-          executor:
-            kind: command
-            restart: { argv: [node, -e, '${append}'] }
-            rollback: { argv: [node, -e, '${append}'] }
-          twoPersonRollback: true
-`);
+  return webActionsConfig({
+    script: `require("fs").appendFileSync(${JSON.stringify(marker)}, "ran\\n")`,
+    checkPort: port,
+    actions: 'confirmSeconds: 300\nverifyIntervalSeconds: 1',
+    environment: 'twoPersonRollback: true',
+  });
 }
 
 async function runs(marker: string): Promise<number> {

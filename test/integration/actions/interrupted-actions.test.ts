@@ -5,28 +5,10 @@ import { ABANDONED_AFTER_MS } from '../../../src/actions/action-runner.js';
 import { ManualClock } from '../../../src/core/clock.js';
 import { AuditLog } from '../../../src/store/audit-log.js';
 import type { Store } from '../../../src/store/store.js';
-import { actionUser, wireActions } from '../../helpers/actions.js';
-import { configFrom } from '../../helpers/config.js';
+import { actionUser, webActionsConfig, wireActions } from '../../helpers/actions.js';
 import { storeBackends } from '../../helpers/stores.js';
 
-const CONFIG = configFrom(`
-services:
-  - name: web
-    checks: [{ kind: tcp, host: 127.0.0.1, port: 1 }]
-permissions:
-  roles:
-    sre: { users: [U_ADA, U_BOB] }
-  grants: { operate: [sre], admin: [sre] }
-actions:
-  services:
-    web:
-      environments:
-        production:
-          executor:
-            kind: command
-            restart: { argv: [node, -e, '0'] }
-            rollback: { argv: [node, -e, '0'] }
-`);
+const CONFIG = webActionsConfig({ script: '0' });
 
 for (const backend of storeBackends()) {
   describe(`restarts and rollbacks whose process died, on ${backend.name}`, () => {
