@@ -40,6 +40,11 @@ export class ConsoleChat implements Chat {
     return { id: name, name };
   }
 
+  async findOwnChannel(name: string): Promise<CreatedChannel | undefined> {
+    // Console channels are only names; a name that was taken is the one this console created.
+    return { id: name, name };
+  }
+
   async invite(channel: string, users: string[]): Promise<void> {
     this.out.write(`(invited ${users.join(', ')} to #${channel})\n`);
   }

@@ -31,6 +31,11 @@ export interface Chat {
   update(ref: MessageRef, message: Message): Promise<void>;
   postEphemeral(channel: string, user: string, message: Message): Promise<void>;
   createChannel(name: string, options: { private: boolean }): Promise<CreatedChannel>;
+  /**
+   * A channel of this name that the bot is a member of: one it created on an earlier attempt whose
+   * result was lost (a crash between creating and recording it).
+   */
+  findOwnChannel(name: string): Promise<CreatedChannel | undefined>;
   invite(channel: string, users: string[]): Promise<void>;
   openModal(triggerId: string, view: ModalView): Promise<void>;
   uploadFile(

@@ -26,9 +26,12 @@ export const incidentRepository = {
   /** Inserts unless the request key exists; undefined means another request already declared it. */
   async insert(db: Queryable, n: NewIncident): Promise<Incident | undefined> {
     const rows = await db.query<IncidentRow>(
-      `INSERT INTO incidents (request_key, title, severity, impact, services, is_private, commander_id,
+      // The number comes from a counter row in the same transaction: no gaps after a crash, and
+      // concurrent declares (replicas) wait on that row rather than skip numbers.
+      `WITH next AS (UPDATE counters SET value = value + 1 WHERE name = 'incident_number' RETURNING value)
+       INSERT INTO incidents (number, request_key, title, severity, impact, services, is_private, commander_id,
          declared_by_id, declared_by_name, declared_at, next_update_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+       SELECT next.value, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM next
        ON CONFLICT (request_key) DO NOTHING RETURNING *`,
       [
         n.requestKey,

@@ -17,9 +17,14 @@ export interface PageRequest {
   channelLink?: string;
 }
 
+/**
+ * `requestKey` names what asked (an incident step's key): the same key records the event once, so a
+ * step re-run after a crash, or by a second replica, never pages twice.
+ */
+
 export interface Pager {
   /** Records the page for delivery; resolves once it is durable, not when it is delivered. */
-  trigger(request: PageRequest): Promise<void>;
-  acknowledge(dedupKey: string, by: string): Promise<void>;
-  resolve(dedupKey: string): Promise<void>;
+  trigger(request: PageRequest, requestKey?: string): Promise<void>;
+  acknowledge(dedupKey: string, by: string, requestKey?: string): Promise<void>;
+  resolve(dedupKey: string, requestKey?: string): Promise<void>;
 }

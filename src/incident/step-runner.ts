@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Chat } from '../core/chat.js';
+import type { Chat, CreatedChannel } from '../core/chat.js';
 import type { Clock } from '../core/clock.js';
 import type { Message } from '../core/message.js';
 import type { Store } from '../store/store.js';
@@ -83,11 +83,11 @@ export class StepRunner {
           services: incident.services,
           commander: incident.commanderId,
           channelLink: incident.channelId ? this.deps.chat.channelLink(incident.channelId) : undefined,
-        });
+        }, step.key);
       case 'pager-acknowledge':
-        return this.deps.pager().acknowledge(dedupKeyOf(incident.number), p.by);
+        return this.deps.pager().acknowledge(dedupKeyOf(incident.number), p.by, step.key);
       case 'pager-resolve':
-        return this.deps.pager().resolve(dedupKeyOf(incident.number));
+        return this.deps.pager().resolve(dedupKeyOf(incident.number), step.key);
       case 'refresh':
         return this.refresh(incident);
     }
@@ -99,7 +99,7 @@ export class StepRunner {
     for (let attempt = 1; attempt <= 10; attempt++) {
       const name = channelNameFor(incident.number, incident.title, attempt === 1 ? '' : `-${attempt}`);
       try {
-        const created = await chat.createChannel(name, { private: incident.isPrivate });
+        const created = await this.createOrAdopt(name, incident.isPrivate);
         await repo.updateIf(store, incident.id, { channel_id: created.id, channel_name: created.name });
         await repo.addTimeline(store, incident.id, {
           at: clock.now(),
@@ -112,6 +112,20 @@ export class StepRunner {
       }
     }
     throw new Error(`no free channel name for incident #${incident.number}`);
+  }
+
+  /**
+   * A taken name that the bot is a member of is this step's own channel from an attempt whose
+   * result was lost (a crash, or a replica whose lease ran out mid-call): adopt it, never a second one.
+   */
+  private async createOrAdopt(name: string, isPrivate: boolean): Promise<CreatedChannel> {
+    try {
+      return await this.deps.chat.createChannel(name, { private: isPrivate });
+    } catch (error) {
+      const own = chatErrorCode(error) === 'name_taken' && (await this.deps.chat.findOwnChannel(name));
+      if (own) return own;
+      throw error;
+    }
   }
 
   private async invite(incident: Incident, users: string[]): Promise<void> {

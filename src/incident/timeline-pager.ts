@@ -15,27 +15,39 @@ export class TimelinePager implements Pager {
     private readonly clock: Clock,
   ) {}
 
-  async trigger(request: PageRequest): Promise<void> {
+  async trigger(request: PageRequest, requestKey?: string): Promise<void> {
     await this.record(
       request.incidentNumber,
       `No paging integration configured: would page on-call for "${request.summary}"`,
+      requestKey,
     );
   }
 
-  async acknowledge(dedupKey: string, by: string): Promise<void> {
+  async acknowledge(dedupKey: string, by: string, requestKey?: string): Promise<void> {
     await this.record(
       NUMBER.exec(dedupKey)?.[1],
       `No paging integration configured: acknowledgement by ${by} not sent`,
+      requestKey,
     );
   }
 
-  async resolve(dedupKey: string): Promise<void> {
-    await this.record(NUMBER.exec(dedupKey)?.[1], 'No paging integration configured: nothing to resolve');
+  async resolve(dedupKey: string, requestKey?: string): Promise<void> {
+    await this.record(
+      NUMBER.exec(dedupKey)?.[1],
+      'No paging integration configured: nothing to resolve',
+      requestKey,
+    );
   }
 
-  private async record(number: number | string | undefined, text: string): Promise<void> {
+  private async record(number: number | string | undefined, text: string, requestKey?: string) {
     const incident = number === undefined ? undefined : await repo.byNumber(this.store, Number(number));
     if (!incident) return;
-    await repo.addTimeline(this.store, incident.id, { at: this.clock.now(), kind: 'paging', text });
+    await repo.addTimeline(this.store, incident.id, {
+      at: this.clock.now(),
+      kind: 'paging',
+      text,
+      // A re-run step records its decision once.
+      sourceKey: requestKey && `pager:${requestKey}`,
+    });
   }
 }

@@ -44,6 +44,20 @@ export class SlackChat implements Chat {
     return { id: String(result.channel?.id), name: String(result.channel?.name ?? name) };
   }
 
+  async findOwnChannel(name: string): Promise<CreatedChannel | undefined> {
+    // The bot's own channels, not the workspace's: a short list, and exactly the ones it created.
+    for await (const page of this.client.paginate('users.conversations', {
+      types: 'public_channel,private_channel',
+      exclude_archived: true,
+      limit: 200,
+    })) {
+      const channels = (page as { channels?: { id?: string; name?: string }[] }).channels ?? [];
+      const found = channels.find((c) => c.name === name);
+      if (found?.id) return { id: found.id, name };
+    }
+    return undefined;
+  }
+
   async invite(channel: string, users: string[]): Promise<void> {
     if (users.length === 0) return;
     await this.client.conversations.invite({ channel, users: users.join(',') });

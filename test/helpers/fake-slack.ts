@@ -61,6 +61,8 @@ export class FakeSlack {
   readonly uploads: { id: string; bytes: Buffer }[] = [];
   private readonly handlers = new Map<string, Handler>();
   private readonly channelNames = new Map<string, string>();
+  /** Channels made by conversations.create: the bot created them, so it is a member. */
+  private readonly botChannels = new Set<string>();
   /** Messages by `channel ts`: what conversations.history answers (posted by the bot or added by a test). */
   private readonly messages = new Map<string, { ts: string; text: string; user?: string }>();
   private seq = 0;
@@ -211,11 +213,18 @@ export class FakeSlack {
         if ([...this.channelNames.values()].includes(name)) return { ok: false, error: 'name_taken' };
         const id = `C${String(++this.seq).padStart(8, '0')}`;
         this.channelNames.set(id, name);
+        this.botChannels.add(id);
         return {
           ok: true,
           channel: { id, name, is_private: args.is_private === 'true' || args.is_private === true },
         };
       }
+      case 'users.conversations':
+        return {
+          ok: true,
+          channels: [...this.botChannels].map((id) => ({ id, name: this.channelNames.get(id) })),
+          response_metadata: { next_cursor: '' },
+        };
       case 'conversations.invite':
         return { ok: true, channel: { id: args.channel } };
       case 'views.open':

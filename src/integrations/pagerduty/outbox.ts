@@ -51,31 +51,46 @@ export class PagerDutyOutbox {
     private readonly clock: Clock,
   ) {}
 
-  /** Ack/resolve inherit the routing of the key's trigger: the same alert needs the same key. */
-  async enqueue(body: EventBody, routing: string | null, incidentNumber: number | null): Promise<number> {
+  /**
+   * Ack/resolve inherit the routing of the key's trigger: the same alert needs the same key.
+   * `requestKey` names what asked for the event; asking again (a re-run step) records nothing new.
+   */
+  async enqueue(
+    body: EventBody,
+    routing: string | null,
+    incidentNumber: number | null,
+    requestKey?: string,
+  ): Promise<void> {
     const now = this.clock.now();
-    const [row] = await this.store.query<{ id: string }>(
-      `INSERT INTO pagerduty_outbox (dedup_key, action, routing, incident_number, body, created_at, next_attempt_at)
+    await this.store.query(
+      `INSERT INTO pagerduty_outbox (dedup_key, action, routing, incident_number, body, created_at, next_attempt_at,
+         request_key)
        VALUES ($1, $2,
          COALESCE($3, (SELECT routing FROM pagerduty_outbox WHERE dedup_key = $1 AND action = 'trigger'
                         ORDER BY id DESC LIMIT 1), ''),
          COALESCE($4, (SELECT incident_number FROM pagerduty_outbox WHERE dedup_key = $1
                         ORDER BY id DESC LIMIT 1)),
-         $5, $6, $6)
-       RETURNING id`,
-      [body.dedup_key, body.event_action, routing, incidentNumber, JSON.stringify(body), now],
+         $5, $6, $6, $7)
+       ON CONFLICT (request_key) DO NOTHING`,
+      [body.dedup_key, body.event_action, routing, incidentNumber, JSON.stringify(body), now, requestKey ?? null],
     );
-    return Number(row!.id);
   }
 
   /** Records an event that can never be sent (e.g. no routing key), to be reported like a 400. */
-  async enqueueFailed(body: EventBody, routing: string, incidentNumber: number | null, reason: string) {
+  async enqueueFailed(
+    body: EventBody,
+    routing: string,
+    incidentNumber: number | null,
+    reason: string,
+    requestKey?: string,
+  ) {
     const now = this.clock.now();
     await this.store.query(
       `INSERT INTO pagerduty_outbox (dedup_key, action, routing, incident_number, body, created_at,
-         next_attempt_at, state, failed_at, last_error)
-       VALUES ($1, $2, $3, $4, $5, $6, $6, 'failed', $6, $7)`,
-      [body.dedup_key, body.event_action, routing, incidentNumber, JSON.stringify(body), now, reason],
+         next_attempt_at, state, failed_at, last_error, request_key)
+       VALUES ($1, $2, $3, $4, $5, $6, $6, 'failed', $6, $7, $8)
+       ON CONFLICT (request_key) DO NOTHING`,
+      [body.dedup_key, body.event_action, routing, incidentNumber, JSON.stringify(body), now, reason, requestKey ?? null],
     );
   }
 

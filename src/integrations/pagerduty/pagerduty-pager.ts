@@ -22,7 +22,7 @@ export interface PagerDutyPagerOptions {
 export class PagerDutyPager implements Pager {
   constructor(private readonly options: PagerDutyPagerOptions) {}
 
-  async trigger(request: PageRequest): Promise<void> {
+  async trigger(request: PageRequest, requestKey?: string): Promise<void> {
     const { outbox, config, defaultRoutingKey, source } = this.options;
     checkDedupKey(request.dedupKey);
     const body = triggerBody(request, config.pagerduty, source);
@@ -34,22 +34,23 @@ export class PagerDutyPager implements Pager {
         routing,
         request.incidentNumber,
         `no PagerDuty routing key for ${missing}: set PAGERDUTY_ROUTING_KEY or pagerduty.services.<service>.routingKey`,
+        requestKey,
       );
     } else {
-      await outbox.enqueue(body, routing, request.incidentNumber);
+      await outbox.enqueue(body, routing, request.incidentNumber, requestKey);
     }
     this.options.kick();
   }
 
-  async acknowledge(dedupKey: string, _by: string): Promise<void> {
+  async acknowledge(dedupKey: string, _by: string, requestKey?: string): Promise<void> {
     checkDedupKey(dedupKey);
-    await this.options.outbox.enqueue(followUpBody('acknowledge', dedupKey), null, null);
+    await this.options.outbox.enqueue(followUpBody('acknowledge', dedupKey), null, null, requestKey);
     this.options.kick();
   }
 
-  async resolve(dedupKey: string): Promise<void> {
+  async resolve(dedupKey: string, requestKey?: string): Promise<void> {
     checkDedupKey(dedupKey);
-    await this.options.outbox.enqueue(followUpBody('resolve', dedupKey), null, null);
+    await this.options.outbox.enqueue(followUpBody('resolve', dedupKey), null, null, requestKey);
     this.options.kick();
   }
 }
