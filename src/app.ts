@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
 import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
@@ -16,6 +17,8 @@ import { CommandRouter } from './core/router.js';
 import type { Services } from './core/services.js';
 import { botRoutes } from './http/bot-routes.js';
 import { HttpRouter } from './http/routes.js';
+import { Inbox } from './inbox/inbox.js';
+import type { InboxTarget } from './inbox/kept-request.js';
 import { Ingress, type IngressError } from './ingress/ingress.js';
 import { lowerThisThreadsPriority } from './ingress/work-priority.js';
 import { alertmanagerWebhookRoute } from './integrations/alertmanager/webhook-route.js';
@@ -65,6 +68,11 @@ export interface BotOptions {
   commands?: AnyCommand[];
   /** Run the report schedules (default: yes, except in console mode). */
   scheduleReports?: boolean;
+  /**
+   * Where Slack requests are kept before their ack. Default: the journal in BERS_DATA_DIR or the
+   * `inbox` table on DATABASE_URL, for a store the bot opened; nothing for an injected one (tests).
+   */
+  inbox?: InboxTarget;
 }
 
 export interface Bot {
@@ -81,6 +89,17 @@ export interface Bot {
   runConsole(): Promise<void>;
   stop(): Promise<void>;
 }
+
+/** The default inbox: durable wherever the bot's own store is. */
+function defaultInboxTarget(settings: Settings, ownsStore: boolean): InboxTarget {
+  if (!ownsStore) return { kind: 'none' };
+  if (settings.DATABASE_URL)
+    return { kind: 'postgres', url: settings.DATABASE_URL, owner: randomUUID(), leaseMs: INBOX_LEASE_MS };
+  return { kind: 'journal', dir: settings.BERS_DATA_DIR };
+}
+
+/** A replica that stops renewing its requests for this long is taken to be dead. */
+const INBOX_LEASE_MS = 15_000;
 
 /** The composition root: config → store → adapters → routers → transport. Nothing else wires. */
 export async function createBot(options: BotOptions): Promise<Bot> {
@@ -130,8 +149,11 @@ export async function createBot(options: BotOptions): Promise<Bot> {
           interactions,
           events: incidentEvents(services),
           log,
+          chat,
           groupsOf: userGroupResolver(chat, config.permissions.roles, clock, log),
         });
+  const inboxTarget = options.inbox ?? defaultInboxTarget(settings, ownsStore);
+  const inbox = slack && new Inbox({ store, target: inboxTarget, work: slack, clock, log });
   const http = new HttpRouter(
     [
       ...botRoutes({ store, metrics, configLoaded: () => true }),
@@ -149,8 +171,13 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       slackApiUrl: settings.SLACK_API_URL,
       eventTypes: slack?.eventTypes ?? [],
       logLevel: log.level,
+      inbox: inboxTarget,
     },
-    { http, slack },
+    {
+      http,
+      slack: slack &&
+        inbox && { deliver: (request) => void inbox.accept(request), view: (body) => slack.view(body) },
+    },
     log,
     (error) => fatal('the ingress thread (HTTP and Slack) stopped; the bot hears nothing', error),
   );
@@ -182,6 +209,8 @@ export async function createBot(options: BotOptions): Promise<Bot> {
         botIdentity = { botId: auth.bot_id, botUserId: auth.user_id };
         log.info({ team: auth.team, botUser: auth.user_id }, 'connected to Slack');
       }
+      // Before the ingress runs: what a dead process kept but never worked is taken up first.
+      await inbox?.start();
       try {
         boundPort = await ingress.start(botIdentity);
         log.info({ port: boundPort, mode: mode.kind }, 'HTTP server listening');
@@ -218,6 +247,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       await reportScheduler.stop();
       await services.pagerduty.stop();
       await ingress.stop();
+      await inbox?.stop();
       if (ownsStore) await store.close();
     },
   };

@@ -74,16 +74,19 @@ export class StepRunner {
       case 'post':
         return this.post(incident, p);
       case 'page':
-        return this.deps.pager().trigger({
-          incidentNumber: incident.number,
-          dedupKey: dedupKeyOf(incident.number),
-          severity: incident.severity,
-          title: incident.title,
-          summary: `[${incident.severity}] ${incident.title} (incident #${incident.number})`,
-          services: incident.services,
-          commander: incident.commanderId,
-          channelLink: incident.channelId ? this.deps.chat.channelLink(incident.channelId) : undefined,
-        }, step.key);
+        return this.deps.pager().trigger(
+          {
+            incidentNumber: incident.number,
+            dedupKey: dedupKeyOf(incident.number),
+            severity: incident.severity,
+            title: incident.title,
+            summary: `[${incident.severity}] ${incident.title} (incident #${incident.number})`,
+            services: incident.services,
+            commander: incident.commanderId,
+            channelLink: incident.channelId ? this.deps.chat.channelLink(incident.channelId) : undefined,
+          },
+          step.key,
+        );
       case 'pager-acknowledge':
         return this.deps.pager().acknowledge(dedupKeyOf(incident.number), p.by, step.key);
       case 'pager-resolve':
@@ -95,7 +98,7 @@ export class StepRunner {
 
   private async createChannel(incident: Incident): Promise<void> {
     if (incident.channelId) return;
-    const { chat, store, clock } = this.deps;
+    const { store, clock } = this.deps;
     for (let attempt = 1; attempt <= 10; attempt++) {
       const name = channelNameFor(incident.number, incident.title, attempt === 1 ? '' : `-${attempt}`);
       try {

@@ -3,12 +3,15 @@
  * acks, and hands everything else to the main thread. It does no command work, so no query, check
  * or garbage collection on the main thread can delay an ack past Slack's 3 seconds.
  */
+import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
 import { type HttpResponse, MAX_BODY_BYTES } from '../http/routes.js';
+import type { KeptRequest } from '../inbox/kept-request.js';
 import { relayingLogger } from '../observability/log-relay.js';
 import { createSlackApp } from '../slack/bolt-app.js';
+import { openInboxWriter } from './inbox-writer.js';
 import type { FromIngress, IngressOptions, ToIngress, ViewAck } from './protocol.js';
 
 /** Requests sent to the main thread, waiting for their answers. */
@@ -48,10 +51,11 @@ function write(res: ServerResponse, response: Pick<HttpResponse, 'status' | 'con
   res.end(response.body);
 }
 
-function runIngress(main: MessagePort, options: IngressOptions): void {
+async function runIngress(main: MessagePort, options: IngressOptions): Promise<void> {
   const send = (message: FromIngress) => main.postMessage(message);
   const log = relayingLogger(options.logLevel, (line) => send({ type: 'log', line }));
   const calls = new PendingCalls(send);
+  const inbox = await openInboxWriter(options.inbox);
   const slack = options.slack
     ? createSlackApp({
         mode: options.slack,
@@ -60,7 +64,15 @@ function runIngress(main: MessagePort, options: IngressOptions): void {
         log,
         eventTypes: options.eventTypes,
         forward: {
-          deliver: (delivery) => send({ type: 'slack', delivery }),
+          keep: async (delivery, eventId) => {
+            const request: KeptRequest = {
+              id: eventId ? `event:${eventId}` : randomUUID(),
+              receivedAt: new Date().toISOString(),
+              delivery,
+            };
+            return (await inbox.keep(request)) ? request : undefined;
+          },
+          deliver: (request) => send({ type: 'slack', request }),
           view: async (body): Promise<ViewAck> => {
             const answer = await calls.call((id) => ({ type: 'view', id, body }));
             if (answer.type !== 'view' || answer.error)
@@ -110,7 +122,11 @@ function runIngress(main: MessagePort, options: IngressOptions): void {
     server.close();
     server.closeAllConnections();
     const disconnect = options.slack?.kind === 'socket' ? slack!.app.stop() : Promise.resolve();
-    void disconnect.catch(() => {}).then(() => send({ type: 'stopped' }));
+    void disconnect
+      .catch(() => {})
+      .then(() => inbox.close())
+      .catch(() => {})
+      .then(() => send({ type: 'stopped' }));
   });
 
   server.once('error', (error: NodeJS.ErrnoException) =>
@@ -126,4 +142,9 @@ function runIngress(main: MessagePort, options: IngressOptions): void {
   });
 }
 
-if (parentPort) runIngress(parentPort, workerData as IngressOptions);
+if (parentPort) {
+  const main = parentPort;
+  runIngress(main, workerData as IngressOptions).catch((error: unknown) =>
+    main.postMessage({ type: 'failed', message: (error as Error).message } satisfies FromIngress),
+  );
+}

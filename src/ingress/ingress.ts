@@ -1,15 +1,16 @@
 import type { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
 import type { HttpRequest, HttpRouter } from '../http/routes.js';
+import type { KeptRequest } from '../inbox/kept-request.js';
 import { relayLogLine } from '../observability/log-relay.js';
-import type { FromIngress, IngressOptions, SlackDelivery, ToIngress, ViewAck } from './protocol.js';
+import type { FromIngress, IngressOptions, ToIngress, ViewAck } from './protocol.js';
 import { moduleBeside, startModuleWorker } from './start-worker.js';
 
 /** What the main thread does with what the ingress thread receives. */
 export interface IngressHandlers {
   http: HttpRouter;
   slack?: {
-    deliver(delivery: SlackDelivery): void;
+    deliver(request: KeptRequest): void;
     view(body: Record<string, unknown>): Promise<ViewAck>;
   };
 }
@@ -101,7 +102,7 @@ export class Ingress {
 
   private receive(message: FromIngress): void {
     if (message.type === 'log') relayLogLine(this.log, message.line);
-    else if (message.type === 'slack') this.handlers.slack?.deliver(message.delivery);
+    else if (message.type === 'slack') this.handlers.slack?.deliver(message.request);
     else if (message.type === 'http') void this.answerHttp(message.id, message.request);
     else if (message.type === 'view') void this.answerView(message.id, message.body);
   }

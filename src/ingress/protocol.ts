@@ -1,5 +1,6 @@
 import type { SlackMode } from '../config/settings.js';
 import type { HttpRequest, HttpResponse } from '../http/routes.js';
+import type { InboxTarget, KeptRequest } from '../inbox/kept-request.js';
 
 /**
  * The messages between the ingress thread (sockets, Slack signatures, acks) and the main thread
@@ -16,9 +17,11 @@ export interface IngressOptions {
   /** Slack Events API types the main thread listens to (e.g. `reaction_added`). */
   eventTypes: string[];
   logLevel: string;
+  /** Where Slack requests are kept before they are acked. */
+  inbox: InboxTarget;
 }
 
-/** A Slack payload forwarded after its ack: a slash command, a button click or an event. */
+/** A Slack payload kept and acked by the ingress thread: a slash command, a button click or an event. */
 export type SlackDelivery =
   | { kind: 'command'; payload: Record<string, unknown> }
   | { kind: 'action'; body: Record<string, unknown> }
@@ -33,7 +36,7 @@ export type FromIngress =
   | { type: 'stopped' }
   | { type: 'log'; line: string }
   | { type: 'http'; id: number; request: HttpRequest }
-  | { type: 'slack'; delivery: SlackDelivery }
+  | { type: 'slack'; request: KeptRequest }
   | { type: 'view'; id: number; body: Record<string, unknown> };
 
 export type ToIngress =

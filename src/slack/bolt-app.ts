@@ -1,12 +1,18 @@
 import { App, HTTPReceiver } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { SlackMode } from '../config/settings.js';
+import type { KeptRequest } from '../inbox/kept-request.js';
 import type { SlackDelivery, ViewAck } from '../ingress/protocol.js';
 import { boltLogger } from './bolt-logger.js';
 
-/** Where acked Slack payloads go: the main thread, which owns the commands and the store. */
+/** Where Slack payloads go: kept first (the inbox), then to the main thread, which works them. */
 export interface SlackForwarder {
-  deliver(delivery: SlackDelivery): void;
+  /**
+   * Resolves once the payload is kept durably, with the kept request, or undefined when it had
+   * been kept already (an Events API retry). Rejects when it could not be kept: then it is not acked.
+   */
+  keep(delivery: SlackDelivery, eventId?: string): Promise<KeptRequest | undefined>;
+  deliver(request: KeptRequest): void;
   /** A modal submission is acked with the validation errors, so it waits for the answer. */
   view(body: Record<string, unknown>): Promise<ViewAck>;
 }
@@ -59,18 +65,33 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   return { app, requestListener };
 }
 
+const NOT_KEPT =
+  ':warning: bers-bot could not record this command (its store is unavailable), so nothing was done. ' +
+  'Try again in a minute.';
+
 function registerListeners(app: App, options: SlackAppOptions): void {
   const { forward, log } = options;
   const plain = (value: unknown) => value as unknown as Record<string, unknown>;
 
+  // An ack tells Slack (and the user) the request is ours: so it is kept first, then acked.
   app.command(/^\/bers/, async ({ command, ack }) => {
+    let kept: KeptRequest | undefined;
+    try {
+      kept = await forward.keep({ kind: 'command', payload: plain(command) });
+    } catch (error) {
+      log.error({ err: error }, 'could not keep a slash command; telling the user');
+      await ack({ response_type: 'ephemeral', text: NOT_KEPT });
+      return;
+    }
     await ack();
-    forward.deliver({ kind: 'command', payload: plain(command) });
+    if (kept) forward.deliver(kept);
   });
 
   app.action(/^bers:/, async ({ ack, body }) => {
+    // Not kept → not acked: Slack shows the click failed, which is true.
+    const kept = await forward.keep({ kind: 'action', body: plain(body) });
     await ack();
-    forward.deliver({ kind: 'action', body: plain(body) });
+    if (kept) forward.deliver(kept);
   });
 
   app.view(/^bers:/, async ({ ack, body }) => {
@@ -78,8 +99,14 @@ function registerListeners(app: App, options: SlackAppOptions): void {
   });
 
   for (const type of options.eventTypes) {
-    app.event(type, async ({ event }) => {
-      forward.deliver({ kind: 'event', type, event: plain(event) });
+    app.event(type, async ({ event, body }) => {
+      // Slack retries an event it thinks was not received; its id keeps the retry from running twice.
+      const eventId = (body as { event_id?: unknown }).event_id;
+      const kept = await forward.keep(
+        { kind: 'event', type, event: plain(event) },
+        typeof eventId === 'string' ? eventId : undefined,
+      );
+      if (kept) forward.deliver(kept);
     });
   }
 

@@ -1,9 +1,11 @@
 import type { BlockAction, SlashCommand, ViewSubmitAction } from '@slack/bolt';
 import type { Logger } from 'pino';
+import type { Chat } from '../core/chat.js';
 import type { InteractionRouter } from '../core/interactions.js';
 import type { Reply } from '../core/message.js';
 import type { CommandRouter } from '../core/router.js';
-import type { SlackDelivery, ViewAck } from '../ingress/protocol.js';
+import type { KeptRequest } from '../inbox/kept-request.js';
+import type { ViewAck } from '../ingress/protocol.js';
 import { respondTo } from './response-url.js';
 import { flattenViewState } from './to-slack.js';
 import { WorkQueue } from './work-queue.js';
@@ -16,6 +18,8 @@ export interface SlackDeliveriesOptions {
   interactions: InteractionRouter;
   events: SlackEventHandlers;
   log: Logger;
+  /** Tells users about requests that could not be worked (a direct message). */
+  chat: Chat;
   /** The user groups (from `permissions.roles`) a user is in; none when not given. */
   groupsOf?: (userId: string) => Promise<string[]>;
 }
@@ -28,7 +32,7 @@ const WORK_CONCURRENCY = 8;
  * and interaction invocations, and their replies go to the payload's `response_url`.
  */
 export class SlackDeliveries {
-  private readonly work = new WorkQueue(WORK_CONCURRENCY);
+  private readonly queue = new WorkQueue(WORK_CONCURRENCY);
   private readonly groupsOf: (userId: string) => Promise<string[]>;
 
   constructor(private readonly options: SlackDeliveriesOptions) {
@@ -39,16 +43,36 @@ export class SlackDeliveries {
     return Object.keys(this.options.events);
   }
 
-  deliver(delivery: SlackDelivery): void {
+  /** Works a kept request; resolves with its outcome (for the inbox), never rejects for a handler's error. */
+  work(request: KeptRequest): Promise<string> {
+    const { delivery } = request;
     const job =
       delivery.kind === 'command'
-        ? this.work.run(() => this.command(delivery.payload as unknown as SlashCommand))
+        ? this.queue.run(() => this.command(delivery.payload as unknown as SlashCommand))
         : delivery.kind === 'action'
-          ? this.work.run(() => this.action(delivery.body as unknown as BlockAction))
+          ? this.queue.run(() => this.action(delivery.body as unknown as BlockAction))
           : this.event(delivery.type, delivery.event);
-    job.catch((error: unknown) =>
-      this.options.log.error({ err: error, kind: delivery.kind }, 'Slack delivery failed'),
+    return job.then(
+      () => 'ok',
+      (error: unknown) => {
+        this.options.log.error({ err: error, kind: delivery.kind }, 'Slack delivery failed');
+        return 'error';
+      },
     );
+  }
+
+  /** A request found after a crash too late to answer through its response_url: say so to its user. */
+  async expired(request: KeptRequest, reason: 'too-late' | 'keeps-failing'): Promise<void> {
+    const who = requesterOf(request);
+    if (!who) return;
+    const when = new Date(request.receivedAt).toISOString().slice(11, 16);
+    const why =
+      reason === 'too-late'
+        ? 'bers-bot restarted before it could answer, and too long ago to answer it now'
+        : 'working on it failed several times';
+    await this.options.chat.post(who.user, {
+      text: `:warning: Your ${who.what} at ${when} UTC was not run: ${why}. Nothing of it was done unless a message says so; run it again if it is still needed.`,
+    });
   }
 
   async view(body: Record<string, unknown>): Promise<ViewAck> {
@@ -106,4 +130,18 @@ export class SlackDeliveries {
   private noResponseUrl(actionId: string): (reply: Reply) => Promise<void> {
     return async () => this.options.log.debug({ actionId }, 'click without response_url: reply dropped');
   }
+}
+
+/** Who sent a request and what it was, in words for a message to them. */
+function requesterOf(request: KeptRequest): { user: string; what: string } | undefined {
+  const { delivery } = request;
+  if (delivery.kind === 'command') {
+    const { user_id: user, text } = delivery.payload as { user_id?: string; text?: string };
+    return user ? { user, what: `command \`/bers ${String(text ?? '').slice(0, 80)}\`` } : undefined;
+  }
+  if (delivery.kind === 'action') {
+    const user = (delivery.body as { user?: { id?: string } }).user?.id;
+    return user ? { user, what: 'button click' } : undefined;
+  }
+  return undefined;
 }

@@ -72,7 +72,15 @@ export class PagerDutyOutbox {
                         ORDER BY id DESC LIMIT 1)),
          $5, $6, $6, $7)
        ON CONFLICT (request_key) DO NOTHING`,
-      [body.dedup_key, body.event_action, routing, incidentNumber, JSON.stringify(body), now, requestKey ?? null],
+      [
+        body.dedup_key,
+        body.event_action,
+        routing,
+        incidentNumber,
+        JSON.stringify(body),
+        now,
+        requestKey ?? null,
+      ],
     );
   }
 
@@ -90,7 +98,16 @@ export class PagerDutyOutbox {
          next_attempt_at, state, failed_at, last_error, request_key)
        VALUES ($1, $2, $3, $4, $5, $6, $6, 'failed', $6, $7, $8)
        ON CONFLICT (request_key) DO NOTHING`,
-      [body.dedup_key, body.event_action, routing, incidentNumber, JSON.stringify(body), now, reason, requestKey ?? null],
+      [
+        body.dedup_key,
+        body.event_action,
+        routing,
+        incidentNumber,
+        JSON.stringify(body),
+        now,
+        reason,
+        requestKey ?? null,
+      ],
     );
   }
 

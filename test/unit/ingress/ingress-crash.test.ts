@@ -9,7 +9,10 @@ const ENTRY = new URL('../../fixtures/workers/crashing-ingress.ts', import.meta.
 function ingress(when: string, onCrash: (error: Error) => void) {
   const logs = captureLogs();
   // The fixture reads `when` from its worker data, next to the real options.
-  const options = { port: 0, host: '127.0.0.1', slackApiUrl: '', eventTypes: [], logLevel: 'info', when };
+  const options = {
+    ...{ port: 0, host: '127.0.0.1', slackApiUrl: '', eventTypes: [], logLevel: 'info', when },
+    inbox: { kind: 'none' as const },
+  };
   const handle = new Ingress(
     options as Omit<IngressOptions, 'botIdentity'>,
     { http: new HttpRouter([], logs.log) },

@@ -1,0 +1,79 @@
+import type { Queryable } from '../store/store.js';
+import type { KeptRequest } from './kept-request.js';
+
+export interface UnfinishedRequest {
+  request: KeptRequest;
+  /** Times it has been taken up, this time included. */
+  attempts: number;
+}
+
+/** Done requests are kept this long (their id answers "was this worked?"), then deleted. */
+const KEEP_DONE_DAYS = 7;
+
+/** The `inbox` table's SQL: which requests were worked, and taking over a dead replica's. */
+export const inboxRepository = {
+  /** Marks a request worked (and drops its payload, which holds the response_url). */
+  async complete(db: Queryable, request: KeptRequest, outcome: string): Promise<void> {
+    await db.query(
+      `INSERT INTO inbox (id, kind, received_at, state, outcome, finished_at)
+       VALUES ($1, $2, $3, 'done', $4, now())
+       ON CONFLICT (id) DO UPDATE SET state = 'done', outcome = $4, finished_at = now(), payload = NULL,
+         leased_until = NULL`,
+      [request.id, request.delivery.kind, request.receivedAt, outcome],
+    );
+  },
+
+  /** Of these ids, the ones already worked. */
+  async doneAmong(db: Queryable, ids: string[]): Promise<Set<string>> {
+    if (ids.length === 0) return new Set();
+    const rows = await db.query<{ id: string }>(
+      `SELECT id FROM inbox WHERE id = ANY($1::text[]) AND state = 'done'`,
+      [ids],
+    );
+    return new Set(rows.map((r) => r.id));
+  },
+
+  /** Records that a journaled request is being taken up again; returns how often it has been. */
+  async takeUp(db: Queryable, request: KeptRequest): Promise<number> {
+    const [row] = await db.query<{ attempts: number }>(
+      `INSERT INTO inbox (id, kind, received_at, attempts) VALUES ($1, $2, $3, 1)
+       ON CONFLICT (id) DO UPDATE SET attempts = inbox.attempts + 1 RETURNING attempts`,
+      [request.id, request.delivery.kind, request.receivedAt],
+    );
+    return row?.attempts ?? 1;
+  },
+
+  /** Keeps this replica's unfinished requests from being taken over while it works them. */
+  async renew(db: Queryable, owner: string, leaseMs: number): Promise<void> {
+    await db.query(
+      `UPDATE inbox SET leased_until = now() + make_interval(secs => $2)
+        WHERE owner = $1 AND state = 'received'`,
+      [owner, leaseMs / 1000],
+    );
+  },
+
+  /** Takes over requests whose replica stopped renewing them (it died), oldest first. */
+  async claimExpired(
+    db: Queryable,
+    owner: string,
+    leaseMs: number,
+    limit = 50,
+  ): Promise<UnfinishedRequest[]> {
+    const rows = await db.query<{ payload: KeptRequest; attempts: number }>(
+      `UPDATE inbox SET owner = $1, leased_until = now() + make_interval(secs => $2), attempts = attempts + 1
+        WHERE id IN (SELECT id FROM inbox
+                      WHERE state = 'received' AND payload IS NOT NULL AND leased_until < now()
+                      ORDER BY received_at LIMIT $3 FOR UPDATE SKIP LOCKED)
+        RETURNING payload, attempts`,
+      [owner, leaseMs / 1000, limit],
+    );
+    return rows.map((r) => ({ request: r.payload, attempts: r.attempts }));
+  },
+
+  async purgeDone(db: Queryable): Promise<void> {
+    await db.query(
+      `DELETE FROM inbox WHERE state = 'done' AND finished_at < now() - make_interval(days => $1)`,
+      [KEEP_DONE_DAYS],
+    );
+  },
+};

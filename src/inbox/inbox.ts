@@ -1,0 +1,141 @@
+import type { Logger } from 'pino';
+import type { Clock } from '../core/clock.js';
+import type { Store } from '../store/store.js';
+import { inboxRepository as repo } from './inbox-repository.js';
+import { Journal } from './journal.js';
+import type { InboxTarget, KeptRequest } from './kept-request.js';
+
+/** What the inbox does with a request: the request pipeline, behind this port. */
+export interface InboxWork {
+  /** Works the request (permission, handler, audit, reply); resolves with its outcome. */
+  work(request: KeptRequest): Promise<string>;
+  /** Tells the requester that a request found too late to answer was not worked. */
+  expired(request: KeptRequest, reason: 'too-late' | 'keeps-failing'): Promise<void>;
+}
+
+export interface InboxOptions {
+  store: Store;
+  target: InboxTarget;
+  work: InboxWork;
+  clock: Clock;
+  log: Logger;
+}
+
+/** Slack's response_url answers for 30 minutes; past this age a reply could no longer arrive. */
+const ANSWERABLE_MS = 28 * 60_000;
+/** A request taken up this often without finishing is not tried again (it may be what crashes us). */
+const MAX_ATTEMPTS = 3;
+const PURGE_EVERY_MS = 60 * 60_000;
+
+/**
+ * The main thread's side of "an ack means it is kept": every acked request is worked and marked
+ * done with its outcome; after a crash, whoever holds the store takes up what was left unfinished
+ * (the embedded store's journal at start; on PostgreSQL, any replica's requests whose lease ran out).
+ */
+export class Inbox {
+  private readonly inFlight = new Set<string>();
+  private timer?: NodeJS.Timeout;
+  private lastPurge = 0;
+
+  constructor(private readonly options: InboxOptions) {}
+
+  /** A request the ingress thread kept and acked: work it now. */
+  async accept(request: KeptRequest): Promise<void> {
+    if (this.inFlight.has(request.id)) return;
+    this.inFlight.add(request.id);
+    try {
+      const outcome = await this.options.work.work(request);
+      await repo.complete(this.options.store, request, outcome);
+    } catch (error) {
+      // Left unfinished on purpose: it is taken up again (recovery), not dropped.
+      this.options.log.error(
+        { err: error, request: request.id },
+        'request not worked; it stays in the inbox',
+      );
+    } finally {
+      this.inFlight.delete(request.id);
+    }
+  }
+
+  /** Takes up what a dead process left unfinished, then keeps watching (leases, old segments). */
+  async start(): Promise<void> {
+    await this.recover();
+    const every = this.options.target.kind === 'postgres' ? this.options.target.leaseMs / 3 : 30_000;
+    this.timer = setInterval(() => void this.tick(), every);
+    this.timer.unref();
+  }
+
+  /** Stops watching; gives the requests being worked a moment to finish (the rest are taken up later). */
+  async stop(waitMs = 5_000): Promise<void> {
+    clearInterval(this.timer);
+    const until = Date.now() + waitMs;
+    while (this.inFlight.size > 0 && Date.now() < until) await new Promise((r) => setTimeout(r, 50));
+  }
+
+  /** Requests this process is working now (tests, metrics). */
+  get working(): number {
+    return this.inFlight.size;
+  }
+
+  private async recover(): Promise<void> {
+    const { target, store } = this.options;
+    if (target.kind === 'journal') {
+      // Only at start: while the ingress runs, a journaled request may still be on its way here.
+      for (const segment of await new Journal(target.dir).segments()) {
+        const done = await repo.doneAmong(
+          store,
+          segment.requests.map((r) => r.id),
+        );
+        for (const request of segment.requests.filter((r) => !done.has(r.id))) {
+          void this.takeUp(request, await repo.takeUp(store, request));
+        }
+      }
+    }
+    await this.tick();
+  }
+
+  private async tick(): Promise<void> {
+    const { target, store, log } = this.options;
+    try {
+      if (target.kind === 'postgres') {
+        await repo.renew(store, target.owner, target.leaseMs);
+        for (const { request, attempts } of await repo.claimExpired(store, target.owner, target.leaseMs)) {
+          log.warn({ request: request.id, attempts }, 'taking up a request another process left unfinished');
+          void this.takeUp(request, attempts);
+        }
+      }
+      if (target.kind === 'journal') await this.compact(target.dir);
+      if (Date.now() - this.lastPurge > PURGE_EVERY_MS) {
+        this.lastPurge = Date.now();
+        await repo.purgeDone(store);
+      }
+    } catch (error) {
+      log.error({ err: error }, 'inbox upkeep failed; retrying');
+    }
+  }
+
+  /** Deletes journal segments whose every request is done; never the newest, still being written. */
+  private async compact(dir: string): Promise<void> {
+    const journal = new Journal(dir);
+    const closed = (await journal.segments()).slice(0, -1);
+    for (const segment of closed) {
+      const done = await repo.doneAmong(
+        this.options.store,
+        segment.requests.map((r) => r.id),
+      );
+      if (segment.requests.every((r) => done.has(r.id))) await journal.remove(segment);
+    }
+  }
+
+  private async takeUp(request: KeptRequest, attempts: number): Promise<void> {
+    const age = this.options.clock.now().getTime() - Date.parse(request.receivedAt);
+    if (attempts <= MAX_ATTEMPTS && age < ANSWERABLE_MS) return this.accept(request);
+    const reason = attempts > MAX_ATTEMPTS ? 'keeps-failing' : 'too-late';
+    try {
+      await this.options.work.expired(request, reason);
+      await repo.complete(this.options.store, request, reason === 'too-late' ? 'expired' : 'abandoned');
+    } catch (error) {
+      this.options.log.error({ err: error, request: request.id }, 'could not report an unworked request');
+    }
+  }
+}
