@@ -102,6 +102,11 @@ export class FakeSlack {
     this.handlers.delete(method);
   }
 
+  /** Names of the channels the bot created (calls answered `name_taken` made none). */
+  createdChannels(): string[] {
+    return [...this.botChannels].map((id) => this.channelNames.get(id) ?? id);
+  }
+
   callsTo(method: string): Record<string, unknown>[] {
     return this.calls.filter((c) => c.method === method).map((c) => c.args);
   }
