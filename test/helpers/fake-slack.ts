@@ -102,6 +102,14 @@ export class FakeSlack {
     this.handlers.delete(method);
   }
 
+  /** A channel the bot created whose `conversations.create` answer never reached it (a crash). */
+  addBotChannel(name: string): string {
+    const id = `C${String(++this.seq).padStart(8, '0')}`;
+    this.channelNames.set(id, name);
+    this.botChannels.add(id);
+    return id;
+  }
+
   /** Names of the channels the bot created (calls answered `name_taken` made none). */
   createdChannels(): string[] {
     return [...this.botChannels].map((id) => this.channelNames.get(id) ?? id);

@@ -5,6 +5,7 @@ import { ConsoleChat } from '../../../src/console/console-chat.js';
 import { ManualClock } from '../../../src/core/clock.js';
 import { ConflictError } from '../../../src/core/errors.js';
 import { buildIncidentService } from '../../../src/incident/build-incident-service.js';
+import { incidentRepository } from '../../../src/incident/incident-repository.js';
 import type { IncidentService } from '../../../src/incident/incident-service.js';
 import { TimelinePager } from '../../../src/incident/timeline-pager.js';
 import { TimerService } from '../../../src/scheduler/timers.js';
@@ -96,6 +97,21 @@ for (const backend of storeBackends()) {
       expect(await incidents.addTimelineEntry(1, entry)).toBe(true);
       expect(await incidents.addTimelineEntry(1, entry)).toBe(false);
       expect((await incidents.timeline(1)).filter((e) => e.kind === 'pagerduty')).toHaveLength(1);
+    });
+
+    it('takes no number for a declare whose transaction rolled back: numbers have no gaps', async () => {
+      const [{ max }] = (await store.query('SELECT max(number) AS max FROM incidents')) as [{ max: number }];
+      await expect(
+        store.transaction(async (tx) => {
+          await incidentRepository.insert(tx, {
+            ...{ requestKey: 'rolled-back', title: 'never', severity: 'P3', impact: '', services: [] },
+            ...{ isPrivate: false, declaredById: ada.id, declaredByName: ada.name, declaredAt: MONDAY_10 },
+          });
+          throw new Error('the declare failed after its insert');
+        }),
+      ).rejects.toThrow('failed after its insert');
+      const next = await incidents.declare({ severity: 'P3', title: 'after the rollback' }, ada);
+      expect(next.incident.number).toBe(Number(max) + 1);
     });
   });
 }
