@@ -11,8 +11,11 @@
  *   BENCH_DATABASE_URL for the PostgreSQL backend; BENCH_CPU_PROFILE=<dir> to profile bers-bot)
  */
 import { fork } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { mkdtemp } from 'node:fs/promises';
 import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { App, HTTPReceiver } from '@slack/bolt';
 import { Pool } from 'undici';
@@ -59,6 +62,8 @@ async function serve(kind: Kind, apiUrl: string): Promise<void> {
     const target = createServer((socket) => socket.end());
     await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
     const targetPort = (target.address() as { port: number }).port;
+    const databaseUrl = process.env.BENCH_DATABASE_URL;
+    const dataDir = await mkdtemp(join(tmpdir(), 'bers-ack-bench-'));
     const bot = await createBot({
       settings: readSettings({
         SLACK_BOT_TOKEN: 'xoxb-bench',
@@ -73,7 +78,11 @@ services:
 `),
       log: createLogger('warn', process.stderr as never),
       // The embedded store by default; BENCH_DATABASE_URL measures the PostgreSQL backend instead.
-      store: await openStore({ databaseUrl: process.env.BENCH_DATABASE_URL }),
+      // Either way on disk with its inbox, as in production: each ack waits for its request to be kept.
+      store: await openStore({ databaseUrl, dataDir }),
+      inbox: databaseUrl
+        ? { kind: 'postgres', url: databaseUrl, owner: randomUUID(), leaseMs: 15_000 }
+        : { kind: 'journal', dir: dataDir },
       scheduleReports: false,
     });
     await bot.start();

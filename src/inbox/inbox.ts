@@ -26,6 +26,8 @@ const ANSWERABLE_MS = 28 * 60_000;
 /** A request taken up this often without finishing is not tried again (it may be what crashes us). */
 const MAX_ATTEMPTS = 3;
 const PURGE_EVERY_MS = 60 * 60_000;
+/** A journaled request this old and not done, nor being worked, had its work fail: try it again. */
+const RETRY_AFTER_MS = 2 * 60_000;
 
 /**
  * The main thread's side of "an ack means it is kept": every acked request is worked and marked
@@ -78,20 +80,29 @@ export class Inbox {
   }
 
   private async recover(): Promise<void> {
-    const { target, store } = this.options;
-    if (target.kind === 'journal') {
-      // Only at start: while the ingress runs, a journaled request may still be on its way here.
-      for (const segment of await new Journal(target.dir).segments()) {
-        const done = await repo.doneAmong(
-          store,
-          segment.requests.map((r) => r.id),
-        );
-        for (const request of segment.requests.filter((r) => !done.has(r.id))) {
-          void this.takeUp(request, await repo.takeUp(store, request));
-        }
-      }
-    }
+    if (this.options.target.kind === 'journal') await this.takeUpJournaled(0);
     await this.tick();
+  }
+
+  /**
+   * Journaled requests not done, at least `minAgeMs` old (a younger one may still be on its way from
+   * the ingress thread), and not being worked here: at start all of them, later the ones whose work
+   * failed (the store was down), so they are retried rather than left until the next start.
+   */
+  private async takeUpJournaled(minAgeMs: number): Promise<void> {
+    const { target, store, clock } = this.options;
+    if (target.kind !== 'journal') return;
+    const cutoff = clock.now().getTime() - minAgeMs;
+    for (const segment of await new Journal(target.dir).segments()) {
+      const done = await repo.doneAmong(
+        store,
+        segment.requests.map((r) => r.id),
+      );
+      const left = segment.requests.filter(
+        (r) => !done.has(r.id) && !this.inFlight.has(r.id) && Date.parse(r.receivedAt) <= cutoff,
+      );
+      for (const request of left) void this.takeUp(request, await repo.takeUp(store, request));
+    }
   }
 
   private async tick(): Promise<void> {
@@ -104,7 +115,10 @@ export class Inbox {
           void this.takeUp(request, attempts);
         }
       }
-      if (target.kind === 'journal') await this.compact(target.dir);
+      if (target.kind === 'journal') {
+        await this.takeUpJournaled(RETRY_AFTER_MS);
+        await this.compact(target.dir);
+      }
       if (Date.now() - this.lastPurge > PURGE_EVERY_MS) {
         this.lastPurge = Date.now();
         await repo.purgeDone(store);
@@ -130,12 +144,16 @@ export class Inbox {
   private async takeUp(request: KeptRequest, attempts: number): Promise<void> {
     const age = this.options.clock.now().getTime() - Date.parse(request.receivedAt);
     if (attempts <= MAX_ATTEMPTS && age < ANSWERABLE_MS) return this.accept(request);
+    if (this.inFlight.has(request.id)) return;
+    this.inFlight.add(request.id);
     const reason = attempts > MAX_ATTEMPTS ? 'keeps-failing' : 'too-late';
     try {
       await this.options.work.expired(request, reason);
       await repo.complete(this.options.store, request, reason === 'too-late' ? 'expired' : 'abandoned');
     } catch (error) {
       this.options.log.error({ err: error, request: request.id }, 'could not report an unworked request');
+    } finally {
+      this.inFlight.delete(request.id);
     }
   }
 }
