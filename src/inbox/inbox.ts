@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { Clock } from '../core/clock.js';
+import { GroupCommit } from '../core/group-commit.js';
 import type { Store } from '../store/store.js';
 import { inboxRepository as repo } from './inbox-repository.js';
 import { Journal } from './journal.js';
@@ -36,6 +37,12 @@ const RETRY_AFTER_MS = 2 * 60_000;
  */
 export class Inbox {
   private readonly inFlight = new Set<string>();
+  private readonly completions = new GroupCommit(
+    async (done: { request: KeptRequest; outcome: string }[]) => {
+      await repo.complete(this.options.store, done);
+      return done.map(() => undefined);
+    },
+  );
   private timer?: NodeJS.Timeout;
   private lastPurge = 0;
 
@@ -47,7 +54,7 @@ export class Inbox {
     this.inFlight.add(request.id);
     try {
       const outcome = await this.options.work.work(request);
-      await repo.complete(this.options.store, request, outcome);
+      await this.completions.add({ request, outcome });
     } catch (error) {
       // Left unfinished on purpose: it is taken up again (recovery), not dropped.
       this.options.log.error(
@@ -149,7 +156,7 @@ export class Inbox {
     const reason = attempts > MAX_ATTEMPTS ? 'keeps-failing' : 'too-late';
     try {
       await this.options.work.expired(request, reason);
-      await repo.complete(this.options.store, request, reason === 'too-late' ? 'expired' : 'abandoned');
+      await this.completions.add({ request, outcome: reason === 'too-late' ? 'expired' : 'abandoned' });
     } catch (error) {
       this.options.log.error({ err: error, request: request.id }, 'could not report an unworked request');
     } finally {

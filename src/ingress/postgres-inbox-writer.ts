@@ -1,17 +1,9 @@
 import pg from 'pg';
+import { GroupCommit } from '../core/group-commit.js';
 import type { InboxTarget, KeptRequest } from '../inbox/kept-request.js';
 import type { InboxWriter } from './inbox-writer.js';
 
 type PostgresTarget = Extract<InboxTarget, { kind: 'postgres' }>;
-
-interface Waiting {
-  request: KeptRequest;
-  done: (kept: boolean) => void;
-  failed: (error: unknown) => void;
-}
-
-/** Rows per INSERT; a burst larger than this takes several round trips. */
-const BATCH = 200;
 
 /**
  * The shared inbox on the ack path, from the ingress thread's own connections: requests that
@@ -20,8 +12,7 @@ const BATCH = 200;
  * takes it over only once the lease has run out unrenewed (src/inbox/inbox.ts).
  */
 export class PostgresInboxWriter implements InboxWriter {
-  private readonly queue: Waiting[] = [];
-  private flushing = false;
+  private readonly inserts = new GroupCommit((requests: KeptRequest[]) => this.insert(requests));
 
   private constructor(
     private readonly pool: pg.Pool,
@@ -40,31 +31,15 @@ export class PostgresInboxWriter implements InboxWriter {
   }
 
   keep(request: KeptRequest): Promise<boolean> {
-    return new Promise((done, failed) => {
-      this.queue.push({ request, done, failed });
-      if (!this.flushing) void this.flush();
-    });
+    return this.inserts.add(request);
   }
 
   async close(): Promise<void> {
     await this.pool.end();
   }
 
-  private async flush(): Promise<void> {
-    this.flushing = true;
-    while (this.queue.length > 0) {
-      const batch = this.queue.splice(0, BATCH);
-      try {
-        const inserted = await this.insert(batch.map((w) => w.request));
-        for (const w of batch) w.done(inserted.has(w.request.id));
-      } catch (error) {
-        for (const w of batch) w.failed(error);
-      }
-    }
-    this.flushing = false;
-  }
-
-  private async insert(requests: KeptRequest[]): Promise<Set<string>> {
+  /** One INSERT for the batch; per request, whether it was new (false: a retry already kept). */
+  private async insert(requests: KeptRequest[]): Promise<boolean[]> {
     const { rows } = await this.pool.query<{ id: string }>(
       `INSERT INTO inbox (id, kind, payload, received_at, owner, leased_until)
        SELECT r.id, r.kind, r.payload, r.received_at, $5, now() + make_interval(secs => $6)
@@ -79,6 +54,7 @@ export class PostgresInboxWriter implements InboxWriter {
         this.target.leaseMs / 1000,
       ],
     );
-    return new Set(rows.map((r) => r.id));
+    const inserted = new Set(rows.map((r) => r.id));
+    return requests.map((r) => inserted.has(r.id));
   }
 }

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { GroupCommit } from '../../../src/core/group-commit.js';
+
+describe('GroupCommit', () => {
+  it('writes a lone item at once and what arrives meanwhile together in the next write', async () => {
+    const writes: number[][] = [];
+    const group = new GroupCommit(async (items: number[]) => {
+      writes.push(items);
+      await new Promise((r) => setTimeout(r, 10));
+      return items.map((n) => n * 2);
+    });
+    const results = await Promise.all([1, 2, 3, 4].map((n) => group.add(n)));
+    expect(results).toEqual([2, 4, 6, 8]);
+    expect(writes).toEqual([[1], [2, 3, 4]]);
+  });
+
+  it('fails every item of a failed write, and goes on with the next', async () => {
+    let fail = true;
+    const group = new GroupCommit(async (items: string[]) => {
+      if (fail) {
+        fail = false;
+        throw new Error('store down');
+      }
+      return items;
+    });
+    const first = group.add('a');
+    const second = group.add('b');
+    await expect(first).rejects.toThrow('store down');
+    await expect(second).resolves.toBe('b');
+  });
+
+  it('caps a batch at its size', async () => {
+    const sizes: number[] = [];
+    const group = new GroupCommit(async (items: number[]) => {
+      sizes.push(items.length);
+      return items;
+    }, 2);
+    await Promise.all([1, 2, 3, 4, 5].map((n) => group.add(n)));
+    expect(sizes).toEqual([1, 2, 2]);
+  });
+});
