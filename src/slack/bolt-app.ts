@@ -7,7 +7,10 @@ import { boltLogger } from './bolt-logger.js';
 /** Where acked Slack payloads go: the main thread, which owns the commands and the store. */
 export interface SlackForwarder {
   deliver(delivery: SlackDelivery): void;
-  /** A modal submission is acked with the validation errors, so it waits for the answer. */
+  /**
+   * A modal submission is acked with its validation errors, so it waits for them; the main thread
+   * only validates here (cheap and pure), and the work follows as a `view` delivery.
+   */
   view(body: Record<string, unknown>): Promise<ViewAck>;
 }
 
@@ -73,8 +76,12 @@ function registerListeners(app: App, options: SlackAppOptions): void {
     forward.deliver({ kind: 'action', body: plain(body) });
   });
 
+  // Validate, ack (field errors keep the modal open), and only then hand over the work: a
+  // declare creates a channel and posts, which must not race Slack's 3-second deadline.
   app.view(/^bers:/, async ({ ack, body }) => {
-    await ack(await forward.view(plain(body)));
+    const answer = await forward.view(plain(body));
+    await ack(answer);
+    if (!answer) forward.deliver({ kind: 'view', body: plain(body) });
   });
 
   for (const type of options.eventTypes) {
