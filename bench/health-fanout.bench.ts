@@ -12,7 +12,7 @@ import { PgliteStore } from '../src/store/pglite-store.js';
 import { startTargets } from './fanout-targets.js';
 
 /**
- * `/bers health` over 200 HTTP targets that each answer in 100 ms, through the real CommandRouter
+ * `/bers health` over 200 HTTP targets that each answer in 100 ms, through the real pipeline
  * of a console-mode bot (in-memory store, audit included). Issue 2's targets: the full reply within
  * 1.5× the slowest single check; a hanging target delays the reply only up to its own timeout.
  */
@@ -45,12 +45,16 @@ async function consoleBot(yaml: string) {
   return {
     async health(): Promise<{ replyMs: number; slowestCheckMs: number; reply: Reply }> {
       const started = performance.now();
-      const reply = await bot.router.dispatch({
+      let reply: Reply = { text: '' };
+      await bot.pipeline.handle({
+        kind: 'command',
         text: 'health',
         actor: { id: 'bench', name: 'bench' },
         channel: { id: 'console', name: 'console' },
         mode: 'console',
-        respond: async () => {},
+        respond: async (r) => {
+          reply = r;
+        },
       });
       const replyMs = performance.now() - started;
       // Each service line ends "· <latency> ms": the slowest check as the runner measured it.

@@ -1,36 +1,64 @@
-import type { ActionHandler, ActionInvocation } from '../src/core/command.js';
+import type { Who } from '../src/actions/action-service.js';
+import type { ActionHandler } from '../src/core/command.js';
+import { UsageError } from '../src/core/errors.js';
 import { confirmationMessage, decidedMessage } from '../src/views/actions-view.js';
 
-function who(invocation: ActionInvocation) {
-  return { actor: invocation.actor, channel: invocation.channel, correlationId: invocation.correlationId };
+function who(invocation: { actor: Who['actor']; channel: Who['channel']; requestId: string }): Who {
+  return { actor: invocation.actor, channel: invocation.channel, correlationId: invocation.requestId };
 }
+
+/*
+ * Restart and rollback buttons declare `read`, as their commands do: who may restart or roll back
+ * is the per-service policy (the `operate` grant, `admin` in production, or the roles configured
+ * for that environment), which ActionService checks and audits on every step. A fixed `operate`
+ * here would refuse admins of production-only setups and the roles an environment names.
+ */
 
 /** Confirm / Cancel on a restart or rollback confirmation; shared by both commands. */
 export const confirmButtons: Record<string, ActionHandler> = {
-  async confirm(invocation) {
-    const { runner } = invocation.services.actions;
-    const request = await runner.confirm(invocation.value, who(invocation));
-    // The store already says confirmed: a failed message update must not stop the execution.
-    await invocation
-      .respond(
-        decidedMessage(request, `:hourglass_flowing_sand: Confirmed by <@${invocation.actor.id}>, running`),
-      )
-      .catch((error: unknown) =>
-        invocation.services.log.warn({ err: error }, 'could not update the confirmation'),
-      );
-    await runner.execute(request, who(invocation));
-    return undefined;
+  confirm: {
+    permission: 'read',
+    async run(invocation) {
+      const { runner } = invocation.services.actions;
+      const request = await runner.confirm(invocation.value, who(invocation));
+      // The store already says confirmed: a failed message update must not stop the execution.
+      await invocation
+        .respond(
+          decidedMessage(request, `:hourglass_flowing_sand: Confirmed by <@${invocation.actor.id}>, running`),
+        )
+        .catch((error: unknown) =>
+          invocation.services.log.warn({ err: error }, 'could not update the confirmation'),
+        );
+      await runner.execute(request, who(invocation));
+      return undefined;
+    },
   },
-  async cancel(invocation) {
-    const request = await invocation.services.actions.service.cancel(invocation.value, who(invocation));
-    return decidedMessage(request, `Cancelled by <@${invocation.actor.id}>`);
+  cancel: {
+    permission: 'read',
+    async run(invocation) {
+      const request = await invocation.services.actions.service.cancel(invocation.value, who(invocation));
+      return decidedMessage(request, `Cancelled by <@${invocation.actor.id}>`);
+    },
   },
 };
 
+function targetOf(value: string): { service: string; environment: string } {
+  try {
+    const { service, environment } = JSON.parse(value) as Record<string, unknown>;
+    if (typeof service === 'string' && typeof environment === 'string') return { service, environment };
+  } catch {
+    // Falls through: a value we did not write.
+  }
+  throw new UsageError('That button is malformed.');
+}
+
 /** "Roll back" under a failed verification: a new rollback request, confirmed like any other. */
-export const rollbackRequestButton: ActionHandler = async (invocation) => {
-  const { service, environment } = JSON.parse(invocation.value) as { service: string; environment: string };
-  const actions = invocation.services.actions.service;
-  const request = await actions.request('rollback', actions.target(service, environment), who(invocation));
-  return { ...confirmationMessage(request), replaceOriginal: false };
+export const rollbackRequestButton: ActionHandler = {
+  permission: 'read',
+  async run(invocation) {
+    const { service, environment } = targetOf(invocation.value);
+    const actions = invocation.services.actions.service;
+    const request = await actions.request('rollback', actions.target(service, environment), who(invocation));
+    return { ...confirmationMessage(request), replaceOriginal: false };
+  },
 };

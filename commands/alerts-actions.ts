@@ -28,36 +28,36 @@ function silencingSource(inv: ActionInvocation): string {
 }
 
 function silenceHandler(minutesOf: (inv: ActionInvocation) => number, verb: string): ActionHandler {
-  return async (inv) => {
-    inv.services.permissions.require(inv.actor, 'alerts', `${verb.toLowerCase()} alerts`);
-    const stored = await notificationOf(inv);
-    const minutes = minutesOf(inv);
-    const result = await inv.services.alerts.silenceGroup(
-      silencingSource(inv),
-      {
-        labels: stored.group.commonLabels,
-        minutes,
-        createdBy: inv.actor.name,
-        comment: `${verb} from Slack by ${inv.actor.name}`,
-      },
-      stored.group.alerts.map((a) => a.fingerprint).filter((f): f is string => Boolean(f)),
-    );
-    const note = `${verb} by <@${inv.actor.id}> — ${result.text}`;
-    await new NotificationStore(inv.services.store).setNote(stored.id, note);
-    await inv.services.alertNotifier.refresh(stored.id);
-    return ephemeral(`:white_check_mark: ${note}.`);
+  return {
+    permission: 'alerts',
+    async run(inv) {
+      const stored = await notificationOf(inv);
+      const minutes = minutesOf(inv);
+      const result = await inv.services.alerts.silenceGroup(
+        silencingSource(inv),
+        {
+          labels: stored.group.commonLabels,
+          minutes,
+          createdBy: inv.actor.name,
+          comment: `${verb} from Slack by ${inv.actor.name}`,
+        },
+        stored.group.alerts.map((a) => a.fingerprint).filter((f): f is string => Boolean(f)),
+      );
+      const note = `${verb} by <@${inv.actor.id}> — ${result.text}`;
+      await new NotificationStore(inv.services.store).setNote(stored.id, note);
+      await inv.services.alertNotifier.refresh(stored.id);
+      return ephemeral(`:white_check_mark: ${note}.`);
+    },
   };
 }
 
-/** Buttons on the webhook's channel messages. */
-export const alertGroupActions: Record<string, ActionHandler> = {
-  'group-ack': silenceHandler((inv) => inv.services.config.alerts.ackSilenceMinutes, 'Acknowledged'),
-  'group-silence': silenceHandler(() => 60, 'Silenced for 1 h'),
-  async 'group-declare'(inv) {
+/** "Declare incident" on an alert group: the incident the group's severity maps to, once per message. */
+const declareButton: ActionHandler = {
+  permission: 'incident',
+  async run(inv) {
     const declarer = inv.services.incidentDeclarer;
     if (!declarer)
       return ephemeral(':information_source: Incident management is not enabled on this bot yet.');
-    inv.services.permissions.require(inv.actor, 'incident', 'declare incidents');
     const { group, id, ts } = await notificationOf(inv);
     const first = group.alerts[0];
     const declared = await declarer.declare(
@@ -77,15 +77,24 @@ export const alertGroupActions: Record<string, ActionHandler> = {
     );
     return { text: declared.text, visibility: 'in_channel', replaceOriginal: false };
   },
-  async 'expire-silence'(inv) {
-    inv.services.permissions.require(inv.actor, 'alerts', 'expire silences');
-    const [source, silenceId] = inv.value.split('|');
-    if (!source || !silenceId) throw new UsageError('That button is malformed.');
-    const first = await inv.services.alerts.expireSilence(source, silenceId);
-    return ephemeral(
-      first
-        ? `:white_check_mark: Silence \`${silenceId}\` in ${source} expired.`
-        : `Silence \`${silenceId}\` was already expired.`,
-    );
+};
+
+/** Buttons on the webhook's channel messages (and "Expire silence" under `/bers alerts resolve`). */
+export const alertGroupActions: Record<string, ActionHandler> = {
+  'group-ack': silenceHandler((inv) => inv.services.config.alerts.ackSilenceMinutes, 'Acknowledged'),
+  'group-silence': silenceHandler(() => 60, 'Silenced for 1 h'),
+  'group-declare': declareButton,
+  'expire-silence': {
+    permission: 'alerts',
+    async run(inv) {
+      const [source, silenceId] = inv.value.split('|');
+      if (!source || !silenceId) throw new UsageError('That button is malformed.');
+      const first = await inv.services.alerts.expireSilence(source, silenceId);
+      return ephemeral(
+        first
+          ? `:white_check_mark: Silence \`${silenceId}\` in ${source} expired.`
+          : `Silence \`${silenceId}\` was already expired.`,
+      );
+    },
   },
 };

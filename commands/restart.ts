@@ -17,7 +17,7 @@ export const restartCommand: Command<z.infer<typeof args>> = {
   async run({ service, environment }, ctx) {
     const actions = ctx.services.actions.service;
     const target = actions.target(service, environment);
-    const who = { actor: ctx.actor, channel: ctx.channel, correlationId: ctx.correlationId };
+    const who = { actor: ctx.actor, channel: ctx.channel, correlationId: ctx.requestId };
     return confirmationMessage(await actions.request('restart', target, who));
   },
   actions: confirmButtons,

@@ -32,7 +32,7 @@ export const rollbackCommand: Command<z.infer<typeof args>> = {
   async run({ service, environment, revision }, ctx) {
     const actions = ctx.services.actions.service;
     const target = actions.target(service, environment);
-    const who = { actor: ctx.actor, channel: ctx.channel, correlationId: ctx.correlationId };
+    const who = { actor: ctx.actor, channel: ctx.channel, correlationId: ctx.requestId };
     return confirmationMessage(await actions.request('rollback', target, who, revision));
   },
   actions: { ...confirmButtons, request: rollbackRequestButton },

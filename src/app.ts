@@ -12,8 +12,8 @@ import { runConsole } from './console/console-mode.js';
 import type { Chat } from './core/chat.js';
 import { type Clock, systemClock } from './core/clock.js';
 import type { AnyCommand } from './core/command.js';
-import { InteractionRouter } from './core/interactions.js';
-import { CommandRouter } from './core/router.js';
+import { Pipeline } from './core/pipeline.js';
+import { HandlerRegistry } from './core/registry.js';
 import type { Services } from './core/services.js';
 import { botRoutes } from './http/bot-routes.js';
 import { HttpRouter } from './http/routes.js';
@@ -78,8 +78,8 @@ export interface BotOptions {
 export interface Bot {
   readonly mode: SlackMode['kind'];
   readonly services: Services;
-  readonly router: CommandRouter;
-  readonly interactions: InteractionRouter;
+  /** The one way in: every command, click, submission and event, from Slack and the console. */
+  readonly pipeline: Pipeline;
   /** Report schedules; `catchUp()` looks for missed slots now (tests drive it with a manual clock). */
   readonly reportScheduler: ReportScheduler;
   /** The HTTP port actually bound (useful with PORT=0), once started. */
@@ -137,21 +137,14 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     processEnv: options.processEnv,
     actionSleep: options.actionSleep,
   });
-  const commands = options.commands ?? allCommands();
-  const router = new CommandRouter(commands, services);
-  const interactions = new InteractionRouter(commands, services);
-
-  const slack =
-    mode.kind === 'console'
-      ? undefined
-      : new SlackDeliveries({
-          router,
-          interactions,
-          events: incidentEvents(services),
-          log,
-          chat,
-          groupsOf: userGroupResolver(chat, config.permissions.roles, clock, log),
-        });
+  const registry = new HandlerRegistry(options.commands ?? allCommands(), incidentEvents);
+  const pipeline = new Pipeline({
+    registry,
+    services,
+    groupsOf:
+      mode.kind === 'console' ? undefined : userGroupResolver(chat, config.permissions.roles, clock, log),
+  });
+  const slack = mode.kind === 'console' ? undefined : new SlackDeliveries({ pipeline, chat, log });
   const inboxTarget = options.inbox ?? defaultInboxTarget(settings, ownsStore);
   const inbox = slack && new Inbox({ store, target: inboxTarget, work: slack, clock, log });
   const http = new HttpRouter(
@@ -196,8 +189,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   return {
     mode: mode.kind,
     services,
-    router,
-    interactions,
+    pipeline,
     reportScheduler,
     port: () => boundPort,
     async start() {
@@ -236,8 +228,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
       runConsole({
         ...consoleIo,
         actor: { id: config.bot.consoleUser, name: config.bot.consoleUser },
-        router,
-        interactions,
+        pipeline,
         chat: consoleChat,
         buttons,
       }),

@@ -6,7 +6,8 @@ import { declareModal } from '../../src/views/incident-modals.js';
 import { doneReply } from '../../src/views/incident-replies.js';
 import { assignCommand, noteCommand, resolveCommand, severityCommand, updateCommand } from './changes.js';
 import { declareCommand } from './declare.js';
-import { incidentActions, incidentViews } from './interactions.js';
+import { incidentActions } from './interactions.js';
+import { incidentViews } from './modals.js';
 import { pageCommand } from './page.js';
 import { listCommand, statusCommand } from './queries.js';
 

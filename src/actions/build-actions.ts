@@ -43,6 +43,8 @@ export function buildActions(w: ActionsWiring): Actions {
     (group) => w.chat.userGroupMembers(group),
     w.clock,
     settings.groupCacheSeconds * 1000,
+    (group, error) =>
+      w.log.warn({ err: error, group }, 'cannot read user group members; its roles do not apply'),
   );
   const executors = new Map<string, Executor>();
   const executorFor = (service: string, environment: string): Executor => {

@@ -24,6 +24,8 @@ export class ActionPolicy {
     private readonly groupMembers: (groupId: string) => Promise<string[]>,
     private readonly clock: Clock,
     private readonly cacheMs: number,
+    /** Told about a group that could not be read; the group then counts as empty, uncached. */
+    private readonly onLookupFailure: (group: string, error: unknown) => void = () => {},
   ) {}
 
   rolesFor(target: PolicyTarget): string[] {
@@ -56,7 +58,14 @@ export class ActionPolicy {
     const now = this.clock.now().getTime();
     const cached = this.cache.get(group);
     if (cached && cached.until > now) return cached.members;
-    const members = await this.groupMembers(group);
+    let members: string[];
+    try {
+      members = await this.groupMembers(group);
+    } catch (error) {
+      // Fail closed, as a refusal the user can read: `no_such_subteam` must not become an error.
+      this.onLookupFailure(group, error);
+      return [];
+    }
     this.cache.set(group, { members, until: now + this.cacheMs });
     return members;
   }

@@ -35,6 +35,10 @@ export class ConsoleChat implements Chat {
     await this.post(channel, message);
   }
 
+  async postToUser(_user: string, message: Message): Promise<void> {
+    this.print('console', message);
+  }
+
   async createChannel(name: string): Promise<CreatedChannel> {
     this.out.write(`(channel #${name} created)\n`);
     return { id: name, name };

@@ -2,8 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Readable, Writable } from 'node:stream';
 import type { Actor } from '../core/actor.js';
 import { CONSOLE_CHANNEL } from '../core/actor.js';
-import type { InteractionRouter } from '../core/interactions.js';
-import type { CommandRouter } from '../core/router.js';
+import type { Pipeline } from '../core/pipeline.js';
 import type { ButtonBoard } from './button-board.js';
 import type { ConsoleChat } from './console-chat.js';
 
@@ -11,8 +10,7 @@ export interface ConsoleOptions {
   input: Readable;
   output: Writable;
   actor: Actor;
-  router: CommandRouter;
-  interactions: InteractionRouter;
+  pipeline: Pipeline;
   chat: ConsoleChat;
   buttons: ButtonBoard;
   /** A prompt on a terminal; plain line-by-line processing otherwise. */
@@ -55,7 +53,8 @@ async function handleLine(text: string, options: ConsoleOptions): Promise<void> 
   if (click) {
     const button = options.buttons.get(Number(click[1]));
     if (!button) return reply({ text: `There is no button ${click[1]}.` });
-    const answer = await options.interactions.action({
+    await options.pipeline.handle({
+      kind: 'action',
       actionId: button.actionId,
       value: button.value,
       actor,
@@ -64,16 +63,14 @@ async function handleLine(text: string, options: ConsoleOptions): Promise<void> 
       mode: 'console',
       respond: async (r) => reply(r),
     });
-    if (answer) reply(answer);
     return;
   }
-  const commandText = text.replace(/^\/bers\b\s*/i, '');
-  const answer = await options.router.dispatch({
-    text: commandText,
+  await options.pipeline.handle({
+    kind: 'command',
+    text: text.replace(/^\/bers\b\s*/i, ''),
     actor,
     channel: CONSOLE_CHANNEL,
     mode: 'console',
     respond: async (r) => reply(r),
   });
-  reply(answer);
 }

@@ -30,6 +30,8 @@ export interface Chat {
   post(channel: string, message: Message, options?: { threadTs?: string }): Promise<MessageRef>;
   update(ref: MessageRef, message: Message): Promise<void>;
   postEphemeral(channel: string, user: string, message: Message): Promise<void>;
+  /** A private message to one user (their DM with the bot), for answers that have no channel. */
+  postToUser(user: string, message: Message): Promise<void>;
   createChannel(name: string, options: { private: boolean }): Promise<CreatedChannel>;
   /**
    * A channel of this name that the bot is a member of: one it created on an earlier attempt whose

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { BotConfig } from '../config/schema.js';
 import type { Actor, ChannelRef } from './actor.js';
 import type { Reply } from './message.js';
 import type { Permission } from './permissions.js';
@@ -6,24 +7,33 @@ import type { Services } from './services.js';
 
 export type Mode = 'console' | 'slack';
 
-/** Everything a handler may know about the invocation, and the services it may use. */
-export interface CommandContext {
+/** What every handler is told about the interaction it runs for. */
+interface Invocation {
   actor: Actor;
+  /**
+   * This interaction's id: the audit row's correlation id and the reference error replies quote.
+   * A durable inbox passes its entry's id; otherwise it is a fresh one.
+   */
+  requestId: string;
+  mode: Mode;
+  services: Services;
+}
+
+/** Everything a handler may know about the invocation, and the services it may use. */
+export interface CommandContext extends Invocation {
   channel: ChannelRef;
   /** The full text after `/bers`, as typed. */
   text: string;
-  correlationId: string;
-  mode: Mode;
   /** Present for Slack invocations; opens modals. */
   triggerId?: string;
   /** Sends an extra reply to the caller (progress, then the result) before the handler returns. */
   respond(reply: Reply): Promise<void>;
-  services: Services;
 }
 
 /**
  * One `/bers` subcommand. `args` is a zod schema that receives the argument tokens (words after the
  * subcommand name) and yields the handler's typed arguments; a parse failure becomes a usage reply.
+ * The pipeline checks `permission` before `run`; handlers never check it themselves.
  */
 export interface Command<A = unknown> {
   name: string;
@@ -39,37 +49,60 @@ export interface Command<A = unknown> {
   /** Button handlers, keyed by action name; Slack action ids are `bers:<command>:<action>`. */
   actions?: Record<string, ActionHandler>;
   /** Modal submission handlers, keyed by view name; callback ids are `bers:<command>:<view>`. */
-  views?: Record<string, ViewHandler>;
+  views?: Record<string, AnyViewHandler>;
 }
 
 /** A button click, whichever surface it came from. */
-export interface ActionInvocation {
-  actor: Actor;
+export interface ActionInvocation extends Invocation {
   channel: ChannelRef;
   /** The button's `value`. */
   value: string;
   /** The message that carried the button, so handlers can update it. */
   message?: { channel: string; ts: string };
   triggerId?: string;
-  correlationId: string;
-  mode: Mode;
   respond(reply: Reply): Promise<void>;
-  services: Services;
 }
 
-export type ActionHandler = (invocation: ActionInvocation) => Promise<Reply | undefined>;
+/** A button: the permission a click needs (checked by the pipeline), and what the click does. */
+export interface ActionHandler {
+  permission: Permission;
+  run(invocation: ActionInvocation): Promise<Reply | undefined>;
+}
 
-/** A modal submission. Values are keyed by block id; multi-selects give arrays. */
-export interface ViewInvocation {
-  actor: Actor;
+/** A modal's submitted state. Values are keyed by block id; multi-selects give arrays. */
+export interface ViewSubmission {
   values: Record<string, string | string[] | undefined>;
   privateMetadata: string;
-  correlationId: string;
-  services: Services;
 }
 
-/** Returns field errors (block id → message) to keep the modal open, or nothing to close it. */
-export type ViewHandler = (invocation: ViewInvocation) => Promise<Record<string, string> | undefined>;
+/** Field errors (block id → message) keep the modal open; otherwise the parsed input. */
+export type ViewValidation<I> = { ok: true; input: I } | { ok: false; errors: Record<string, string> };
+
+/** A modal submission, worked after the modal was closed; replies go to the user privately. */
+export interface ViewInvocation extends Invocation, ViewSubmission {}
+
+/**
+ * A modal: `validate` runs inside Slack's 3-second ack, so it is cheap and pure (no store, no
+ * network); the modal closes once it passes, and `run` does the work afterwards, like a click.
+ */
+export interface ViewHandler<I = unknown> {
+  permission: Permission;
+  validate(submission: ViewSubmission, config: BotConfig): ViewValidation<I>;
+  run(input: I, invocation: ViewInvocation): Promise<Reply | undefined>;
+}
+
+/** An Events API callback (e.g. a reaction), for the handler of its type. */
+export interface EventInvocation extends Invocation {
+  channel: ChannelRef;
+  event: Record<string, unknown>;
+}
+
+/** Events the bot listens to; `accepts` filters the ones it acts on (others are not audited). */
+export interface EventHandler {
+  permission: Permission;
+  accepts(event: Record<string, unknown>): boolean;
+  run(invocation: EventInvocation): Promise<void>;
+}
 
 export function actionId(command: string, action: string): string {
   return `bers:${command}:${action}`;
@@ -84,3 +117,7 @@ export function parseInteractionId(id: string): { command: string; name: string 
 /** A command of any argument type, for registries; each command's own file keeps the precise type. */
 // biome-ignore lint/suspicious/noExplicitAny: registries hold commands whose argument types differ; `run` is only ever called with its own schema's output.
 export type AnyCommand = Command<any>;
+
+/** A modal handler of any input type; `run` only ever gets its own `validate`'s output. */
+// biome-ignore lint/suspicious/noExplicitAny: as for AnyCommand, each handler's file keeps the precise type.
+export type AnyViewHandler = ViewHandler<any>;

@@ -31,7 +31,7 @@ export class GroupCommit<T, R = void> {
       const batch = this.queue.splice(0, this.maxBatch);
       try {
         const results = await this.write(batch.map((w) => w.item));
-        batch.forEach((w, i) => w.done(results[i] as R));
+        for (const [i, w] of batch.entries()) w.done(results[i] as R);
       } catch (error) {
         for (const w of batch) w.failed(error);
       }

@@ -21,13 +21,20 @@ export interface IngressOptions {
   inbox: InboxTarget;
 }
 
-/** A Slack payload kept and acked by the ingress thread: a slash command, a button click or an event. */
+/**
+ * A Slack payload kept and acked by the ingress thread: a slash command, a button click, a modal submission
+ * that passed validation (the modal is closed by then) or an event.
+ */
 export type SlackDelivery =
   | { kind: 'command'; payload: Record<string, unknown> }
   | { kind: 'action'; body: Record<string, unknown> }
+  | { kind: 'view'; body: Record<string, unknown> }
   | { kind: 'event'; type: string; event: Record<string, unknown> };
 
-/** What a modal submission is acked with: nothing (close it) or errors by block id. */
+/**
+ * What a modal submission is acked with: nothing (close it) or errors by block id. The `view`
+ * request/answer below asks the main thread only to validate; the work follows as a delivery.
+ */
 export type ViewAck = { response_action: 'errors'; errors: Record<string, string> } | undefined;
 
 export type FromIngress =

@@ -13,7 +13,10 @@ export interface SlackForwarder {
    */
   keep(delivery: SlackDelivery, eventId?: string): Promise<KeptRequest | undefined>;
   deliver(request: KeptRequest): void;
-  /** A modal submission is acked with the validation errors, so it waits for the answer. */
+  /**
+   * A modal submission is acked with its validation errors, so it waits for them; the main thread
+   * only validates here (cheap and pure), and the work follows as a `view` delivery.
+   */
   view(body: Record<string, unknown>): Promise<ViewAck>;
 }
 
@@ -94,8 +97,15 @@ function registerListeners(app: App, options: SlackAppOptions): void {
     if (kept) forward.deliver(kept);
   });
 
+  // Validate, ack (field errors keep the modal open), and only then hand over the work: a
+  // declare creates a channel and posts, which must not race Slack's 3-second deadline.
   app.view(/^bers:/, async ({ ack, body }) => {
-    await ack(await forward.view(plain(body)));
+    const answer = await forward.view(plain(body));
+    if (answer) return ack(answer);
+    // Valid: kept before the ack closes the modal, like every other request.
+    const kept = await forward.keep({ kind: 'view', body: plain(body) });
+    await ack();
+    if (kept) forward.deliver(kept);
   });
 
   for (const type of options.eventTypes) {

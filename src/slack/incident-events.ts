@@ -1,17 +1,31 @@
-import type { Services } from '../core/services.js';
-import type { SlackEventHandlers } from './slack-deliveries.js';
+import type { EventHandler } from '../core/command.js';
+
+interface ReactionItem {
+  type?: string;
+  channel?: string;
+  ts?: string;
+}
+
+const pinnedItem = (event: Record<string, unknown>): ReactionItem | undefined => {
+  const item = event.item as ReactionItem | undefined;
+  return event.reaction === 'pushpin' && item?.type === 'message' && item.channel && item.ts
+    ? item
+    : undefined;
+};
 
 /**
  * Slack events the incident area listens to. A 📌 (`pushpin`) reaction on a message in an incident
- * channel records that message in the timeline; Slack's retries of the same event are harmless,
- * because a pin is recorded once per message.
+ * channel records that message in the timeline — a change to the incident, so it needs `incident`
+ * like `/bers incident note`. Other reactions are not for the bot and are not audited. Slack's
+ * retries of the same event are harmless, because a pin is recorded once per message.
  */
-export function incidentEvents(services: Services): SlackEventHandlers {
-  return {
-    reaction_added: async (event) => {
-      const item = event.item as { type?: string; channel?: string; ts?: string } | undefined;
-      if (event.reaction !== 'pushpin' || item?.type !== 'message' || !item.channel || !item.ts) return;
-      await services.incidents.recordPin(item.channel, item.ts, String(event.user ?? 'unknown'));
+export const incidentEvents: Record<string, EventHandler> = {
+  reaction_added: {
+    permission: 'incident',
+    accepts: (event) => pinnedItem(event) !== undefined,
+    async run({ event, actor, services }) {
+      const item = pinnedItem(event)!;
+      await services.incidents.recordPin(item.channel!, item.ts!, actor.id);
     },
-  };
-}
+  },
+};

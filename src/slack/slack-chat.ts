@@ -39,6 +39,11 @@ export class SlackChat implements Chat {
     });
   }
 
+  async postToUser(user: string, message: Message): Promise<void> {
+    // A user id as the channel posts into the bot's DM with that user (chat:write is enough).
+    await this.post(user, message);
+  }
+
   async createChannel(name: string, options: { private: boolean }): Promise<CreatedChannel> {
     const result = await this.client.conversations.create({ name, is_private: options.private });
     return { id: String(result.channel?.id), name: String(result.channel?.name ?? name) };

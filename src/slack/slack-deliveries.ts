@@ -1,64 +1,42 @@
-import type { BlockAction, SlashCommand, ViewSubmitAction } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Chat } from '../core/chat.js';
-import type { InteractionRouter } from '../core/interactions.js';
-import type { Reply } from '../core/message.js';
-import type { CommandRouter } from '../core/router.js';
+import type { Outcome } from '../core/outcome.js';
+import type { Pipeline } from '../core/pipeline.js';
 import type { KeptRequest } from '../inbox/kept-request.js';
-import type { ViewAck } from '../ingress/protocol.js';
-import { respondTo } from './response-url.js';
-import { flattenViewState } from './to-slack.js';
+import type { SlackDelivery, ViewAck } from '../ingress/protocol.js';
+import { interactionOf, viewOf } from './slack-interactions.js';
 import { WorkQueue } from './work-queue.js';
 
-/** Slack Events API handlers by event type (e.g. `reaction_added`), added by feature areas. */
-export type SlackEventHandlers = Record<string, (event: Record<string, unknown>) => Promise<void>>;
-
 export interface SlackDeliveriesOptions {
-  router: CommandRouter;
-  interactions: InteractionRouter;
-  events: SlackEventHandlers;
-  log: Logger;
-  /** Tells users about requests that could not be worked (a direct message). */
+  pipeline: Pipeline;
+  /** Where answers without a `response_url` go (closed modals, events). */
   chat: Chat;
-  /** The user groups (from `permissions.roles`) a user is in; none when not given. */
-  groupsOf?: (userId: string) => Promise<string[]>;
+  log: Logger;
 }
 
-/** Commands and clicks worked on at once; more wait (already acked) for a free slot. */
+/** Commands, clicks, submissions and events worked on at once; more wait (already acked) for a slot. */
 const WORK_CONCURRENCY = 8;
 
 /**
- * The main thread's side of Slack: payloads the ingress thread has already acked become command
- * and interaction invocations, and their replies go to the payload's `response_url`.
+ * The main thread's side of Slack: payloads the ingress thread has already acked become pipeline
+ * requests, worked at a bounded concurrency. A modal submission is validated before its ack
+ * (`view`) and comes back as a `view` delivery once the modal is closed.
  */
 export class SlackDeliveries {
   private readonly queue = new WorkQueue(WORK_CONCURRENCY);
-  private readonly groupsOf: (userId: string) => Promise<string[]>;
 
-  constructor(private readonly options: SlackDeliveriesOptions) {
-    this.groupsOf = options.groupsOf ?? (async () => []);
-  }
+  constructor(private readonly options: SlackDeliveriesOptions) {}
 
   get eventTypes(): string[] {
-    return Object.keys(this.options.events);
+    return this.options.pipeline.registry.eventTypes;
   }
 
-  /** Works a kept request; resolves with its outcome (for the inbox), never rejects for a handler's error. */
-  work(request: KeptRequest): Promise<string> {
-    const { delivery } = request;
-    const job =
-      delivery.kind === 'command'
-        ? this.queue.run(() => this.command(delivery.payload as unknown as SlashCommand))
-        : delivery.kind === 'action'
-          ? this.queue.run(() => this.action(delivery.body as unknown as BlockAction))
-          : this.event(delivery.type, delivery.event);
-    return job.then(
-      () => 'ok',
-      (error: unknown) => {
-        this.options.log.error({ err: error, kind: delivery.kind }, 'Slack delivery failed');
-        return 'error';
-      },
-    );
+  /**
+   * Works one kept request (the inbox's port) and resolves with its outcome; never rejects. The
+   * request's id is the interaction's correlation id, so its audit row names the inbox entry.
+   */
+  work(request: KeptRequest): Promise<Outcome> {
+    return this.deliver(request.delivery, request.id);
   }
 
   /** A request found after a crash too late to answer through its response_url: say so to its user. */
@@ -70,78 +48,42 @@ export class SlackDeliveries {
       reason === 'too-late'
         ? 'bers-bot restarted before it could answer, and too long ago to answer it now'
         : 'working on it failed several times';
-    await this.options.chat.post(who.user, {
+    await this.options.chat.postToUser(who.user, {
       text: `:warning: Your ${who.what} at ${when} UTC was not run: ${why}. Nothing of it was done unless a message says so; run it again if it is still needed.`,
     });
   }
 
+  private deliver(delivery: SlackDelivery, requestId?: string): Promise<Outcome> {
+    const request = interactionOf(delivery, this.options.chat);
+    if (!request) {
+      this.options.log.warn({ kind: delivery.kind }, 'Slack payload without the parts it needs; ignored');
+      return Promise.resolve('usage');
+    }
+    return this.queue.run(() => this.options.pipeline.handle(request, requestId));
+  }
+
+  /** Validates a modal submission for its ack: errors by block id keep it open; nothing closes it. */
   async view(body: Record<string, unknown>): Promise<ViewAck> {
-    const { user, view } = body as unknown as ViewSubmitAction;
-    const errors = await this.options.interactions.view({
-      callbackId: view.callback_id,
-      actor: { id: user.id, name: user.name },
-      values: flattenViewState(view.state.values as Parameters<typeof flattenViewState>[0]),
-      privateMetadata: view.private_metadata,
-    });
+    const request = viewOf(body, this.options.chat);
+    const errors = request && this.options.pipeline.validateView(request);
     return errors ? { response_action: 'errors', errors } : undefined;
-  }
-
-  private async command(command: SlashCommand): Promise<void> {
-    const respond = respondTo(command.response_url);
-    const reply = await this.options.router.dispatch({
-      text: command.text,
-      actor: { id: command.user_id, name: command.user_name, groups: await this.groupsOf(command.user_id) },
-      channel: { id: command.channel_id, name: command.channel_name },
-      mode: 'slack',
-      triggerId: command.trigger_id,
-      respond,
-    });
-    await respond(reply);
-  }
-
-  private async action(body: BlockAction): Promise<void> {
-    const action = body.actions?.[0];
-    if (body.type !== 'block_actions' || action?.type !== 'button') return;
-    const channel = body.channel ?? { id: 'unknown', name: 'unknown' };
-    const respond = body.response_url ? respondTo(body.response_url) : this.noResponseUrl(action.action_id);
-    const reply = await this.options.interactions.action({
-      actionId: action.action_id,
-      value: action.value ?? '',
-      actor: {
-        id: body.user.id,
-        name: body.user.username ?? body.user.name ?? body.user.id,
-        groups: await this.groupsOf(body.user.id),
-      },
-      channel: { id: channel.id ?? 'unknown', name: channel.name ?? channel.id ?? 'unknown' },
-      message:
-        body.message && body.channel?.id ? { channel: body.channel.id, ts: body.message.ts } : undefined,
-      triggerId: body.trigger_id,
-      mode: 'slack',
-      respond,
-    });
-    if (reply) await respond(reply);
-  }
-
-  private async event(type: string, event: Record<string, unknown>): Promise<void> {
-    await this.options.events[type]?.(event);
-  }
-
-  /** A click inside a modal has no `response_url`: there is no message to answer into. */
-  private noResponseUrl(actionId: string): (reply: Reply) => Promise<void> {
-    return async () => this.options.log.debug({ actionId }, 'click without response_url: reply dropped');
   }
 }
 
 /** Who sent a request and what it was, in words for a message to them. */
 function requesterOf(request: KeptRequest): { user: string; what: string } | undefined {
   const { delivery } = request;
+  const user = (value: unknown) => (typeof value === 'string' && value !== '' ? value : undefined);
   if (delivery.kind === 'command') {
-    const { user_id: user, text } = delivery.payload as { user_id?: string; text?: string };
-    return user ? { user, what: `command \`/bers ${String(text ?? '').slice(0, 80)}\`` } : undefined;
+    const { user_id, text } = delivery.payload as { user_id?: unknown; text?: unknown };
+    const id = user(user_id);
+    return id ? { user: id, what: `command \`/bers ${String(text ?? '').slice(0, 80)}\`` } : undefined;
   }
-  if (delivery.kind === 'action') {
-    const user = (delivery.body as { user?: { id?: string } }).user?.id;
-    return user ? { user, what: 'button click' } : undefined;
+  if (delivery.kind === 'action' || delivery.kind === 'view') {
+    const id = user((delivery.body as { user?: { id?: unknown } }).user?.id);
+    return id
+      ? { user: id, what: delivery.kind === 'action' ? 'button click' : 'form submission' }
+      : undefined;
   }
   return undefined;
 }

@@ -30,8 +30,9 @@ export function flattenViewState(
 ): Record<string, string | string[] | undefined> {
   const out: Record<string, string | string[] | undefined> = {};
   for (const [blockId, byAction] of Object.entries(values)) {
-    const v = Object.values(byAction)[0];
-    if (!v) continue;
+    // Payloads come from outside: a block that is not an object has no value, rather than an error.
+    const v = byAction && typeof byAction === 'object' ? Object.values(byAction)[0] : undefined;
+    if (!v || typeof v !== 'object') continue;
     out[blockId] =
       v.value ??
       v.selected_option?.value ??

@@ -11,7 +11,8 @@ export interface ResponseUrlPost {
   body: Record<string, unknown>;
 }
 
-type Handler = (args: Record<string, unknown>) => Record<string, unknown>;
+/** An answer to a Web API method; a promise holds the answer back (to test what waits for it). */
+type Handler = (args: Record<string, unknown>) => Record<string, unknown> | Promise<Record<string, unknown>>;
 
 async function readAll(req: IncomingMessage): Promise<Buffer> {
   const chunks: Buffer[] = [];
@@ -181,7 +182,7 @@ export class FakeSlack {
       const method = path.slice('/api/'.length);
       const args = parseArgs(req, body);
       this.calls.push({ method, args });
-      json(200, (this.handlers.get(method) ?? ((a) => this.defaultAnswer(method, a)))(args));
+      json(200, await (this.handlers.get(method) ?? ((a) => this.defaultAnswer(method, a)))(args));
     } else {
       json(404, { ok: false, error: 'unknown_path' });
     }

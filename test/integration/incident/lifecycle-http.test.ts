@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.js';
 import { type HttpBotHarness, startHttpBot } from '../../helpers/http-bot.js';
+import { pollUntil } from '../../helpers/poll.js';
 import { incidentConfig, MONDAY_10, texts } from './config.js';
 
 describe('incident lifecycle over HTTP mode against the fake Slack', () => {
@@ -64,12 +65,22 @@ describe('incident lifecycle over HTTP mode against the fake Slack', () => {
       bob,
     );
     expect(response.status).toBe(200);
+    // The modal closes at once; the update is posted after the ack (both posts, then).
     await h.slack.waitFor(
       () => posts(channel.id).some((p) => p.includes('bad deploy')),
       10_000,
       'update post',
     );
-    expect(posts('#incidents').some((p) => p.includes('UPDATE: P1') && p.includes('IDENTIFIED'))).toBe(true);
+    await h.slack.waitFor(
+      () => posts('#incidents').some((p) => p.includes('UPDATE: P1') && p.includes('IDENTIFIED')),
+      10_000,
+      'update announcement',
+    );
+    await pollUntil(async () => (await h.bot.services.incidents.pendingSteps(1)) === 0, {
+      what: "the update's steps to finish",
+      timeoutMs: 10_000,
+      intervalMs: 20,
+    });
   });
 
   it('implies the number inside the incident channel and assigns roles with what they mean', async () => {
@@ -196,10 +207,14 @@ describe('incident lifecycle over HTTP mode against the fake Slack', () => {
       commander: { commander: { type: 'users_select', selected_user: 'U0CAROL' } },
       private: { private: { type: 'checkboxes', selected_options: [] } },
     };
-    await Promise.all([
+    const acks = await Promise.all([
       h.submitView('bers:incident:declare', values, key),
       h.submitView('bers:incident:declare', values, key),
     ]);
+    expect(acks.map((a) => a.status)).toEqual([200, 200]);
+    // Declared after the acks: both submissions are worked, and the form's key makes it one incident.
+    const answers = () => h.slack.callsTo('chat.postMessage').filter((c) => c.channel === 'U0ADA');
+    await h.slack.waitFor(() => answers().length >= 2, 10_000, 'both submissions worked');
     const open = await h.bot.services.incidents.listOpen();
     const search = open.filter((i) => i.title === 'search is slow');
     expect(search).toHaveLength(1);
@@ -207,6 +222,9 @@ describe('incident lifecycle over HTTP mode against the fake Slack', () => {
     expect(
       h.slack.callsTo('conversations.create').filter((c) => String(c.name).includes('search-is-slow')),
     ).toHaveLength(1);
+    const answered = texts(answers()).join('\n');
+    expect(answered).toContain('Declared incident #3');
+    expect(answered).toContain('Incident #3 was already declared by this request');
     const list = await h.command('incident list');
     expect(String(list.reply.text)).toBe('2 open incidents');
   });

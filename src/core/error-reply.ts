@@ -1,0 +1,51 @@
+import type { Logger } from 'pino';
+import { isBersError, UsageError } from './errors.js';
+import { overviewReply, usageReply } from './help.js';
+import type { InteractionKind } from './interaction.js';
+import type { Reply } from './message.js';
+import type { HandlerRegistry } from './registry.js';
+
+export interface FailedInteraction {
+  kind: InteractionKind;
+  /** The audit subject: for commands, the subcommand path whose usage a usage error shows. */
+  subject: string;
+  requestId: string;
+  /** What came in, for the log line of an unexpected error. */
+  text: string;
+}
+
+/**
+ * The one place errors become replies. Known errors (BersError) are explained as they are; a
+ * malformed command gets its usage; anything else is logged in full and answered with the
+ * reference to find it by. Replies to clicks never replace the message that carried the button.
+ */
+export function errorReply(
+  error: unknown,
+  failed: FailedInteraction,
+  registry: HandlerRegistry,
+  log: Logger,
+): Reply {
+  const reply = replyFor(error, failed, registry, log);
+  return failed.kind === 'command' ? reply : { ...reply, replaceOriginal: false };
+}
+
+function replyFor(error: unknown, failed: FailedInteraction, registry: HandlerRegistry, log: Logger): Reply {
+  if (error instanceof UsageError && failed.kind === 'command') {
+    const path = (error.usageOf ?? (failed.subject === '(none)' ? '' : failed.subject))
+      .split(' ')
+      .filter(Boolean);
+    const command = registry.commandAt(path);
+    return command
+      ? usageReply(command, path, error.message)
+      : overviewReply(registry.commands, error.message);
+  }
+  if (isBersError(error)) return { text: `:no_entry: ${error.message}`, visibility: 'ephemeral' };
+  log.error(
+    { err: error, correlationId: failed.requestId, kind: failed.kind, text: failed.text.slice(0, 200) },
+    `${failed.kind} failed`,
+  );
+  return {
+    text: `:boom: Something went wrong on our side. The details are in the bot's log under reference \`${failed.requestId}\`.`,
+    visibility: 'ephemeral',
+  };
+}
