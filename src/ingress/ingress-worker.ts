@@ -6,7 +6,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
-import { type HttpResponse, MAX_BODY_BYTES } from '../http/routes.js';
+import { readBody } from '../http/read-body.js';
+import type { HttpResponse } from '../http/routes.js';
 import { relayingLogger } from '../observability/log-relay.js';
 import { createSlackApp } from '../slack/bolt-app.js';
 import type { FromIngress, IngressOptions, ToIngress, ViewAck } from './protocol.js';
@@ -30,17 +31,6 @@ class PendingCalls {
     this.waiting.get(message.id)?.(message);
     this.waiting.delete(message.id);
   }
-}
-
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
 }
 
 function write(res: ServerResponse, response: Pick<HttpResponse, 'status' | 'contentType' | 'body'>): void {

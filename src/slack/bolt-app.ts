@@ -1,8 +1,11 @@
-import { App, HTTPReceiver } from '@slack/bolt';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { SlackMode } from '../config/settings.js';
 import type { SlackDelivery, ViewAck } from '../ingress/protocol.js';
 import { boltLogger } from './bolt-logger.js';
+import { SlackHttpReceiver } from './edge/http-receiver.js';
+import { SlackSocketReceiver } from './edge/socket-receiver.js';
 
 /** Where acked Slack payloads go: the main thread, which owns the commands and the store. */
 export interface SlackForwarder {
@@ -24,8 +27,8 @@ export interface SlackAppOptions {
 
 export interface SlackApp {
   app: App;
-  /** HTTP mode: serves `POST /slack/events` (signature-checked). */
-  requestListener?: HTTPReceiver['requestListener'];
+  /** HTTP mode: serves `POST /slack/events` (signature and shape checked; never throws). */
+  requestListener?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 /**
@@ -45,22 +48,21 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   let app: App;
   let requestListener: SlackApp['requestListener'];
   if (mode.kind === 'http') {
-    const receiver = new HTTPReceiver({
-      signingSecret: mode.signingSecret,
-      endpoints: '/slack/events',
-      logger,
-    });
+    // Our receivers check every payload before Bolt sees it (see src/slack/edge/).
+    const receiver = new SlackHttpReceiver({ signingSecret: mode.signingSecret, log });
     app = new App({ ...common, receiver });
     requestListener = receiver.requestListener;
   } else {
-    app = new App({ ...common, appToken: mode.appToken, socketMode: true });
+    const { appToken } = mode;
+    const receiver = new SlackSocketReceiver({ appToken, slackApiUrl: options.slackApiUrl, logger, log });
+    app = new App({ ...common, receiver });
   }
   registerListeners(app, options);
   return { app, requestListener };
 }
 
 function registerListeners(app: App, options: SlackAppOptions): void {
-  const { forward, log } = options;
+  const { forward } = options;
   const plain = (value: unknown) => value as unknown as Record<string, unknown>;
 
   app.command(/^\/bers/, async ({ command, ack }) => {
@@ -83,7 +85,8 @@ function registerListeners(app: App, options: SlackAppOptions): void {
     });
   }
 
+  // Back to the receiver, which logs it once and answers 500 if no listener acked yet.
   app.error(async (error) => {
-    log.error({ err: error }, 'unhandled Slack listener error');
+    throw error;
   });
 }
