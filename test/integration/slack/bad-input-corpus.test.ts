@@ -1,0 +1,112 @@
+import { randomBytes } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { HTTP_CORPUS, type HttpCase, type Signing } from '../../fixtures/bad-input/index.js';
+import { configFrom } from '../../helpers/config.js';
+import { type HttpBotHarness, SIGNING_SECRET, startHttpBot } from '../../helpers/http-bot.js';
+import { slackSignature } from '../../helpers/slack-signing.js';
+
+/** Well inside Slack's 3 s: no case may wait for Bolt's "not acknowledged" timer. */
+const ANSWER_WITHIN_MS = 2_000;
+
+function signed(signing: Signing, body: string | Buffer): Record<string, string> {
+  const now = Math.floor(Date.now() / 1000);
+  const sign = (timestamp: string, secret = SIGNING_SECRET) => ({
+    'x-slack-request-timestamp': timestamp,
+    'x-slack-signature': slackSignature(secret, timestamp, body),
+  });
+  switch (signing) {
+    case 'valid':
+      return sign(String(now));
+    case 'wrong-secret':
+      return sign(String(now), 'not-the-signing-secret');
+    case 'past':
+      return sign(String(now - 6 * 60));
+    case 'future':
+      return sign(String(now + 6 * 60));
+    case 'far-future':
+      return sign(String(now + 2 * 60 * 60));
+    case 'none':
+      return {};
+    case 'garbled-signature':
+      return { ...sign(String(now)), 'x-slack-signature': 'v0=not-hex-at-all' };
+    case 'garbled-timestamp':
+      return sign('soon');
+  }
+}
+
+describe('HTTP mode: the bad-input corpus (test/fixtures/bad-input/slack-http.ts)', () => {
+  let h: HttpBotHarness;
+  beforeAll(async () => {
+    h = await startHttpBot({
+      config: configFrom(`
+services:
+  - name: web
+    checks: [{ kind: tcp, host: 127.0.0.1, port: 1, timeoutMs: 300 }]
+`),
+    });
+  });
+  afterAll(() => h.close());
+
+  async function send(c: HttpCase, responseUrl: string) {
+    const body = c.body({ responseUrl });
+    const contentType = c.contentType === undefined ? 'application/x-www-form-urlencoded' : c.contentType;
+    const headers = {
+      ...(contentType ? { 'content-type': contentType } : {}),
+      ...signed(c.signing ?? 'valid', body),
+    };
+    const started = performance.now();
+    // A Buffer body goes as its bytes; fetch would re-encode nothing either way.
+    const response = await fetch(`${h.url}/slack/events`, { method: 'POST', body, headers });
+    const text = await response.text();
+    return { status: response.status, text, ms: performance.now() - started };
+  }
+
+  it.each(HTTP_CORPUS.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
+    const id = randomBytes(4).toString('hex');
+    const { status, text, ms } = await send(c, h.slack.responseUrl(id));
+    expect(status, text).toBe(c.expect.status);
+    expect(ms).toBeLessThan(ANSWER_WITHIN_MS);
+    // The ingress thread is restarted when it dies: that must never have been needed.
+    expect(h.logs.text()).not.toContain('ingress thread died');
+    if (c.expect.error) expect((JSON.parse(text) as { error: string }).error).toMatch(c.expect.error);
+    if (c.expect.reply) {
+      const reply = await h.slack.waitFor(
+        () => h.slack.responsesTo(id)[0],
+        10_000,
+        `the reply to "${c.name}"`,
+      );
+      expect(String(reply.text)).toMatch(c.expect.reply);
+    }
+  });
+
+  it('URL verification echoes the challenge', async () => {
+    const body = JSON.stringify({ type: 'url_verification', challenge: 'c-123', token: 't' });
+    const response = await fetch(`${h.url}/slack/events`, {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json', ...signed('valid', body) },
+    });
+    expect(await response.json()).toEqual({ challenge: 'c-123' });
+  });
+
+  it('a command with NUL bytes is audited, its text cleaned', async () => {
+    const { reply } = await h.command('help\u0000 health');
+    expect(reply.response_type).toBe('ephemeral');
+    const [row] = await h.bot.services.audit.recent(1);
+    expect(row!.text).toBe('help health');
+    expect(h.logs.text()).not.toContain('audit write failed');
+  });
+
+  it('after the whole corpus the bot is up, and its ingress thread never died', async () => {
+    const { status, reply } = await h.command('health');
+    expect(status).toBe(200);
+    expect(JSON.stringify(reply)).toContain('web');
+    expect((await fetch(`${h.url}/healthz`)).status).toBe(200);
+    const text = h.logs.text();
+    expect(text).not.toContain('ingress thread died');
+    expect(text).not.toContain('ingress thread failed');
+    // Nothing reached Bolt that it could throw on.
+    expect(text).not.toContain('a Slack payload failed');
+    expect(text).not.toContain('Slack request failed');
+  });
+});
