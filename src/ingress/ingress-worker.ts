@@ -33,6 +33,13 @@ class PendingCalls {
   }
 }
 
+/** The path of a request target, or undefined for one that is not a URL path (`//[`). */
+function pathOf(target: string | undefined): string | undefined {
+  return URL.canParse(target ?? '/', 'http://localhost')
+    ? new URL(target ?? '/', 'http://localhost').pathname
+    : undefined;
+}
+
 function write(res: ServerResponse, response: Pick<HttpResponse, 'status' | 'contentType' | 'body'>): void {
   res.writeHead(response.status, response.contentType ? { 'content-type': response.contentType } : {});
   res.end(response.body);
@@ -64,7 +71,11 @@ function runIngress(main: MessagePort, options: IngressOptions): void {
     : undefined;
 
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const path = pathOf(req.url);
+    if (path === undefined) {
+      write(res, { status: 400, contentType: 'application/json', body: '{"error":"bad request target"}' });
+      return;
+    }
     if (path === '/slack/events' && slack?.requestListener) {
       if (req.method === 'POST') slack.requestListener(req, res);
       else

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HTTP_CORPUS, type HttpCase, type Signing } from '../../fixtures/bad-input/index.js';
 import { configFrom } from '../../helpers/config.js';
@@ -87,6 +88,23 @@ services:
       headers: { 'content-type': 'application/json', ...signed('valid', body) },
     });
     expect(await response.json()).toEqual({ challenge: 'c-123' });
+  });
+
+  it('a request target that is not a URL path: 400, not a 500', async () => {
+    const { port } = new URL(h.url);
+    const head = await new Promise<string>((resolve, reject) => {
+      const socket = connect(Number(port), '127.0.0.1', () => {
+        socket.end('POST //[ HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\nConnection: close\r\n\r\n');
+      });
+      let text = '';
+      socket.on('data', (chunk) => {
+        text += String(chunk);
+      });
+      socket.on('end', () => resolve(text));
+      socket.on('error', reject);
+    });
+    expect(head).toMatch(/^HTTP\/1\.1 400 /);
+    expect(h.logs.text()).not.toContain('ingress request failed');
   });
 
   it('a command with NUL bytes is audited, its text cleaned', async () => {
