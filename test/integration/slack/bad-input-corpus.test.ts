@@ -1,10 +1,28 @@
 import { randomBytes } from 'node:crypto';
 import { connect } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { allCommands } from '../../../commands/index.js';
+import type { AnyCommand } from '../../../src/core/command.js';
 import { HTTP_CORPUS, type HttpCase, type Signing } from '../../fixtures/bad-input/index.js';
 import { configFrom } from '../../helpers/config.js';
 import { type HttpBotHarness, SIGNING_SECRET, startHttpBot } from '../../helpers/http-bot.js';
 import { slackSignature } from '../../helpers/slack-signing.js';
+
+/** A modal whose submission fails the way a bug would, after the ingress thread forwarded it. */
+const explodingModal: AnyCommand = {
+  name: 'explode',
+  summary: 'a modal that throws (test only)',
+  usage: ['explode'],
+  permission: 'read',
+  args: z.array(z.string()),
+  run: async () => ({ text: 'nothing' }),
+  views: {
+    boom: async () => {
+      throw new TypeError('kaboom in a view handler');
+    },
+  },
+};
 
 /** Well inside Slack's 3 s: no case may wait for Bolt's "not acknowledged" timer. */
 const ANSWER_WITHIN_MS = 2_000;
@@ -39,6 +57,7 @@ describe('HTTP mode: the bad-input corpus (test/fixtures/bad-input/slack-http.ts
   let h: HttpBotHarness;
   beforeAll(async () => {
     h = await startHttpBot({
+      commands: [...allCommands(), explodingModal],
       config: configFrom(`
 services:
   - name: web
@@ -107,6 +126,18 @@ services:
     expect(h.logs.text()).not.toContain('ingress request failed');
   });
 
+  it('a modal whose handler throws: 500 at once (Slack shows an error), the error logged once', async () => {
+    const started = performance.now();
+    const response = await h.submitView('bers:explode:boom', {});
+    expect(response.status).toBe(500);
+    expect(performance.now() - started).toBeLessThan(ANSWER_WITHIN_MS);
+    const failures = h.logs.lines().filter((l) => l.msg === 'a Slack payload failed');
+    expect(failures).toHaveLength(1);
+    expect(String((failures[0]!.err as { message: string }).message)).toContain('kaboom in a view handler');
+    // The main thread's own line says which submission failed.
+    expect(h.logs.text()).toContain('modal submission failed');
+  });
+
   it('a command with NUL bytes is audited, its text cleaned', async () => {
     const { reply } = await h.command('help\u0000 health');
     expect(reply.response_type).toBe('ephemeral');
@@ -123,8 +154,11 @@ services:
     const text = h.logs.text();
     expect(text).not.toContain('ingress thread died');
     expect(text).not.toContain('ingress thread failed');
-    // Nothing reached Bolt that it could throw on.
-    expect(text).not.toContain('a Slack payload failed');
+    // Nothing reached Bolt that it could throw on (the exploding modal aside).
+    const failures = h.logs.lines().filter((l) => l.msg === 'a Slack payload failed');
+    expect(failures.map((l) => String((l.err as { message: string }).message))).toEqual([
+      expect.stringContaining('kaboom in a view handler'),
+    ]);
     expect(text).not.toContain('Slack request failed');
   });
 });
