@@ -172,7 +172,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
         inbox && { deliver: (request) => void inbox.accept(request), view: (body) => slack.view(body) },
     },
     log,
-    (error) => fatal('the ingress thread (HTTP and Slack) stopped; the bot hears nothing', error),
+    (error) => fatal('the ingress thread (HTTP and Slack) kept dying; the bot hears nothing', error),
   );
   let boundPort: number | undefined;
   let recovery: NodeJS.Timeout | undefined;

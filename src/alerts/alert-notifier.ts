@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Chat } from '../core/chat.js';
 import type { Clock } from '../core/clock.js';
 import type { Message } from '../core/message.js';
+import { labelPattern } from '../core/written-regex.js';
 import type { AlertGroup } from './alert-group.js';
 import type { NotificationStore, StoredNotification } from './notification-store.js';
 
@@ -22,8 +23,8 @@ export function channelFor(
 ): string {
   const matches = (pattern: string, value: string | undefined) => {
     if (value === undefined) return false;
-    const regex = /^\/(.+)\/$/.exec(pattern);
-    return regex ? new RegExp(`^(?:${regex[1]})$`).test(value) : pattern === value;
+    const regex = labelPattern(pattern);
+    return regex ? regex.test(value) : pattern === value;
   };
   const route = routes.find((r) => Object.entries(r.match).every(([k, v]) => matches(v, labels[k])));
   return route?.channel ?? fallback;

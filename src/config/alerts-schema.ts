@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { labelMatchValue } from './validators.js';
 
 const url = z.url({ message: 'invalid URL' });
 const name = z
@@ -26,7 +27,9 @@ export const alertSourceSchema = z.discriminatedUnion('kind', [
 
 const routeSchema = z.strictObject({
   /** Every label listed must equal its value (a value written /regex/ is matched as one). */
-  match: z.record(z.string(), z.string()).refine((m) => Object.keys(m).length > 0, 'name at least one label'),
+  match: z
+    .record(z.string(), labelMatchValue)
+    .refine((m) => Object.keys(m).length > 0, 'name at least one label'),
   channel: z.string().min(1),
 });
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bodyMatchValue } from './validators.js';
 
 const url = z.url({ message: 'invalid URL' });
 const timeoutMs = z.number().int().positive().max(120_000).optional();
@@ -31,7 +32,7 @@ export const checkSchema = z.discriminatedUnion('kind', [
     /** Accepted status codes; default any 2xx. */
     expectStatus: z.array(z.number().int().min(100).max(599)).optional(),
     /** The body must contain this text (or match it, written as /regex/). */
-    bodyMatch: z.string().min(1).optional(),
+    bodyMatch: bodyMatchValue.optional(),
   }),
   /** A JSON health endpoint in the Upload Bridge shape (seed 002). */
   z.strictObject({ kind: z.literal('json-status'), ...base, url, headers }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { timeZone } from './validators.js';
 
 export const PAGING_POLICIES = ['now', 'unacknowledged', 'business-hours', 'none'] as const;
 
@@ -58,17 +59,7 @@ const hhmm = z.string().regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be HH:MM (24-ho
 
 const businessHoursSchema = z
   .strictObject({
-    timezone: z
-      .string()
-      .default('UTC')
-      .refine((tz) => {
-        try {
-          new Intl.DateTimeFormat('en-US', { timeZone: tz });
-          return true;
-        } catch {
-          return false;
-        }
-      }, 'unknown time zone'),
+    timezone: timeZone.default('UTC'),
     /** ISO weekdays: 1 = Monday … 7 = Sunday. */
     days: z.array(z.number().int().min(1).max(7)).min(1).default([1, 2, 3, 4, 5]),
     start: hhmm.default('09:00'),

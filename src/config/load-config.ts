@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { BersError, ErrorCode } from '../core/errors.js';
 import { formatPath } from '../core/zod-issues.js';
+import { secretMasker, secretsIn } from '../observability/logger.js';
 import { type BotConfig, botConfigSchema } from './schema.js';
 import { type ConfigProblem, substituteEnv } from './substitute-env.js';
 
@@ -20,6 +21,18 @@ export class ConfigError extends BersError {
   }
 }
 
+/**
+ * Messages can quote a value (`unknown time zone "…"`), and a value may be a `${VAR}` secret put
+ * in the wrong place: they are masked as log lines are, since they end up on stderr and in logs.
+ */
+function masked(
+  problems: ConfigProblem[],
+  env: Readonly<Record<string, string | undefined>>,
+): ConfigProblem[] {
+  const mask = secretMasker(secretsIn(env));
+  return problems.map((p) => ({ path: mask(p.path), message: mask(p.message) }));
+}
+
 /** Parses and validates config text; every problem is collected, not just the first. */
 export function parseConfig(
   text: string,
@@ -28,13 +41,11 @@ export function parseConfig(
 ): BotConfig {
   const document = parseDocument(text, { prettyErrors: true });
   if (document.errors.length > 0) {
-    throw new ConfigError(
-      file,
-      document.errors.map((e) => ({
-        path: `line ${e.linePos?.[0]?.line ?? '?'}`,
-        message: e.message.split('\n')[0]!,
-      })),
-    );
+    const problems = document.errors.map((e) => ({
+      path: `line ${e.linePos?.[0]?.line ?? '?'}`,
+      message: e.message.split('\n')[0]!,
+    }));
+    throw new ConfigError(file, masked(problems, env));
   }
   const problems: ConfigProblem[] = [];
   const raw = substituteEnv(document.toJS() ?? {}, env, problems);
@@ -44,7 +55,7 @@ export function parseConfig(
       ...parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
     );
   }
-  if (problems.length > 0 || !parsed.success) throw new ConfigError(file, problems);
+  if (problems.length > 0 || !parsed.success) throw new ConfigError(file, masked(problems, env));
   return parsed.data;
 }
 

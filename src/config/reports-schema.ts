@@ -1,32 +1,6 @@
-import { validateDetailed } from 'node-cron';
 import { z } from 'zod';
-import { assertSupported } from '../reports/cron-slots.js';
 import { SEED_WEEKLY_CHECKLIST } from '../reports/weekly-checklist.js';
-
-const cronExpression = z.string().superRefine((expression, ctx) => {
-  const result = validateDetailed(expression);
-  if (!result.valid) {
-    for (const e of result.errors)
-      ctx.addIssue({ code: 'custom', message: `invalid cron expression: ${e.field}: ${e.message}` });
-    return;
-  }
-  try {
-    assertSupported(expression);
-  } catch (error) {
-    ctx.addIssue({ code: 'custom', message: (error as Error).message });
-  }
-});
-
-const timezone = z.string().superRefine((zone, ctx) => {
-  try {
-    new Intl.DateTimeFormat('en-US', { timeZone: zone });
-  } catch {
-    ctx.addIssue({
-      code: 'custom',
-      message: `unknown time zone "${zone}" (use an IANA name, e.g. Europe/Berlin)`,
-    });
-  }
-});
+import { cronExpression, timeZone } from './validators.js';
 
 const channel = z
   .string()
@@ -38,7 +12,7 @@ export const scheduleSchema = z.strictObject({
   kind: z.enum(['daily-health', 'weekly-maintenance']),
   /** 5 fields, or 6 with seconds first (node-cron). */
   cron: cronExpression,
-  timezone: timezone.default('UTC'),
+  timezone: timeZone.default('UTC'),
   channels: z.array(channel).min(1, 'name at least one channel').optional(),
   /** Overrides `reports.graceMinutes` for this schedule. */
   graceMinutes: z

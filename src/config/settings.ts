@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BersError, ErrorCode } from '../core/errors.js';
 import { describeZodIssues } from '../core/zod-issues.js';
+import { secretMasker, secretsIn } from '../observability/logger.js';
 
 /** An environment variable holding a whole number in [min, max]; any problem gets `message`. */
 function wholeNumber(min: number, max: number, message: string) {
@@ -67,7 +68,9 @@ export function readSettings(env: Readonly<Record<string, string | undefined>>):
   // Empty strings mean "unset" (a blank line in an .env file must not switch modes).
   const present = Object.fromEntries(Object.entries(env).filter(([, v]) => v !== undefined && v !== ''));
   const parsed = slackComplete.safeParse(present);
-  if (!parsed.success) throw new SettingsError(describeZodIssues(parsed.error.issues));
+  // Masked like a log line: the message goes to stderr, and a secret may be in the wrong variable.
+  if (!parsed.success)
+    throw new SettingsError(secretMasker(secretsIn(env))(describeZodIssues(parsed.error.issues)));
   return parsed.data;
 }
 

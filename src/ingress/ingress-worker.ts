@@ -7,7 +7,8 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
-import { type HttpResponse, MAX_BODY_BYTES } from '../http/routes.js';
+import { readBody } from '../http/read-body.js';
+import type { HttpResponse } from '../http/routes.js';
 import type { KeptRequest } from '../inbox/kept-request.js';
 import { relayingLogger } from '../observability/log-relay.js';
 import { createSlackApp } from '../slack/bolt-app.js';
@@ -35,15 +36,11 @@ class PendingCalls {
   }
 }
 
-async function readBody(req: IncomingMessage): Promise<Buffer | undefined> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > MAX_BODY_BYTES) return undefined;
-    chunks.push(chunk as Buffer);
-  }
-  return Buffer.concat(chunks);
+/** The path of a request target, or undefined for one that is not a URL path (`//[`). */
+function pathOf(target: string | undefined): string | undefined {
+  return URL.canParse(target ?? '/', 'http://localhost')
+    ? new URL(target ?? '/', 'http://localhost').pathname
+    : undefined;
 }
 
 function write(res: ServerResponse, response: Pick<HttpResponse, 'status' | 'contentType' | 'body'>): void {
@@ -86,7 +83,11 @@ async function runIngress(main: MessagePort, options: IngressOptions): Promise<v
     : undefined;
 
   const serve = async (req: IncomingMessage, res: ServerResponse) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    const path = pathOf(req.url);
+    if (path === undefined) {
+      write(res, { status: 400, contentType: 'application/json', body: '{"error":"bad request target"}' });
+      return;
+    }
     if (path === '/slack/events' && slack?.requestListener) {
       if (req.method === 'POST') slack.requestListener(req, res);
       else

@@ -4,6 +4,7 @@ import type { HttpRequest, HttpRouter } from '../http/routes.js';
 import type { KeptRequest } from '../inbox/kept-request.js';
 import { relayLogLine } from '../observability/log-relay.js';
 import type { FromIngress, IngressOptions, ToIngress, ViewAck } from './protocol.js';
+import { CrashHistory, DEFAULT_RESTART_POLICY, type RestartPolicy } from './restart-policy.js';
 import { moduleBeside, startModuleWorker } from './start-worker.js';
 
 /** What the main thread does with what the ingress thread receives. */
@@ -26,14 +27,19 @@ export class IngressError extends Error {
 
 /**
  * The main thread's handle on the ingress thread (ingress-worker.ts): starts it, serves its
- * forwarded requests, relays its log lines, and stops it. A thread that dies unasked is fatal:
- * without it the bot hears nothing.
+ * forwarded requests, relays its log lines, and stops it. A thread that dies unasked is restarted
+ * on the same port after a backoff (requests it held are lost; Slack retries events, a user sees an
+ * error and tries again). Only repeated crashes in a short window are fatal (`onCrash`): without
+ * the thread the bot hears nothing, and a thread that keeps dying will not be fixed by waiting.
  */
 export class Ingress {
   private worker?: Worker;
   private stopping = false;
-  private listening = false;
   private exited = false;
+  private botIdentity?: IngressOptions['botIdentity'];
+  private boundPort?: number;
+  private restartTimer?: NodeJS.Timeout;
+  private readonly crashes: CrashHistory;
 
   constructor(
     private readonly options: Omit<IngressOptions, 'botIdentity'>,
@@ -42,40 +48,80 @@ export class Ingress {
     private readonly onCrash: (error: Error) => void,
     /** The thread's module; tests substitute one that misbehaves. */
     private readonly entry = moduleBeside(import.meta.url, 'ingress-worker'),
-  ) {}
+    restarts: RestartPolicy = DEFAULT_RESTART_POLICY,
+  ) {
+    this.crashes = new CrashHistory(restarts);
+  }
 
   /**
    * Resolves with the bound port once the socket listens (and Socket Mode is connected).
    * `botIdentity` is the bot's `auth.test` answer, when there is one.
    */
-  start(botIdentity?: IngressOptions['botIdentity']): Promise<number> {
-    const workerData: IngressOptions = { ...this.options, botIdentity };
+  async start(botIdentity?: IngressOptions['botIdentity']): Promise<number> {
+    this.botIdentity = botIdentity;
+    this.boundPort = await this.launch(this.options.port);
+    return this.boundPort;
+  }
+
+  /** Starts one thread on `port`; after it listens, its unasked exit is a crash. */
+  private launch(port: number): Promise<number> {
+    const workerData: IngressOptions = { ...this.options, port, botIdentity: this.botIdentity };
     const worker = startModuleWorker(this.entry, { workerData });
     this.worker = worker;
+    this.exited = false;
+    let listening = false;
     return new Promise((resolve, reject) => {
       worker.on('message', (message: FromIngress) => {
         if (message.type === 'listening') {
-          this.listening = true;
+          listening = true;
           resolve(message.port);
         } else if (message.type === 'failed') reject(new IngressError(message.message, message.code));
-        else this.receive(message);
+        else this.receive(worker, message);
       });
       worker.on('error', (error) => {
         this.log.error({ err: error }, 'ingress thread failed');
         reject(error);
       });
       worker.on('exit', (code) => {
-        this.exited = true;
+        if (worker === this.worker) this.exited = true;
         if (this.stopping) return;
         const error = new Error(`the ingress thread exited with code ${code}`);
-        // Before it listened, start() fails; after, the running bot has gone deaf.
-        if (this.listening) this.onCrash(error);
+        // Before it listened, its start fails; after, the running bot has gone deaf until restarted.
+        if (listening) this.crashed(error);
         else reject(error);
       });
     });
   }
 
+  private crashed(error: Error): void {
+    const delayMs = this.crashes.record();
+    const { maxCrashes, windowMs } = this.crashes.policy;
+    if (delayMs === undefined) {
+      const reason = `${error.message} (${maxCrashes} crashes within ${windowMs / 1000} s)`;
+      this.onCrash(new Error(`the ingress thread keeps dying: ${reason}`));
+      return;
+    }
+    this.log.error(
+      { err: error, restartInMs: delayMs, recentCrashes: this.crashes.recent },
+      'ingress thread died; restarting it',
+    );
+    this.restartTimer = setTimeout(() => void this.restart(), delayMs);
+  }
+
+  private async restart(): Promise<void> {
+    if (this.stopping) return;
+    try {
+      const port = await this.launch(this.boundPort ?? this.options.port);
+      this.log.info({ port }, 'ingress thread restarted');
+    } catch (error) {
+      // E.g. the port is not free yet: this counts as a crash, and the next try waits longer.
+      await this.worker?.terminate();
+      if (!this.stopping) this.crashed(error as Error);
+    }
+  }
+
   async stop(): Promise<void> {
+    clearTimeout(this.restartTimer);
     const worker = this.worker;
     if (!worker || this.stopping) return;
     this.stopping = true;
@@ -91,34 +137,35 @@ export class Ingress {
       worker.on('message', (message: FromIngress) => {
         if (message.type === 'stopped') done();
       });
-      this.send({ type: 'stop' });
+      this.send({ type: 'stop' }, worker);
     });
     await worker.terminate();
   }
 
-  private send(message: ToIngress): void {
-    this.worker?.postMessage(message);
+  /** Answers go to the thread that asked: a restarted thread numbers its requests afresh. */
+  private send(message: ToIngress, worker = this.worker): void {
+    worker?.postMessage(message);
   }
 
-  private receive(message: FromIngress): void {
+  private receive(worker: Worker, message: FromIngress): void {
     if (message.type === 'log') relayLogLine(this.log, message.line);
     else if (message.type === 'slack') this.handlers.slack?.deliver(message.request);
-    else if (message.type === 'http') void this.answerHttp(message.id, message.request);
-    else if (message.type === 'view') void this.answerView(message.id, message.body);
+    else if (message.type === 'http') void this.answerHttp(worker, message.id, message.request);
+    else if (message.type === 'view') void this.answerView(worker, message.id, message.body);
   }
 
-  private async answerHttp(id: number, request: HttpRequest): Promise<void> {
+  private async answerHttp(worker: Worker, id: number, request: HttpRequest): Promise<void> {
     const { afterResponse, ...response } = await this.handlers.http.handle(request);
-    this.send({ type: 'http', id, response });
+    this.send({ type: 'http', id, response }, worker);
     afterResponse?.();
   }
 
-  private async answerView(id: number, body: Record<string, unknown>): Promise<void> {
+  private async answerView(worker: Worker, id: number, body: Record<string, unknown>): Promise<void> {
     try {
-      this.send({ type: 'view', id, ack: await this.handlers.slack!.view(body) });
+      this.send({ type: 'view', id, ack: await this.handlers.slack!.view(body) }, worker);
     } catch (error) {
       this.log.error({ err: error }, 'modal submission failed');
-      this.send({ type: 'view', id, ack: undefined, error: (error as Error).message });
+      this.send({ type: 'view', id, ack: undefined, error: (error as Error).message }, worker);
     }
   }
 }

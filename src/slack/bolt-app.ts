@@ -1,9 +1,12 @@
-import { App, HTTPReceiver } from '@slack/bolt';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { App } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { SlackMode } from '../config/settings.js';
 import type { KeptRequest } from '../inbox/kept-request.js';
 import type { SlackDelivery, ViewAck } from '../ingress/protocol.js';
 import { boltLogger } from './bolt-logger.js';
+import { SlackHttpReceiver } from './edge/http-receiver.js';
+import { SlackSocketReceiver } from './edge/socket-receiver.js';
 
 /** Where Slack payloads go: kept first (the inbox), then to the main thread, which works them. */
 export interface SlackForwarder {
@@ -33,8 +36,8 @@ export interface SlackAppOptions {
 
 export interface SlackApp {
   app: App;
-  /** HTTP mode: serves `POST /slack/events` (signature-checked). */
-  requestListener?: HTTPReceiver['requestListener'];
+  /** HTTP mode: serves `POST /slack/events` (signature and shape checked; never throws). */
+  requestListener?: (req: IncomingMessage, res: ServerResponse) => void;
 }
 
 /**
@@ -54,15 +57,14 @@ export function createSlackApp(options: SlackAppOptions): SlackApp {
   let app: App;
   let requestListener: SlackApp['requestListener'];
   if (mode.kind === 'http') {
-    const receiver = new HTTPReceiver({
-      signingSecret: mode.signingSecret,
-      endpoints: '/slack/events',
-      logger,
-    });
+    // Our receivers check every payload before Bolt sees it (see src/slack/edge/).
+    const receiver = new SlackHttpReceiver({ signingSecret: mode.signingSecret, log });
     app = new App({ ...common, receiver });
     requestListener = receiver.requestListener;
   } else {
-    app = new App({ ...common, appToken: mode.appToken, socketMode: true });
+    const { appToken } = mode;
+    const receiver = new SlackSocketReceiver({ appToken, slackApiUrl: options.slackApiUrl, logger, log });
+    app = new App({ ...common, receiver });
   }
   registerListeners(app, options);
   return { app, requestListener };
@@ -120,7 +122,8 @@ function registerListeners(app: App, options: SlackAppOptions): void {
     });
   }
 
+  // Back to the receiver, which logs it once and answers 500 if no listener acked yet.
   app.error(async (error) => {
-    log.error({ err: error }, 'unhandled Slack listener error');
+    throw error;
   });
 }

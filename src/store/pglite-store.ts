@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { type DirectoryLock, lockDirectory } from './directory-lock.js';
+import { storableParams } from './storable-params.js';
 import type { Queryable, Store } from './store.js';
 
 async function run<T extends object>(
@@ -13,7 +14,7 @@ async function run<T extends object>(
     const results = await db.exec(sql);
     return (results.at(-1)?.rows ?? []) as T[];
   }
-  return (await db.query<T>(sql, params as unknown[])).rows;
+  return (await db.query<T>(sql, storableParams(params))).rows;
 }
 
 /** The embedded store: PostgreSQL compiled to WASM, persisted in a directory this process locks. */

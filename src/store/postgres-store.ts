@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { storableParams } from './storable-params.js';
 import type { Queryable, Store } from './store.js';
 
 /** int8 as number in both backends (PGlite does so); ids and counts stay far below 2^53. */
@@ -49,7 +50,7 @@ export class PostgresStore implements Store {
     sql: string,
     params?: readonly unknown[],
   ): Promise<T[]> {
-    return (await this.pool.query(sql, params as unknown[] | undefined)).rows as T[];
+    return (await this.pool.query(sql, storableParams(params))).rows as T[];
   }
 
   async transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
@@ -58,7 +59,7 @@ export class PostgresStore implements Store {
       await client.query('BEGIN');
       const result = await fn({
         query: async <R extends object>(sql: string, params?: readonly unknown[]) =>
-          (await client.query(sql, params as unknown[] | undefined)).rows as R[],
+          (await client.query(sql, storableParams(params))).rows as R[],
       });
       await client.query('COMMIT');
       return result;

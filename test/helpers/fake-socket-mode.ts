@@ -61,6 +61,12 @@ export class FakeSocketMode {
     return envelopeId;
   }
 
+  /** Sends a frame exactly as given (malformed envelopes, non-JSON text, binary). */
+  sendRaw(data: string | Buffer): void {
+    if (!this.socket) throw new Error('fake Socket Mode: no client connected');
+    this.socket.send(data, { binary: typeof data !== 'string' });
+  }
+
   ackOf(envelopeId: string): FakeSocketMode['received'][number] | undefined {
     return this.received.find((m) => m.envelope_id === envelopeId);
   }

@@ -1,8 +1,11 @@
 import { createHmac } from 'node:crypto';
 
-/** Slack's v0 request signature: `v0=` + hex HMAC-SHA256(secret, `v0:<ts>:<body>`). */
-export function slackSignature(secret: string, timestamp: string, body: string): string {
-  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+/**
+ * Slack's v0 request signature: `v0=` + hex HMAC-SHA256(secret, `v0:<ts>:<body>`). A string body is
+ * signed as its UTF-8 bytes; a Buffer as the bytes it holds (Slack signs the bytes it sends).
+ */
+export function slackSignature(secret: string, timestamp: string, body: string | Buffer): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:`).update(body).digest('hex')}`;
 }
 
 export function signedHeaders(secret: string, body: string, now = Date.now()): Record<string, string> {

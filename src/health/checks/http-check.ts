@@ -1,5 +1,6 @@
 import { request } from 'undici';
 import type { CheckConfig } from '../../config/schema.js';
+import { bodyPattern } from '../../core/written-regex.js';
 import type { Checker, CheckOutcome } from '../model.js';
 
 type HttpCheckConfig = Extract<CheckConfig, { kind: 'http' }>;
@@ -19,8 +20,8 @@ export async function readBodyCapped(body: AsyncIterable<Buffer>, limit = MAX_BO
 }
 
 function bodyMatches(body: string, pattern: string): boolean {
-  const regex = /^\/(.+)\/([a-z]*)$/.exec(pattern);
-  return regex ? new RegExp(regex[1]!, regex[2]).test(body) : body.includes(pattern);
+  const regex = bodyPattern(pattern);
+  return regex ? regex.test(body) : body.includes(pattern);
 }
 
 /** `curl -f URL`: the status must be accepted (default 2xx) and the body may have to match. */
