@@ -4,6 +4,7 @@ import type { BotConfig } from '../../src/config/schema.js';
 import { readSettings } from '../../src/config/settings.js';
 import type { Clock } from '../../src/core/clock.js';
 import type { AnyCommand } from '../../src/core/command.js';
+import type { InboxTarget } from '../../src/inbox/kept-request.js';
 import { secretsIn } from '../../src/observability/logger.js';
 import type { Store } from '../../src/store/store.js';
 import { FakeSlack } from './fake-slack.js';
@@ -72,6 +73,8 @@ export interface HttpBotOptions {
   slack?: FakeSlack;
   /** Trusted CA (PEM) for a fake PagerDuty's HTTPS. */
   pagerDutyCa?: string;
+  /** Where Slack requests are kept before their ack (default: nothing, the store is in memory). */
+  inbox?: InboxTarget;
   /** Run the report schedules (off by default so other suites see no scheduled posts). */
   scheduleReports?: boolean;
   /** Extra or replacement `/bers` subcommands (default: commands/index.ts). */
@@ -126,6 +129,7 @@ export async function startHttpBot(options: HttpBotOptions): Promise<HttpBotHarn
     commands: options.commands,
     scheduleReports: options.scheduleReports ?? false,
     pagerDutyCa: options.pagerDutyCa,
+    inbox: options.inbox,
   });
   await bot.start();
   const url = `http://127.0.0.1:${bot.port()}`;

@@ -24,24 +24,31 @@ function unwrap(error: unknown): unknown {
  * "not acknowledged" timer. An error is logged here, once, and answered with `fail`.
  */
 export async function dispatchToBolt(app: App, delivery: BoltDelivery, log: Logger): Promise<void> {
+  const { body, retryNum, retryReason } = delivery;
+  // Bolt acks an Events API callback before any listener runs; its ack is held until they are done,
+  // so an event is acked only once its listener kept it (the inbox), and one that could not be
+  // kept is answered 500, which Slack retries.
+  const holdAck = body.type === 'event_callback';
   let acked = false;
+  let held: { response?: unknown } | undefined;
   const ack = async (response?: unknown) => {
     if (acked) return log.warn('a Slack payload was acked twice; the second ack is ignored');
     acked = true;
-    await delivery.send(response);
+    if (holdAck) held = { response };
+    else await delivery.send(response);
   };
-  const { body, retryNum, retryReason } = delivery;
   try {
     await app.processEvent({ body, ack, retryNum, retryReason });
   } catch (error) {
     log.error({ err: unwrap(error), type: body.type }, 'a Slack payload failed');
-    if (!acked) {
+    if (!acked || held) {
       acked = true;
       await delivery.fail();
     }
     return;
   }
-  if (!acked) {
+  if (held) await delivery.send(held.response);
+  else if (!acked) {
     log.info({ type: body.type ?? body.command }, 'no listener acked this Slack payload; acked empty');
     await ack();
   }
