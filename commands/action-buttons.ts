@@ -1,4 +1,5 @@
 import type { ActionHandler, ActionInvocation } from '../src/core/command.js';
+import { md, userMention } from '../src/core/mrkdwn.js';
 import { confirmationMessage, decidedMessage } from '../src/views/actions-view.js';
 
 function who(invocation: ActionInvocation) {
@@ -13,7 +14,10 @@ export const confirmButtons: Record<string, ActionHandler> = {
     // The store already says confirmed: a failed message update must not stop the execution.
     await invocation
       .respond(
-        decidedMessage(request, `:hourglass_flowing_sand: Confirmed by <@${invocation.actor.id}>, running`),
+        decidedMessage(
+          request,
+          md`:hourglass_flowing_sand: Confirmed by ${userMention(invocation.actor.id)}, running`,
+        ),
       )
       .catch((error: unknown) =>
         invocation.services.log.warn({ err: error }, 'could not update the confirmation'),
@@ -23,7 +27,7 @@ export const confirmButtons: Record<string, ActionHandler> = {
   },
   async cancel(invocation) {
     const request = await invocation.services.actions.service.cancel(invocation.value, who(invocation));
-    return decidedMessage(request, `Cancelled by <@${invocation.actor.id}>`);
+    return decidedMessage(request, md`Cancelled by ${userMention(invocation.actor.id)}`);
   },
 };
 

@@ -3,11 +3,13 @@ import { NotificationStore } from '../src/alerts/notification-store.js';
 import type { ActionHandler, ActionInvocation } from '../src/core/command.js';
 import { NotFoundError, UsageError } from '../src/core/errors.js';
 import type { Reply } from '../src/core/message.js';
+import { md, type Text, textWithMentions } from '../src/core/mrkdwn.js';
+import { section } from '../src/views/blocks.js';
 
 const INCIDENT_SEVERITY = { critical: 'P1', warning: 'P2', info: 'P3' } as const;
 
-function ephemeral(text: string): Reply {
-  return { text, visibility: 'ephemeral', replaceOriginal: false };
+function ephemeral(text: Text): Reply {
+  return { text: String(text), blocks: [section(text)], visibility: 'ephemeral', replaceOriginal: false };
 }
 
 async function notificationOf(inv: ActionInvocation) {
@@ -42,10 +44,11 @@ function silenceHandler(minutesOf: (inv: ActionInvocation) => number, verb: stri
       },
       stored.group.alerts.map((a) => a.fingerprint).filter((f): f is string => Boolean(f)),
     );
+    // Stored plain, with the person as `<@U…>`: the view renders it with textWithMentions.
     const note = `${verb} by <@${inv.actor.id}> — ${result.text}`;
     await new NotificationStore(inv.services.store).setNote(stored.id, note);
     await inv.services.alertNotifier.refresh(stored.id);
-    return ephemeral(`:white_check_mark: ${note}.`);
+    return ephemeral(md`:white_check_mark: ${textWithMentions(note)}.`);
   };
 }
 
@@ -75,7 +78,7 @@ export const alertGroupActions: Record<string, ActionHandler> = {
       },
       inv.actor,
     );
-    return { text: declared.text, visibility: 'in_channel', replaceOriginal: false };
+    return { ...ephemeral(declared.text), visibility: 'in_channel' };
   },
   async 'expire-silence'(inv) {
     inv.services.permissions.require(inv.actor, 'alerts', 'expire silences');

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Command } from '../../src/core/command.js';
+import { freeText } from '../../src/core/command-text.js';
 import { UsageError } from '../../src/core/errors.js';
+import { md, userMention } from '../../src/core/mrkdwn.js';
 import { isRole, isStatus, ROLE_TITLES, ROLES, STATUSES } from '../../src/incident/model.js';
 import { doneReply } from '../../src/views/incident-replies.js';
 import { parseUser, targetIncident } from './target.js';
@@ -27,7 +29,7 @@ export const updateCommand: Command<Tokens> = {
     }
     const incident = await ctx.services.incidents.update(
       number,
-      { status: wanted, text: text.join(' ') },
+      { status: wanted, text: freeText(text) },
       ctx.actor,
     );
     return doneReply(`Update posted for incident #${number} (${incident.status}).`);
@@ -59,7 +61,7 @@ export const assignCommand: Command<Tokens> = {
       );
     }
     await ctx.services.incidents.assign(number, role, userId, ctx.actor);
-    return doneReply(`<@${userId}> is now ${ROLE_TITLES[role]} of incident #${number}.`);
+    return doneReply(md`${userMention(userId)} is now ${ROLE_TITLES[role]} of incident #${number}.`);
   },
 };
 
@@ -72,7 +74,7 @@ export const noteCommand: Command<Tokens> = {
   args: tokens,
   async run(args, ctx) {
     const { number, rest } = await targetIncident(args.tokens, ctx, 'note [number] <text…>');
-    await ctx.services.incidents.note(number, rest.join(' '), ctx.actor);
+    await ctx.services.incidents.note(number, freeText(rest), ctx.actor);
     return doneReply(`📝 Noted in the timeline of incident #${number}.`);
   },
 };
@@ -91,7 +93,7 @@ export const severityCommand: Command<Tokens> = {
     const incident = await ctx.services.incidents.changeSeverity(
       number,
       severity,
-      reason.join(' '),
+      freeText(reason),
       ctx.actor,
     );
     return doneReply(`Incident #${number} is now ${incident.severity}.`);
@@ -107,7 +109,7 @@ export const resolveCommand: Command<Tokens> = {
   args: tokens,
   async run(args, ctx) {
     const { number, rest } = await targetIncident(args.tokens, ctx, 'resolve [number] <resolution…>');
-    const [resolution = '', rootCause] = rest.join(' ').split(/\broot cause:\s*/i);
+    const [resolution = '', rootCause] = freeText(rest).split(/\broot cause:\s*/i);
     await ctx.services.incidents.resolve(number, { resolution, rootCause }, ctx.actor);
     return doneReply(`✅ Incident #${number} resolved.`);
   },

@@ -1,3 +1,4 @@
+import { knownErrorReply } from '../views/error-reply.js';
 import type { Actor, ChannelRef } from './actor.js';
 import type { ActionInvocation, AnyCommand, Mode, ViewInvocation } from './command.js';
 import { parseInteractionId } from './command.js';
@@ -47,8 +48,7 @@ export class InteractionRouter {
       return await handler(invocation);
     } catch (error) {
       outcome = isBersError(error) ? error.code : 'error';
-      if (isBersError(error))
-        return { text: `:no_entry: ${error.message}`, visibility: 'ephemeral', replaceOriginal: false };
+      if (isBersError(error)) return { ...knownErrorReply(error), replaceOriginal: false };
       this.services.log.error({ err: error, correlationId, actionId: request.actionId }, 'action failed');
       return {
         text: `:boom: Something went wrong on our side (reference \`${correlationId}\`).`,

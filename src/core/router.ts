@@ -1,3 +1,4 @@
+import { knownErrorReply } from '../views/error-reply.js';
 import type { Actor, ChannelRef } from './actor.js';
 import type { AnyCommand, CommandContext, Mode } from './command.js';
 import { newCorrelationId } from './correlation.js';
@@ -134,9 +135,9 @@ export class CommandRouter {
     if (error instanceof UsageError) {
       const path = (error.usageOf ?? (subject === '(none)' ? '' : subject)).split(' ').filter(Boolean);
       const command = this.commandAt(path);
-      return command ? usageReply(command, path, error.message) : overviewReply(this.commands, error.message);
+      return command ? usageReply(command, path, error.text) : overviewReply(this.commands, error.text);
     }
-    if (isBersError(error)) return { text: `:no_entry: ${error.message}`, visibility: 'ephemeral' };
+    if (isBersError(error)) return knownErrorReply(error);
     this.services.log.error({ err: error, correlationId, text: truncate(text, 200) }, 'command failed');
     return {
       text: `:boom: Something went wrong on our side. The details are in the bot's log under reference \`${correlationId}\`.`,

@@ -1,6 +1,6 @@
 import type { Chat } from '../core/chat.js';
 import type { Message } from '../core/message.js';
-import { escapeText } from '../views/blocks.js';
+import { link, type Mrkdwn, md, textWithMentions, userMention } from '../core/mrkdwn.js';
 import { formatTime, mention } from '../views/incident-blocks.js';
 import {
   initialReportMessage,
@@ -21,11 +21,11 @@ export class IncidentReports {
     private readonly postMortemHours: number,
   ) {}
 
-  channelText(incident: Incident): string {
-    if (!incident.channelId) return '_channel being created_';
-    const name = incident.channelName ?? incident.channelId;
-    const link = this.chat.channelLink(incident.channelId);
-    return link.startsWith('http') ? `<${link}|#${name}>` : `#${name.replace(/^#/, '')}`;
+  channelText(incident: Incident): Mrkdwn {
+    if (!incident.channelId) return md`_channel being created_`;
+    const name = `#${(incident.channelName ?? incident.channelId).replace(/^#/, '')}`;
+    const url = this.chat.channelLink(incident.channelId);
+    return url.startsWith('http') ? link(url, name) : md`${name}`;
   }
 
   initial(incident: Incident): Message {
@@ -33,10 +33,10 @@ export class IncidentReports {
       number: incident.number,
       severity: incident.severity,
       severityDescription: this.policies.describe(incident.severity),
-      title: escapeText(incident.title),
+      title: incident.title,
       status: incident.status.toUpperCase(),
-      impact: escapeText(incident.impact) || '_being assessed_',
-      services: incident.services.join(', ') || '_none named_',
+      impact: incident.impact || md`_being assessed_`,
+      services: incident.services.join(', ') || md`_none named_`,
       startTime: formatTime(incident.declaredAt),
       nextUpdate: nextUpdateText(incident),
       commander: mention(incident.commanderId),
@@ -44,7 +44,7 @@ export class IncidentReports {
       comms: mention(incident.commsId),
       channel: this.channelText(incident),
       declaredBy: mention(incident.declaredById),
-      acknowledgedBy: incident.acknowledgedBy ? escapeText(incident.acknowledgedBy) : '',
+      acknowledgedBy: incident.acknowledgedBy ?? '',
       acknowledgedAt: incident.acknowledgedAt ? formatTime(incident.acknowledgedAt) : '',
     });
     return initialReportMessage(incident, rendered);
@@ -58,9 +58,9 @@ export class IncidentReports {
     const rendered = this.templates.render('status-update', {
       number: incident.number,
       severity: incident.severity,
-      title: escapeText(incident.title),
+      title: incident.title,
       status: status.toUpperCase(),
-      text: escapeText(text),
+      text,
       author: mention(authorId),
       postedAt: formatTime(at),
       nextUpdate: nextUpdateText(incident),
@@ -73,9 +73,9 @@ export class IncidentReports {
     const rendered = this.templates.render('resolution-report', {
       number: incident.number,
       severity: incident.severity,
-      title: escapeText(incident.title),
-      resolution: escapeText(incident.resolution ?? ''),
-      rootCause: escapeText(incident.rootCause ?? ''),
+      title: incident.title,
+      resolution: incident.resolution ?? '',
+      rootCause: incident.rootCause ?? '',
       duration: formatDuration(
         (incident.resolvedAt ?? incident.declaredAt).getTime() - incident.declaredAt.getTime(),
       ),
@@ -108,8 +108,8 @@ export class IncidentReports {
       rootCause: incident.rootCause ?? '',
       timeline: timeline.map((e) => ({
         at: formatTime(e.at).replace(' UTC', ''),
-        actor: e.actorId ? `<@${e.actorId}>` : (e.actorName ?? 'bers-bot'),
-        text: e.text,
+        actor: e.actorId ? userMention(e.actorId) : md`${e.actorName ?? 'bers-bot'}`,
+        text: textWithMentions(e.text),
       })),
     });
     return postMortemMessage(incident, markdown);

@@ -1,5 +1,6 @@
 import type { BlockAction, SlashCommand, ViewSubmitAction } from '@slack/bolt';
 import type { Logger } from 'pino';
+import { fromSlackText } from '../core/command-text.js';
 import type { InteractionRouter } from '../core/interactions.js';
 import type { Reply } from '../core/message.js';
 import type { CommandRouter } from '../core/router.js';
@@ -65,7 +66,8 @@ export class SlackDeliveries {
   private async command(command: SlashCommand): Promise<void> {
     const respond = respondTo(command.response_url);
     const reply = await this.options.router.dispatch({
-      text: command.text,
+      // The manifest sets should_escape: mentions come as `<@U…|name>`, `&<>` as entities.
+      text: fromSlackText(command.text ?? ''),
       actor: { id: command.user_id, name: command.user_name, groups: await this.groupsOf(command.user_id) },
       channel: { id: command.channel_id, name: command.channel_name },
       mode: 'slack',
