@@ -8,8 +8,8 @@ import { section } from '../src/views/blocks.js';
 
 const INCIDENT_SEVERITY = { critical: 'P1', warning: 'P2', info: 'P3' } as const;
 
-function ephemeral(text: Text): Reply {
-  return { text: String(text), blocks: [section(text)], visibility: 'ephemeral', replaceOriginal: false };
+function answer(text: Text, visibility: Reply['visibility'] = 'ephemeral'): Reply {
+  return { text: String(text), blocks: [section(text)], visibility, replaceOriginal: false };
 }
 
 async function notificationOf(inv: ActionInvocation) {
@@ -48,7 +48,7 @@ function silenceHandler(minutesOf: (inv: ActionInvocation) => number, verb: stri
     const note = `${verb} by <@${inv.actor.id}> — ${result.text}`;
     await new NotificationStore(inv.services.store).setNote(stored.id, note);
     await inv.services.alertNotifier.refresh(stored.id);
-    return ephemeral(md`:white_check_mark: ${textWithMentions(note)}.`);
+    return answer(md`:white_check_mark: ${textWithMentions(note)}.`);
   };
 }
 
@@ -58,8 +58,7 @@ export const alertGroupActions: Record<string, ActionHandler> = {
   'group-silence': silenceHandler(() => 60, 'Silenced for 1 h'),
   async 'group-declare'(inv) {
     const declarer = inv.services.incidentDeclarer;
-    if (!declarer)
-      return ephemeral(':information_source: Incident management is not enabled on this bot yet.');
+    if (!declarer) return answer(':information_source: Incident management is not enabled on this bot yet.');
     inv.services.permissions.require(inv.actor, 'incident', 'declare incidents');
     const { group, id, ts } = await notificationOf(inv);
     const first = group.alerts[0];
@@ -78,14 +77,14 @@ export const alertGroupActions: Record<string, ActionHandler> = {
       },
       inv.actor,
     );
-    return { ...ephemeral(declared.text), visibility: 'in_channel' };
+    return answer(declared.text, 'in_channel');
   },
   async 'expire-silence'(inv) {
     inv.services.permissions.require(inv.actor, 'alerts', 'expire silences');
     const [source, silenceId] = inv.value.split('|');
     if (!source || !silenceId) throw new UsageError('That button is malformed.');
     const first = await inv.services.alerts.expireSilence(source, silenceId);
-    return ephemeral(
+    return answer(
       first
         ? `:white_check_mark: Silence \`${silenceId}\` in ${source} expired.`
         : `Silence \`${silenceId}\` was already expired.`,

@@ -1,7 +1,8 @@
 import type { Chat } from '../core/chat.js';
 import type { Message } from '../core/message.js';
-import { link, type Mrkdwn, md, textWithMentions, userMention } from '../core/mrkdwn.js';
+import { md, textWithMentions, userMention } from '../core/mrkdwn.js';
 import { formatTime, mention } from '../views/incident-blocks.js';
+import { channelOf } from '../views/incident-replies.js';
 import {
   initialReportMessage,
   postMortemMessage,
@@ -21,13 +22,6 @@ export class IncidentReports {
     private readonly postMortemHours: number,
   ) {}
 
-  channelText(incident: Incident): Mrkdwn {
-    if (!incident.channelId) return md`_channel being created_`;
-    const name = `#${(incident.channelName ?? incident.channelId).replace(/^#/, '')}`;
-    const url = this.chat.channelLink(incident.channelId);
-    return url.startsWith('http') ? link(url, name) : md`${name}`;
-  }
-
   initial(incident: Incident): Message {
     const rendered = this.templates.render('initial-report', {
       number: incident.number,
@@ -42,7 +36,7 @@ export class IncidentReports {
       commander: mention(incident.commanderId),
       lead: mention(incident.leadId),
       comms: mention(incident.commsId),
-      channel: this.channelText(incident),
+      channel: channelOf(incident, this.chat),
       declaredBy: mention(incident.declaredById),
       acknowledgedBy: incident.acknowledgedBy ?? '',
       acknowledgedAt: incident.acknowledgedAt ? formatTime(incident.acknowledgedAt) : '',
@@ -64,7 +58,7 @@ export class IncidentReports {
       author: mention(authorId),
       postedAt: formatTime(at),
       nextUpdate: nextUpdateText(incident),
-      channel: this.channelText(incident),
+      channel: channelOf(incident, this.chat),
     });
     return templateMessage(incident, rendered);
   }
@@ -81,7 +75,7 @@ export class IncidentReports {
       ),
       resolvedBy: mention(incident.resolvedBy),
       resolvedAt: formatTime(incident.resolvedAt),
-      channel: this.channelText(incident),
+      channel: channelOf(incident, this.chat),
       postMortemDueHours: this.postMortemHours,
     });
     return templateMessage(incident, rendered);

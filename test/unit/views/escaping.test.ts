@@ -17,6 +17,7 @@ import { onCallReply } from '../../../src/views/oncall-view.js';
 import { reportMessage } from '../../../src/views/report-view.js';
 import { HOSTILE, HOSTILE_TEXT, poison } from '../../helpers/hostile-text.js';
 import { liveMarkupIn } from '../../helpers/slack-text.js';
+import { report } from './report-fixture.js';
 import * as f from './view-fixtures.js';
 
 /** Keys the views branch on (enums); every other string in an input is outside text. */
@@ -51,7 +52,7 @@ const BUILDERS: Record<string, (text: string) => Message> = {
   kpiTable: (t) => kpiTableReply([poison(f.kpi, t, ENUMS)]),
   metricDetail: (t) => metricDetailReply(poison(f.metric, t, ENUMS), t),
   oncall: (t) => onCallReply(poison(f.oncall, t, [...ENUMS, 'slackUserId'])),
-  report: (t) => reportMessage(poison(f.report, t, [...ENUMS, 'timezone'])),
+  report: (t) => reportMessage(poison(report, t, [...ENUMS, 'timezone'])),
   incidentList: (t) => listReply([poison(f.incident, t, ENUMS)], f.chat),
   incidentStatus: (t) =>
     statusReply(poison(f.incident, t, ENUMS), poison(f.timeline, t, ENUMS), f.chat, true),
