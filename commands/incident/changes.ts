@@ -5,6 +5,7 @@ import { UsageError } from '../../src/core/errors.js';
 import { md, userMention } from '../../src/core/mrkdwn.js';
 import { isRole, isStatus, ROLE_TITLES, ROLES, STATUSES } from '../../src/incident/model.js';
 import { doneReply } from '../../src/views/incident-replies.js';
+import { truncatePlain } from '../../src/views/truncate.js';
 import { parseUser, targetIncident } from './target.js';
 
 const tokens = z.array(z.string()).transform((t) => ({ tokens: t }));
@@ -23,7 +24,7 @@ export const updateCommand: Command<Tokens> = {
     const wanted = status.toLowerCase();
     if (!isStatus(wanted)) {
       throw new UsageError(
-        `\`${status.slice(0, 20) || '(nothing)'}\` is not a status. Use one of: ${STATUSES.filter((s) => s !== 'resolved').join(', ')} (and \`resolve\` to resolve).`,
+        `\`${truncatePlain(status, 20) || '(nothing)'}\` is not a status. Use one of: ${STATUSES.filter((s) => s !== 'resolved').join(', ')} (and \`resolve\` to resolve).`,
         'incident update',
       );
     }
@@ -49,14 +50,14 @@ export const assignCommand: Command<Tokens> = {
     const userId = parseUser(who, ctx);
     if (!userId) {
       throw new UsageError(
-        `\`${(who ?? '(nobody)').slice(0, 40)}\` is not a Slack user. Mention them with @ so Slack sends who they are, e.g. \`/bers incident assign ${number} @ada commander\`.`,
+        `\`${truncatePlain(who ?? '(nobody)', 40)}\` is not a Slack user. Mention them with @ so Slack sends who they are, e.g. \`/bers incident assign ${number} @ada commander\`.`,
         'incident assign',
       );
     }
     const role = roleToken.toLowerCase();
     if (!isRole(role)) {
       throw new UsageError(
-        `\`${roleToken.slice(0, 20) || '(nothing)'}\` is not a role. Use one of: ${ROLES.join(', ')}.`,
+        `\`${truncatePlain(roleToken, 20) || '(nothing)'}\` is not a role. Use one of: ${ROLES.join(', ')}.`,
         'incident assign',
       );
     }

@@ -1,6 +1,7 @@
 import type { CommandContext } from '../../src/core/command.js';
 import { parseMention, plainAtName } from '../../src/core/command-text.js';
 import { UsageError } from '../../src/core/errors.js';
+import { truncatePlain } from '../../src/views/truncate.js';
 
 const NUMBER = /^#?(\d{1,9})$/;
 
@@ -33,12 +34,18 @@ export function parseUser(token: string | undefined, ctx: CommandContext): strin
   if (!token) return undefined;
   const mention = parseMention(token);
   if (mention?.kind === 'user') return mention.id;
+  if (mention?.kind === 'group') {
+    throw new UsageError(
+      `\`@${mention.name ?? mention.id}\` is a user group: roles go to one person, so mention them.`,
+      'incident assign',
+    );
+  }
   if (/^[UW][A-Z0-9]{6,}$/.test(token)) return token;
   const name = plainAtName(token);
   if (name !== undefined && ctx.mode === 'console') return name;
   if (name !== undefined) {
     throw new UsageError(
-      `Mention the person with @ so Slack links them: \`@${name.slice(0, 40)}\` arrived as plain text. Type @ and pick them from the list (an unknown name, or a user group, stays plain text).`,
+      `Mention the person with @ so Slack links them: \`@${truncatePlain(name, 40)}\` arrived as plain text. Type @ and pick them from the list (an unknown name, or a user group, stays plain text).`,
       'incident assign',
     );
   }

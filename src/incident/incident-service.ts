@@ -1,5 +1,6 @@
 import type { Actor } from '../core/actor.js';
 import { noticeMessage } from '../views/incident-report-view.js';
+import { truncatePlain } from '../views/truncate.js';
 import { type DeclareInput, type DeclareResult, declareIncident } from './declare-flow.js';
 import { type IncidentDeps, mustGet } from './incident-deps.js';
 import { incidentRepository as repo } from './incident-repository.js';
@@ -130,7 +131,7 @@ export class IncidentService {
       at: message.at,
       kind: 'pinned',
       actorId: message.userId,
-      text: `📌 ${message.text.slice(0, 2000)} (pinned by <@${pinnedBy}>)`,
+      text: `📌 ${truncatePlain(message.text, 2000)} (pinned by <@${pinnedBy}>)`,
       sourceKey: `pin:${channelId}:${ts}`,
     });
   }

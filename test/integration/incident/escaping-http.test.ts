@@ -34,6 +34,8 @@ describe('incident text from Slack users never pings a channel or hides a link',
   });
 
   it('says how to mention someone Slack did not recognise', async () => {
+    const group = await h.command('incident assign 1 @sre commander');
+    expect(String(group.reply.text)).toContain('`@sre` is a user group: roles go to one person');
     const { reply } = await h.command('incident assign 1 @nobody commander');
     expect(reply.response_type).toBe('ephemeral');
     expect(String(reply.text)).toMatch(
