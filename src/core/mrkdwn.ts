@@ -55,6 +55,8 @@ export function trustedMrkdwn(source: string): Mrkdwn {
 
 /** `md\`*${title}* by ${userMention(id)}\``: the literal parts are ours, the values are escaped. */
 export function md(literals: TemplateStringsArray, ...values: (Text | number)[]): Mrkdwn {
+  // Only a tag: `md([userText])` would make outside text markup. Template literals are frozen.
+  if (!Object.isFrozen(literals) || !Array.isArray(literals.raw)) throw new TypeError('md is a template tag');
   let source = literals[0] ?? '';
   values.forEach((value, i) => {
     source += (typeof value === 'number' ? String(value) : renderText(value)) + (literals[i + 1] ?? '');

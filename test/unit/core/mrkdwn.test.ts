@@ -70,9 +70,11 @@ describe('mrkdwn: plain text is escaped, markup is asked for', () => {
     );
   });
 
-  it('cannot be forged with new', async () => {
+  it('cannot be forged with new, nor md called on a plain array', async () => {
     const { Mrkdwn } = await import('../../../src/core/mrkdwn.js');
     // biome-ignore lint/suspicious/noExplicitAny: forging on purpose, past the type's private key.
     expect(() => new (Mrkdwn as any)(Symbol('mrkdwn'), '<!channel>')).toThrow(TypeError);
+    // biome-ignore lint/suspicious/noExplicitAny: calling the tag as a function on purpose.
+    expect(() => (md as any)(['<!channel>'])).toThrow(TypeError);
   });
 });
