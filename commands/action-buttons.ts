@@ -1,6 +1,7 @@
 import type { Who } from '../src/actions/action-service.js';
 import type { ActionHandler } from '../src/core/command.js';
 import { UsageError } from '../src/core/errors.js';
+import { md, userMention } from '../src/core/mrkdwn.js';
 import { confirmationMessage, decidedMessage } from '../src/views/actions-view.js';
 
 function who(invocation: { actor: Who['actor']; channel: Who['channel']; requestId: string }): Who {
@@ -24,7 +25,10 @@ export const confirmButtons: Record<string, ActionHandler> = {
       // The store already says confirmed: a failed message update must not stop the execution.
       await invocation
         .respond(
-          decidedMessage(request, `:hourglass_flowing_sand: Confirmed by <@${invocation.actor.id}>, running`),
+          decidedMessage(
+            request,
+            md`:hourglass_flowing_sand: Confirmed by ${userMention(invocation.actor.id)}, running`,
+          ),
         )
         .catch((error: unknown) =>
           invocation.services.log.warn({ err: error }, 'could not update the confirmation'),
@@ -37,7 +41,7 @@ export const confirmButtons: Record<string, ActionHandler> = {
     permission: 'read',
     async run(invocation) {
       const request = await invocation.services.actions.service.cancel(invocation.value, who(invocation));
-      return decidedMessage(request, `Cancelled by <@${invocation.actor.id}>`);
+      return decidedMessage(request, md`Cancelled by ${userMention(invocation.actor.id)}`);
     },
   },
 };

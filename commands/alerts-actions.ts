@@ -3,11 +3,13 @@ import { NotificationStore } from '../src/alerts/notification-store.js';
 import type { ActionHandler, ActionInvocation } from '../src/core/command.js';
 import { NotFoundError, UsageError } from '../src/core/errors.js';
 import type { Reply } from '../src/core/message.js';
+import { md, type Text, textWithMentions } from '../src/core/mrkdwn.js';
+import { section } from '../src/views/blocks.js';
 
 const INCIDENT_SEVERITY = { critical: 'P1', warning: 'P2', info: 'P3' } as const;
 
-function ephemeral(text: string): Reply {
-  return { text, visibility: 'ephemeral', replaceOriginal: false };
+function answer(text: Text, visibility: Reply['visibility'] = 'ephemeral'): Reply {
+  return { text: String(text), blocks: [section(text)], visibility, replaceOriginal: false };
 }
 
 async function notificationOf(inv: ActionInvocation) {
@@ -43,10 +45,11 @@ function silenceHandler(minutesOf: (inv: ActionInvocation) => number, verb: stri
         },
         stored.group.alerts.map((a) => a.fingerprint).filter((f): f is string => Boolean(f)),
       );
+      // Stored plain, with the person as `<@U…>`: the view renders it with textWithMentions.
       const note = `${verb} by <@${inv.actor.id}> — ${result.text}`;
       await new NotificationStore(inv.services.store).setNote(stored.id, note);
       await inv.services.alertNotifier.refresh(stored.id);
-      return ephemeral(`:white_check_mark: ${note}.`);
+      return answer(md`:white_check_mark: ${textWithMentions(note)}.`);
     },
   };
 }
@@ -56,8 +59,7 @@ const declareButton: ActionHandler = {
   permission: 'incident',
   async run(inv) {
     const declarer = inv.services.incidentDeclarer;
-    if (!declarer)
-      return ephemeral(':information_source: Incident management is not enabled on this bot yet.');
+    if (!declarer) return answer(':information_source: Incident management is not enabled on this bot yet.');
     const { group, id, ts } = await notificationOf(inv);
     const first = group.alerts[0];
     const declared = await declarer.declare(
@@ -75,7 +77,7 @@ const declareButton: ActionHandler = {
       },
       inv.actor,
     );
-    return { text: declared.text, visibility: 'in_channel', replaceOriginal: false };
+    return answer(declared.text, 'in_channel');
   },
 };
 
@@ -90,7 +92,7 @@ export const alertGroupActions: Record<string, ActionHandler> = {
       const [source, silenceId] = inv.value.split('|');
       if (!source || !silenceId) throw new UsageError('That button is malformed.');
       const first = await inv.services.alerts.expireSilence(source, silenceId);
-      return ephemeral(
+      return answer(
         first
           ? `:white_check_mark: Silence \`${silenceId}\` in ${source} expired.`
           : `Silence \`${silenceId}\` was already expired.`,

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import type { Command, CommandContext } from '../src/core/command.js';
 import { actionId } from '../src/core/command.js';
+import { freeText } from '../src/core/command-text.js';
 import type { Reply } from '../src/core/message.js';
 import { alertListReply } from '../src/views/alerts-list-view.js';
-import { actions, escapeText, section } from '../src/views/blocks.js';
+import { actions, section } from '../src/views/blocks.js';
 import { alertGroupActions } from './alerts-actions.js';
 
 const alertId = z
@@ -12,7 +13,7 @@ const alertId = z
 const why = (what: string) =>
   z
     .array(z.string())
-    .transform((words) => words.join(' ').trim() || undefined)
+    .transform((words) => freeText(words).trim() || undefined)
     .refine((text) => (text ?? '').length <= 500, `the ${what} is at most 500 characters`);
 
 function idAndText(what: string) {
@@ -74,7 +75,7 @@ const resolveCommand: Command<z.infer<typeof resolveArgs>> = {
       };
     const silences = cannotResolve.silences;
     const offer = silences.length
-      ? `The bot silenced it (by ${silences.map((s) => escapeText(s.createdBy)).join(', ')}); expire the silence to hear about it again:`
+      ? `The bot silenced it (by ${silences.map((s) => s.createdBy).join(', ')}); expire the silence to hear about it again:`
       : 'No silence from the bot is active on it.';
     const text = `:information_source: ${cannotResolve.reason}\n${offer}`;
     return {

@@ -1,8 +1,11 @@
 import { z } from 'zod';
 import type { Command } from '../../src/core/command.js';
+import { freeText } from '../../src/core/command-text.js';
 import { UsageError } from '../../src/core/errors.js';
+import { md, userMention } from '../../src/core/mrkdwn.js';
 import { isRole, isStatus, ROLE_TITLES, ROLES, STATUSES } from '../../src/incident/model.js';
 import { doneReply } from '../../src/views/incident-replies.js';
+import { truncatePlain } from '../../src/views/truncate.js';
 import { parseUser, targetIncident } from './target.js';
 
 const tokens = z.array(z.string()).transform((t) => ({ tokens: t }));
@@ -21,13 +24,13 @@ export const updateCommand: Command<Tokens> = {
     const wanted = status.toLowerCase();
     if (!isStatus(wanted)) {
       throw new UsageError(
-        `\`${status.slice(0, 20) || '(nothing)'}\` is not a status. Use one of: ${STATUSES.filter((s) => s !== 'resolved').join(', ')} (and \`resolve\` to resolve).`,
+        `\`${truncatePlain(status, 20) || '(nothing)'}\` is not a status. Use one of: ${STATUSES.filter((s) => s !== 'resolved').join(', ')} (and \`resolve\` to resolve).`,
         'incident update',
       );
     }
     const incident = await ctx.services.incidents.update(
       number,
-      { status: wanted, text: text.join(' ') },
+      { status: wanted, text: freeText(text) },
       ctx.actor,
     );
     return doneReply(`Update posted for incident #${number} (${incident.status}).`);
@@ -47,19 +50,19 @@ export const assignCommand: Command<Tokens> = {
     const userId = parseUser(who, ctx);
     if (!userId) {
       throw new UsageError(
-        `\`${(who ?? '(nobody)').slice(0, 40)}\` is not a Slack user. Mention them with @ so Slack sends who they are, e.g. \`/bers incident assign ${number} @ada commander\`.`,
+        `\`${truncatePlain(who ?? '(nobody)', 40)}\` is not a Slack user. Mention them with @ so Slack sends who they are, e.g. \`/bers incident assign ${number} @ada commander\`.`,
         'incident assign',
       );
     }
     const role = roleToken.toLowerCase();
     if (!isRole(role)) {
       throw new UsageError(
-        `\`${roleToken.slice(0, 20) || '(nothing)'}\` is not a role. Use one of: ${ROLES.join(', ')}.`,
+        `\`${truncatePlain(roleToken, 20) || '(nothing)'}\` is not a role. Use one of: ${ROLES.join(', ')}.`,
         'incident assign',
       );
     }
     await ctx.services.incidents.assign(number, role, userId, ctx.actor);
-    return doneReply(`<@${userId}> is now ${ROLE_TITLES[role]} of incident #${number}.`);
+    return doneReply(md`${userMention(userId)} is now ${ROLE_TITLES[role]} of incident #${number}.`);
   },
 };
 
@@ -72,7 +75,7 @@ export const noteCommand: Command<Tokens> = {
   args: tokens,
   async run(args, ctx) {
     const { number, rest } = await targetIncident(args.tokens, ctx, 'note [number] <text…>');
-    await ctx.services.incidents.note(number, rest.join(' '), ctx.actor);
+    await ctx.services.incidents.note(number, freeText(rest), ctx.actor);
     return doneReply(`📝 Noted in the timeline of incident #${number}.`);
   },
 };
@@ -91,7 +94,7 @@ export const severityCommand: Command<Tokens> = {
     const incident = await ctx.services.incidents.changeSeverity(
       number,
       severity,
-      reason.join(' '),
+      freeText(reason),
       ctx.actor,
     );
     return doneReply(`Incident #${number} is now ${incident.severity}.`);
@@ -107,7 +110,7 @@ export const resolveCommand: Command<Tokens> = {
   args: tokens,
   async run(args, ctx) {
     const { number, rest } = await targetIncident(args.tokens, ctx, 'resolve [number] <resolution…>');
-    const [resolution = '', rootCause] = rest.join(' ').split(/\broot cause:\s*/i);
+    const [resolution = '', rootCause] = freeText(rest).split(/\broot cause:\s*/i);
     await ctx.services.incidents.resolve(number, { resolution, rootCause }, ctx.actor);
     return doneReply(`✅ Incident #${number} resolved.`);
   },

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Command } from '../../src/core/command.js';
+import { freeText } from '../../src/core/command-text.js';
 import { UsageError } from '../../src/core/errors.js';
 import { declaredReply } from '../../src/views/incident-replies.js';
 
@@ -24,7 +25,7 @@ export const declareCommand: Command<z.infer<typeof args>> = {
     const { incident, created } = await incidents.declare(
       {
         severity,
-        title: title.join(' '),
+        title: freeText(title),
         isPrivate,
         // Slack gives each invocation its own trigger id: a replayed request cannot declare twice.
         requestKey: ctx.triggerId ? `trigger:${ctx.triggerId}` : undefined,

@@ -1,5 +1,7 @@
 import type { CommandContext } from '../../src/core/command.js';
+import { parseMention, plainAtName } from '../../src/core/command-text.js';
 import { UsageError } from '../../src/core/errors.js';
+import { truncatePlain } from '../../src/views/truncate.js';
 
 const NUMBER = /^#?(\d{1,9})$/;
 
@@ -23,14 +25,29 @@ export async function targetIncident(
 }
 
 /**
- * A Slack user from `<@U123>` / `<@U123|name>` (or a bare `U…` id). The console has no user
- * directory, so there `@name` stands for the user id `name`.
+ * A Slack user from `<@U123|name>` / `<@U123>` (how Slack sends a mention with should_escape on)
+ * or a bare `U…` id. The console has no user directory, so there `@name` stands for the user id
+ * `name`; in Slack a plain `@name` means Slack did not recognise the person, which is worth
+ * saying rather than "not a user".
  */
 export function parseUser(token: string | undefined, ctx: CommandContext): string | undefined {
   if (!token) return undefined;
-  const mention = /^<@([UW][A-Z0-9]+)(\|[^>]*)?>$/.exec(token);
-  if (mention) return mention[1];
+  const mention = parseMention(token);
+  if (mention?.kind === 'user') return mention.id;
+  if (mention?.kind === 'group') {
+    throw new UsageError(
+      `\`@${mention.name ?? mention.id}\` is a user group: roles go to one person, so mention them.`,
+      'incident assign',
+    );
+  }
   if (/^[UW][A-Z0-9]{6,}$/.test(token)) return token;
-  if (ctx.mode === 'console' && /^@[a-z0-9._-]+$/i.test(token)) return token.slice(1);
+  const name = plainAtName(token);
+  if (name !== undefined && ctx.mode === 'console') return name;
+  if (name !== undefined) {
+    throw new UsageError(
+      `Mention the person with @ so Slack links them: \`@${truncatePlain(name, 40)}\` arrived as plain text. Type @ and pick them from the list (an unknown name, or a user group, stays plain text).`,
+      'incident assign',
+    );
+  }
   return undefined;
 }

@@ -1,4 +1,5 @@
 import type { Actor } from '../core/actor.js';
+import type { Text } from '../core/mrkdwn.js';
 
 export interface IncidentDraft {
   /** P0–P3, derived from the alert's severity. */
@@ -16,5 +17,5 @@ export interface IncidentDraft {
  */
 export interface IncidentDeclarer {
   /** Declares the incident and returns a line for the user (e.g. a link to its channel). */
-  declare(draft: IncidentDraft, actor: Actor): Promise<{ text: string }>;
+  declare(draft: IncidentDraft, actor: Actor): Promise<{ text: Text }>;
 }

@@ -1,22 +1,20 @@
 import type { Message } from '../core/message.js';
+import { escapeMrkdwn, mrkdwnToPlain } from '../core/mrkdwn.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON is walked generically here.
 type AnyBlock = Record<string, any>;
 
-/** Slack mrkdwn → plain terminal text: links, mentions, emphasis and the emoji we use. */
+/**
+ * Slack mrkdwn → terminal text, as a person reads it in Slack: links, mentions, emphasis, the
+ * emoji we use, and entities decoded (escaped `&lt;!channel&gt;` reads `<!channel>`, as in Slack).
+ */
 export function mrkdwnToText(text: string): string {
-  return text
-    .replace(/<(https?:[^|>]+)\|([^>]+)>/g, '$2 ($1)')
-    .replace(/<(https?:[^>]+)>/g, '$1')
-    .replace(/<@([A-Z0-9a-z_.-]+)>/g, '@$1')
-    .replace(/<#([A-Z0-9]+)\|([^>]+)>/g, '#$2')
-    .replace(/<!(here|channel|everyone)>/g, '@$1')
-    .replace(/(^|[\s(])\*([^*\n]+)\*/g, '$1$2')
-    .replace(/(^|[\s(])_([^_\n]+)_/g, '$1$2')
-    .replace(/&lt;/g, '<')
-    .replace(/&gt;/g, '>')
-    .replace(/&amp;/g, '&')
-    .replace(/:([a-z0-9_+-]+):/g, (match, name: string) => EMOJI[name] ?? match);
+  const plain = text.replace(/(^|[\s(])\*([^*\n]+)\*/g, '$1$2').replace(/(^|[\s(])_([^_\n]+)_/g, '$1$2');
+  return withEmoji(mrkdwnToPlain(plain));
+}
+
+function withEmoji(text: string): string {
+  return text.replace(/:([a-z0-9_+-]+):/g, (match, name: string) => EMOJI[name] ?? match);
 }
 
 const EMOJI: Record<string, string> = {
@@ -44,7 +42,9 @@ const EMOJI: Record<string, string> = {
 
 function textOf(element: AnyBlock | undefined): string {
   if (!element) return '';
-  return mrkdwnToText(String(element.text ?? ''));
+  const text = String(element.text ?? '');
+  // Slack does not parse plain_text (headers, buttons): it shows it as it is.
+  return element.type === 'plain_text' ? withEmoji(text) : mrkdwnToText(text);
 }
 
 export interface RenderedButton {
@@ -55,7 +55,8 @@ export interface RenderedButton {
 
 /** Renders Block Kit as terminal text; buttons are listed so the console can offer them. */
 export function renderMessage(message: Message, numberButton: (b: RenderedButton) => number): string {
-  if (!message.blocks || message.blocks.length === 0) return mrkdwnToText(message.text);
+  // The top-level text is plain; Slack gets it escaped, so render it that way too.
+  if (!message.blocks || message.blocks.length === 0) return mrkdwnToText(escapeMrkdwn(message.text));
   const lines: string[] = [];
   for (const block of message.blocks as AnyBlock[]) {
     switch (block.type) {

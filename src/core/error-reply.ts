@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import { knownErrorReply } from '../views/error-reply.js';
 import { isBersError, UsageError } from './errors.js';
 import { overviewReply, usageReply } from './help.js';
 import type { InteractionKind } from './interaction.js';
@@ -35,11 +36,9 @@ function replyFor(error: unknown, failed: FailedInteraction, registry: HandlerRe
       .split(' ')
       .filter(Boolean);
     const command = registry.commandAt(path);
-    return command
-      ? usageReply(command, path, error.message)
-      : overviewReply(registry.commands, error.message);
+    return command ? usageReply(command, path, error.text) : overviewReply(registry.commands, error.text);
   }
-  if (isBersError(error)) return { text: `:no_entry: ${error.message}`, visibility: 'ephemeral' };
+  if (isBersError(error)) return knownErrorReply(error);
   log.error(
     { err: error, correlationId: failed.requestId, kind: failed.kind, text: failed.text.slice(0, 200) },
     `${failed.kind} failed`,

@@ -1,5 +1,7 @@
+import { capBlocks, context, header, section } from '../views/blocks.js';
 import type { AnyCommand as Command } from './command.js';
 import type { Reply } from './message.js';
+import { md, type Text } from './mrkdwn.js';
 
 const PREFIX = '/bers';
 
@@ -9,47 +11,36 @@ function usageLines(command: Command, path: string[]): string[] {
   return [...own, ...nested];
 }
 
-/** The usage of one command (and its subcommands), optionally after an explanation of what was wrong. */
-export function usageReply(command: Command, path: string[], problem?: string): Reply {
+/**
+ * The usage of one command (and its subcommands), optionally after an explanation of what was
+ * wrong. Usage lines are plain text (`<status>` is escaped, so Slack shows it instead of reading
+ * it as a link); `problem` often quotes the user's input and is escaped unless it is our markup.
+ */
+export function usageReply(command: Command, path: string[], problem?: Text): Reply {
   const lines = usageLines(command, path);
   const examples = (command.examples ?? []).map((e) => `${PREFIX} ${e}`);
-  const text = [
-    problem,
-    `*${PREFIX} ${path.join(' ')}* — ${command.summary}`,
-    ...lines.map((l) => `\`${l}\``),
-  ]
-    .filter(Boolean)
-    .join('\n');
-  const blocks: NonNullable<Reply['blocks']> = [];
-  if (problem) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `:warning: ${problem}` } });
-  blocks.push({
-    type: 'section',
-    text: {
-      type: 'mrkdwn',
-      text: `*${PREFIX} ${path.join(' ')}* — ${command.summary}\n${lines.map((l) => `\`${l}\``).join('\n')}`,
-    },
-  });
-  if (examples.length > 0) {
-    blocks.push({
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: `Examples: ${examples.map((e) => `\`${e}\``).join(' · ')}` }],
-    });
-  }
-  return { text, blocks, visibility: 'ephemeral' };
+  const usage = `*${PREFIX} ${path.join(' ')}* — ${command.summary}\n${lines.map((l) => `\`${l}\``).join('\n')}`;
+  const blocks = [
+    ...(problem ? [section(md`:warning: ${problem}`)] : []),
+    section(usage),
+    ...(examples.length > 0 ? [context(`Examples: ${examples.map((e) => `\`${e}\``).join(' · ')}`)] : []),
+  ];
+  const text = [problem && String(problem), usage].filter(Boolean).join('\n');
+  return { text, blocks: capBlocks(blocks), visibility: 'ephemeral' };
 }
 
 /** The list of every subcommand, what `/bers help` and an unknown subcommand answer. */
-export function overviewReply(commands: readonly Command[], problem?: string): Reply {
+export function overviewReply(commands: readonly Command[], problem?: Text): Reply {
   const rows = commands.map((c) => `\`${PREFIX} ${c.usage[0] ?? c.name}\` — ${c.summary}`);
-  const blocks: NonNullable<Reply['blocks']> = [];
-  if (problem) blocks.push({ type: 'section', text: { type: 'mrkdwn', text: `:warning: ${problem}` } });
-  blocks.push(
-    { type: 'header', text: { type: 'plain_text', text: 'bers-bot commands' } },
-    { type: 'section', text: { type: 'mrkdwn', text: rows.join('\n') } },
-    {
-      type: 'context',
-      elements: [{ type: 'mrkdwn', text: `\`${PREFIX} help <subcommand>\` shows the details of one.` }],
-    },
-  );
-  return { text: [problem, ...rows].filter(Boolean).join('\n'), blocks, visibility: 'ephemeral' };
+  const blocks = [
+    ...(problem ? [section(md`:warning: ${problem}`)] : []),
+    header('bers-bot commands'),
+    section(rows.join('\n')),
+    context(`\`${PREFIX} help <subcommand>\` shows the details of one.`),
+  ];
+  return {
+    text: [problem && String(problem), ...rows].filter(Boolean).join('\n'),
+    blocks,
+    visibility: 'ephemeral',
+  };
 }

@@ -2,7 +2,9 @@ import type { Block, KnownBlock } from '@slack/types';
 
 /**
  * Block Kit is the message model everywhere: Slack sends it as is, the console renders it to text.
- * `text` is the notification / fallback text Slack requires alongside blocks.
+ * `text` is the notification / fallback text Slack requires alongside blocks. It is plain text
+ * (what a person reads; `${someMrkdwn}` in it reads as text), escaped when it is sent, so it can
+ * never carry a live mention or link; markup belongs in blocks, built with src/views/blocks.ts.
  */
 export interface Message {
   text: string;

@@ -9,14 +9,12 @@ export interface ServiceChecks {
   checks: CheckEntry[];
 }
 
-/** User input shown back in a code span: a backtick would end it, and <!here> must stay text. */
+/**
+ * User input shown back in a code span: a backtick would end it. (`<!here>` in it stays text
+ * because error texts are plain and escaped when rendered.)
+ */
 function quoteInput(name: string): string {
-  const clean = name
-    .replace(/`/g, '')
-    .slice(0, 60)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;');
+  const clean = name.replace(/`/g, '').slice(0, 60);
   return `\`${clean || '?'}\``;
 }
 

@@ -1,4 +1,5 @@
 import type { IncidentDeclarer } from '../alerts/incident-declarer.js';
+import { channelMention, md } from '../core/mrkdwn.js';
 import type { IncidentService } from './incident-service.js';
 
 /**
@@ -23,11 +24,11 @@ export function alertIncidentDeclarer(
         },
         actor,
       );
-      const where = incident.channelId ? ` in <#${incident.channelId}>` : '';
+      const where = incident.channelId ? md` in ${channelMention(incident.channelId)}` : '';
       return {
         text: created
-          ? `:rotating_light: Declared incident #${incident.number} (${incident.severity})${where}.`
-          : `This alert already has incident #${incident.number} (${incident.severity})${where}.`,
+          ? md`:rotating_light: Declared incident #${incident.number} (${incident.severity})${where}.`
+          : md`This alert already has incident #${incident.number} (${incident.severity})${where}.`,
       };
     },
   };

@@ -1,4 +1,6 @@
 import type { Actor } from '../core/actor.js';
+import { noticeMessage } from '../views/incident-report-view.js';
+import { truncatePlain } from '../views/truncate.js';
 import { type DeclareInput, type DeclareResult, declareIncident } from './declare-flow.js';
 import { type IncidentDeps, mustGet } from './incident-deps.js';
 import { incidentRepository as repo } from './incident-repository.js';
@@ -116,7 +118,7 @@ export class IncidentService {
   /** Posts a short notice in the incident channel (e.g. "escalated to the secondary on-call"). */
   async notify(number: number, text: string): Promise<void> {
     const incident = await mustGet(this.deps, number);
-    if (incident.channelId) await this.deps.chat.post(incident.channelId, { text });
+    if (incident.channelId) await this.deps.chat.post(incident.channelId, noticeMessage(text));
   }
 
   /** 📌 on a message in an incident channel: the message goes into the timeline at its original time. */
@@ -129,7 +131,7 @@ export class IncidentService {
       at: message.at,
       kind: 'pinned',
       actorId: message.userId,
-      text: `📌 ${message.text.slice(0, 2000)} (pinned by <@${pinnedBy}>)`,
+      text: `📌 ${truncatePlain(message.text, 2000)} (pinned by <@${pinnedBy}>)`,
       sourceKey: `pin:${channelId}:${ts}`,
     });
   }

@@ -1,5 +1,6 @@
 /** A message as the chat platform has it (for 📌 pins). */
 export interface SourceMessage {
+  /** Plain text, as a person reads it (the platform's markup already decoded). */
   text: string;
   userId?: string;
   /** When it was posted: its original time goes into the timeline. */

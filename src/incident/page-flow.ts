@@ -1,4 +1,5 @@
 import type { Actor } from '../core/actor.js';
+import { md, userMention } from '../core/mrkdwn.js';
 import { noticeMessage } from '../views/incident-report-view.js';
 import type { IncidentDeps } from './incident-deps.js';
 import { incidentRepository as repo } from './incident-repository.js';
@@ -21,7 +22,7 @@ export function pageIncident(deps: IncidentDeps, number: number, actor: Actor): 
       actorName: actor.name,
       text: `Paging decision: ${reason}`,
     });
-    const notice = noticeMessage(`📟 Incident #${number}: on-call paged by <@${actor.id}>`);
+    const notice = noticeMessage(md`📟 Incident #${number}: on-call paged by ${userMention(actor.id)}`);
     await stepStore.add(tx, current.id, now, [
       { key: `${opKey}:page`, payload: { kind: 'page', reason } },
       ...posts(opKey, notice),

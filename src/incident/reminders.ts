@@ -1,3 +1,4 @@
+import { type Mrkdwn, md, plainWithMentions, userMention } from '../core/mrkdwn.js';
 import type { DueTimer, TimerService } from '../scheduler/timers.js';
 import { formatTime } from '../views/incident-blocks.js';
 import { noticeMessage } from '../views/incident-report-view.js';
@@ -12,12 +13,10 @@ import { stepStore } from './step-store.js';
  */
 export function registerIncidentReminders(timers: TimerService, deps: IncidentDeps): void {
   const load = async (timer: DueTimer) => repo.byNumber(deps.store, Number(timer.payload.number));
-  const say = async (incident: Incident, kind: string, text: string) => {
-    await repo.addTimeline(deps.store, incident.id, {
-      at: deps.clock.now(),
-      kind,
-      text: text.replace(/[*_]/g, ''),
-    });
+  const say = async (incident: Incident, kind: string, text: Mrkdwn) => {
+    // The timeline keeps the people it names (`<@U…>`) but not the emphasis.
+    const line = plainWithMentions(text).replace(/[*_]/g, '');
+    await repo.addTimeline(deps.store, incident.id, { at: deps.clock.now(), kind, text: line });
     if (incident.channelId) await deps.chat.post(incident.channelId, noticeMessage(text));
   };
 
@@ -26,12 +25,12 @@ export function registerIncidentReminders(timers: TimerService, deps: IncidentDe
     if (!incident || incident.resolvedAt) return;
     if (incident.nextUpdateAt?.toISOString() !== timer.payload.dueAt) return;
     const who = incident.commanderId
-      ? `<@${incident.commanderId}>`
+      ? userMention(incident.commanderId)
       : 'Nobody is commander yet, so: everyone here —';
     await say(
       incident,
       'reminder',
-      `⏰ ${who} the ${incident.severity} update for incident #${incident.number} was due at ${formatTime(incident.nextUpdateAt)}. Post one with *Post update* or \`/bers incident update ${incident.number} <status> <text…>\`.`,
+      md`⏰ ${who} the ${incident.severity} update for incident #${incident.number} was due at ${formatTime(incident.nextUpdateAt)}. Post one with *Post update* or \`/bers incident update ${incident.number} <status> <text…>\`.`,
     );
   });
 
@@ -41,7 +40,7 @@ export function registerIncidentReminders(timers: TimerService, deps: IncidentDe
     await say(
       incident,
       'flag',
-      `⚠️ ${incident.severity} incident #${incident.number} has no incident commander. Take it with \`/bers incident assign ${incident.number} @you commander\`.`,
+      md`⚠️ ${incident.severity} incident #${incident.number} has no incident commander. Take it with \`/bers incident assign ${incident.number} @you commander\`.`,
     );
   });
 
@@ -71,11 +70,11 @@ export function registerIncidentReminders(timers: TimerService, deps: IncidentDe
   timers.on(TIMER_KINDS.postMortem, async (timer) => {
     const incident = await load(timer);
     if (!incident) return;
-    const owner = incident.commanderId ? `<@${incident.commanderId}>` : `<@${incident.declaredById}>`;
+    const owner = userMention(incident.commanderId ?? incident.declaredById);
     await say(
       incident,
       'reminder',
-      `📝 ${owner} the post-mortem for incident #${incident.number} is due: it was resolved ${formatTime(incident.resolvedAt)}. The draft is above in this channel.`,
+      md`📝 ${owner} the post-mortem for incident #${incident.number} is due: it was resolved ${formatTime(incident.resolvedAt)}. The draft is above in this channel.`,
     );
   });
 }

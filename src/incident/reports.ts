@@ -1,7 +1,8 @@
 import type { Chat } from '../core/chat.js';
 import type { Message } from '../core/message.js';
-import { escapeText } from '../views/blocks.js';
+import { md, textWithMentions, userMention } from '../core/mrkdwn.js';
 import { formatTime, mention } from '../views/incident-blocks.js';
+import { channelOf } from '../views/incident-replies.js';
 import {
   initialReportMessage,
   postMortemMessage,
@@ -21,30 +22,23 @@ export class IncidentReports {
     private readonly postMortemHours: number,
   ) {}
 
-  channelText(incident: Incident): string {
-    if (!incident.channelId) return '_channel being created_';
-    const name = incident.channelName ?? incident.channelId;
-    const link = this.chat.channelLink(incident.channelId);
-    return link.startsWith('http') ? `<${link}|#${name}>` : `#${name.replace(/^#/, '')}`;
-  }
-
   initial(incident: Incident): Message {
     const rendered = this.templates.render('initial-report', {
       number: incident.number,
       severity: incident.severity,
       severityDescription: this.policies.describe(incident.severity),
-      title: escapeText(incident.title),
+      title: incident.title,
       status: incident.status.toUpperCase(),
-      impact: escapeText(incident.impact) || '_being assessed_',
-      services: incident.services.join(', ') || '_none named_',
+      impact: incident.impact || md`_being assessed_`,
+      services: incident.services.join(', ') || md`_none named_`,
       startTime: formatTime(incident.declaredAt),
       nextUpdate: nextUpdateText(incident),
       commander: mention(incident.commanderId),
       lead: mention(incident.leadId),
       comms: mention(incident.commsId),
-      channel: this.channelText(incident),
+      channel: channelOf(incident, this.chat),
       declaredBy: mention(incident.declaredById),
-      acknowledgedBy: incident.acknowledgedBy ? escapeText(incident.acknowledgedBy) : '',
+      acknowledgedBy: incident.acknowledgedBy ?? '',
       acknowledgedAt: incident.acknowledgedAt ? formatTime(incident.acknowledgedAt) : '',
     });
     return initialReportMessage(incident, rendered);
@@ -58,13 +52,13 @@ export class IncidentReports {
     const rendered = this.templates.render('status-update', {
       number: incident.number,
       severity: incident.severity,
-      title: escapeText(incident.title),
+      title: incident.title,
       status: status.toUpperCase(),
-      text: escapeText(text),
+      text,
       author: mention(authorId),
       postedAt: formatTime(at),
       nextUpdate: nextUpdateText(incident),
-      channel: this.channelText(incident),
+      channel: channelOf(incident, this.chat),
     });
     return templateMessage(incident, rendered);
   }
@@ -73,15 +67,15 @@ export class IncidentReports {
     const rendered = this.templates.render('resolution-report', {
       number: incident.number,
       severity: incident.severity,
-      title: escapeText(incident.title),
-      resolution: escapeText(incident.resolution ?? ''),
-      rootCause: escapeText(incident.rootCause ?? ''),
+      title: incident.title,
+      resolution: incident.resolution ?? '',
+      rootCause: incident.rootCause ?? '',
       duration: formatDuration(
         (incident.resolvedAt ?? incident.declaredAt).getTime() - incident.declaredAt.getTime(),
       ),
       resolvedBy: mention(incident.resolvedBy),
       resolvedAt: formatTime(incident.resolvedAt),
-      channel: this.channelText(incident),
+      channel: channelOf(incident, this.chat),
       postMortemDueHours: this.postMortemHours,
     });
     return templateMessage(incident, rendered);
@@ -108,8 +102,8 @@ export class IncidentReports {
       rootCause: incident.rootCause ?? '',
       timeline: timeline.map((e) => ({
         at: formatTime(e.at).replace(' UTC', ''),
-        actor: e.actorId ? `<@${e.actorId}>` : (e.actorName ?? 'bers-bot'),
-        text: e.text,
+        actor: e.actorId ? userMention(e.actorId) : md`${e.actorName ?? 'bers-bot'}`,
+        text: textWithMentions(e.text),
       })),
     });
     return postMortemMessage(incident, markdown);

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../core/actor.js';
 import { ConflictError, UsageError } from '../core/errors.js';
-import { formatTime } from '../views/incident-blocks.js';
+import { md } from '../core/mrkdwn.js';
+import { formatTime, mention } from '../views/incident-blocks.js';
 import { type IncidentDeps, mustGet, TIMER_KINDS, timerKeys } from './incident-deps.js';
 import { incidentRepository as repo } from './incident-repository.js';
 import type { Incident } from './model.js';
@@ -124,7 +125,7 @@ export async function resolveIncident(
   if (!resolved) {
     const winner = (await repo.byId(deps.store, current.id))!;
     throw new ConflictError(
-      `Incident #${number} was already resolved by <@${winner.resolvedBy}> at ${formatTime(winner.resolvedAt)}.`,
+      md`Incident #${number} was already resolved by ${mention(winner.resolvedBy, 'someone')} at ${formatTime(winner.resolvedAt)}.`,
     );
   }
   await deps.runner.run(current.id);

@@ -1,20 +1,27 @@
-/** The typed view model of each template in templates/; every field is always present (strict mode). */
+import { type Mrkdwn, md, type Text, userMention } from '../core/mrkdwn.js';
+
+/**
+ * The typed view model of each template in templates/; every field is always present (strict
+ * mode). A `string` field is plain text and is escaped where the template puts it; a `Mrkdwn`
+ * field is markup we built (mentions, the channel link) and goes in as is.
+ */
 export interface InitialReportModel {
   number: number;
   severity: string;
   severityDescription: string;
   title: string;
   status: string;
-  impact: string;
-  services: string;
+  /** Our `_being assessed_` when there is none yet. */
+  impact: Text;
+  services: Text;
   startTime: string;
   nextUpdate: string;
-  commander: string;
-  lead: string;
-  comms: string;
-  channel: string;
-  declaredBy: string;
-  /** Empty until someone acknowledges. */
+  commander: Mrkdwn;
+  lead: Mrkdwn;
+  comms: Mrkdwn;
+  channel: Mrkdwn;
+  declaredBy: Mrkdwn;
+  /** Empty until someone acknowledges; a name, from Slack or PagerDuty. */
   acknowledgedBy: string;
   acknowledgedAt: string;
 }
@@ -25,10 +32,10 @@ export interface StatusUpdateModel {
   title: string;
   status: string;
   text: string;
-  author: string;
+  author: Mrkdwn;
   postedAt: string;
   nextUpdate: string;
-  channel: string;
+  channel: Mrkdwn;
 }
 
 export interface ResolutionReportModel {
@@ -39,9 +46,9 @@ export interface ResolutionReportModel {
   /** Empty when not given. */
   rootCause: string;
   duration: string;
-  resolvedBy: string;
+  resolvedBy: Mrkdwn;
   resolvedAt: string;
-  channel: string;
+  channel: Mrkdwn;
   postMortemDueHours: number;
 }
 
@@ -56,11 +63,12 @@ export interface PostMortemModel {
   resolvedAt: string;
   duration: string;
   timeToAcknowledge: string;
-  commander: string;
-  lead: string;
+  commander: Mrkdwn;
+  lead: Mrkdwn;
   resolution: string;
   rootCause: string;
-  timeline: { at: string; actor: string; text: string }[];
+  /** `text` keeps the people it mentions (`<@U…>`); everything else in it is escaped. */
+  timeline: { at: string; actor: Mrkdwn; text: Mrkdwn }[];
 }
 
 export interface TemplateModels {
@@ -84,12 +92,12 @@ export const SAMPLE_MODELS: TemplateModels = {
     services: 'checkout',
     startTime: '2026-01-05 08:00 UTC',
     nextUpdate: '2026-01-05 08:30 UTC',
-    commander: '<@U1>',
-    lead: '<@U2>',
-    comms: '<@U3>',
-    channel: '#inc-1-checkout-is-failing',
-    declaredBy: '<@U1>',
-    acknowledgedBy: '<@U2>',
+    commander: userMention('U1'),
+    lead: userMention('U2'),
+    comms: userMention('U3'),
+    channel: md`#inc-1-checkout-is-failing`,
+    declaredBy: userMention('U1'),
+    acknowledgedBy: 'bob',
     acknowledgedAt: '2026-01-05 08:05 UTC',
   },
   'status-update': {
@@ -98,10 +106,10 @@ export const SAMPLE_MODELS: TemplateModels = {
     title: 'Checkout is failing',
     status: 'IDENTIFIED',
     text: 'A bad deploy; rolling back.',
-    author: '<@U1>',
+    author: userMention('U1'),
     postedAt: '2026-01-05 08:20 UTC',
     nextUpdate: '2026-01-05 08:50 UTC',
-    channel: '#inc-1-checkout-is-failing',
+    channel: md`#inc-1-checkout-is-failing`,
   },
   'resolution-report': {
     number: 1,
@@ -110,9 +118,9 @@ export const SAMPLE_MODELS: TemplateModels = {
     resolution: 'Rolled back to the previous release',
     rootCause: 'A missing database index',
     duration: '1h 5m',
-    resolvedBy: '<@U1>',
+    resolvedBy: userMention('U1'),
     resolvedAt: '2026-01-05 09:05 UTC',
-    channel: '#inc-1-checkout-is-failing',
+    channel: md`#inc-1-checkout-is-failing`,
     postMortemDueHours: 24,
   },
   'post-mortem': {
@@ -126,10 +134,10 @@ export const SAMPLE_MODELS: TemplateModels = {
     resolvedAt: '2026-01-05 09:05 UTC',
     duration: '1h 5m',
     timeToAcknowledge: '5m',
-    commander: '@ada',
-    lead: '@bob',
+    commander: userMention('U1'),
+    lead: userMention('U2'),
     resolution: 'Rolled back',
     rootCause: 'A missing index',
-    timeline: [{ at: '08:00', actor: '@ada', text: 'Declared' }],
+    timeline: [{ at: '08:00', actor: userMention('U1'), text: md`Declared` }],
   },
 };

@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import Handlebars from 'handlebars';
 import { BersError, ErrorCode } from '../core/errors.js';
+import { type Mrkdwn, trustedMrkdwn } from '../core/mrkdwn.js';
 import { projectRoot } from '../store/project-root.js';
+import { compileMrkdwn } from './mrkdwn-handlebars.js';
 import { unknownFields } from './template-fields.js';
 import { SAMPLE_MODELS, type TemplateModels, type TemplateName } from './template-models.js';
 
@@ -19,8 +20,8 @@ export class TemplateError extends BersError {
 type Compiled = (model: object) => string;
 
 /**
- * The incident communication templates, compiled once (Handlebars, strict mode, no HTML escaping:
- * the output is Slack mrkdwn and the view models escape user text). An override directory replaces
+ * The incident communication templates, compiled once (Handlebars, strict mode, `{{x}}` escaping
+ * for Slack mrkdwn rather than HTML: see compileMrkdwn). An override directory replaces
  * files by name. Each template is test-rendered with its sample model here, so a template that
  * uses an unknown field fails at start-up rather than mid-incident.
  */
@@ -37,8 +38,7 @@ export class IncidentTemplates {
         const unknown = unknownFields(source, SAMPLE_MODELS[name]);
         if (unknown.length > 0)
           throw new Error(`unknown field${unknown.length > 1 ? 's' : ''} ${unknown.join(', ')}`);
-        const hbs = Handlebars.create();
-        template = hbs.compile(source, { strict: true, noEscape: true });
+        template = compileMrkdwn(source);
         template(SAMPLE_MODELS[name]);
       } catch (error) {
         throw new TemplateError(file, (error as Error).message.split('\n')[0]!);
@@ -48,10 +48,13 @@ export class IncidentTemplates {
     return new IncidentTemplates(compiled);
   }
 
-  render<N extends TemplateName>(name: N, model: TemplateModels[N]): string {
-    return this.compiled.get(name)!(model)
-      .replace(/\n{3,}/g, '\n\n')
-      .trim();
+  /** Mrkdwn: the template's own text is ours, and every value in it was escaped on the way in. */
+  render<N extends TemplateName>(name: N, model: TemplateModels[N]): Mrkdwn {
+    return trustedMrkdwn(
+      this.compiled.get(name)!(model)
+        .replace(/\n{3,}/g, '\n\n')
+        .trim(),
+    );
   }
 }
 

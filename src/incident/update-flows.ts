@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../core/actor.js';
 import { ConflictError, UsageError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
+import { md, userMention } from '../core/mrkdwn.js';
 import type { Queryable } from '../store/store.js';
 import { noticeMessage } from '../views/incident-report-view.js';
 import { type IncidentDeps, mustGet, TIMER_KINDS, timerKeys } from './incident-deps.js';
@@ -129,15 +130,19 @@ export async function changeSeverity(
     );
     if (!updated) throw resolvedConflict(current);
     const raised = deps.policies.rank(severity) < deps.policies.rank(current.severity);
-    const line = `Severity ${raised ? 'raised' : 'lowered'} ${current.severity} → ${severity} by <@${actor.id}>${reason ? `: ${reason}` : ''}`;
+    const change = `Severity ${raised ? 'raised' : 'lowered'} ${current.severity} → ${severity} by`;
+    const why = reason ? `: ${reason}` : '';
     await repo.addTimeline(tx, current.id, {
       at: now,
       kind: 'severity',
       actorId: actor.id,
       actorName: actor.name,
-      text: line.replace(/<@[^>]+>/, actor.name),
+      text: `${change} ${actor.name}${why}`,
     });
-    const notice = noticeMessage(`${raised ? '⬆️' : '⬇️'} Incident #${number}: ${line}`);
+    // The reason is the user's text: escaped, so `<!channel>` in it stays text in both channels.
+    const notice = noticeMessage(
+      md`${raised ? '⬆️' : '⬇️'} Incident #${number}: ${change} ${userMention(actor.id)}${why}`,
+    );
     const announcement = updated.isPrivate ? undefined : notice;
     const steps = posts(opKey, notice, announcement);
     if (!updated.acknowledgedAt) steps.push(...(await replanPaging(deps, tx, updated, raised, opKey)));

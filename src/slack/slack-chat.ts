@@ -1,7 +1,7 @@
 import type { WebClient } from '@slack/web-api';
 import type { Chat, CreatedChannel, MessageRef, ModalView } from '../core/chat.js';
 import type { Message } from '../core/message.js';
-import { SLACK_LIMITS, truncate } from '../views/blocks.js';
+import { notificationText } from '../views/blocks.js';
 
 /** The Chat port over Slack's Web API (the client Bolt made, so tests point it at a fake). */
 export class SlackChat implements Chat {
@@ -13,7 +13,7 @@ export class SlackChat implements Chat {
   async post(channel: string, message: Message, options: { threadTs?: string } = {}): Promise<MessageRef> {
     const result = await this.client.chat.postMessage({
       channel,
-      text: truncate(message.text, SLACK_LIMITS.messageText),
+      text: notificationText(message.text),
       blocks: message.blocks,
       thread_ts: options.threadTs,
       unfurl_links: false,
@@ -25,7 +25,7 @@ export class SlackChat implements Chat {
     await this.client.chat.update({
       channel: ref.channel,
       ts: ref.ts,
-      text: truncate(message.text, SLACK_LIMITS.messageText),
+      text: notificationText(message.text),
       blocks: message.blocks ?? [],
     });
   }
@@ -34,7 +34,7 @@ export class SlackChat implements Chat {
     await this.client.chat.postEphemeral({
       channel,
       user,
-      text: truncate(message.text, SLACK_LIMITS.messageText),
+      text: notificationText(message.text),
       blocks: message.blocks,
     });
   }
@@ -81,7 +81,7 @@ export class SlackChat implements Chat {
       file: file.content,
       filename: file.filename,
       title: file.title,
-      initial_comment: file.comment,
+      initial_comment: file.comment === undefined ? undefined : notificationText(file.comment),
     });
   }
 

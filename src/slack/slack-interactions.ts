@@ -1,4 +1,5 @@
 import type { Chat } from '../core/chat.js';
+import { fromSlackText } from '../core/command-text.js';
 import type { InteractionRequest } from '../core/interaction.js';
 import type { Reply } from '../core/message.js';
 import type { SlackDelivery } from '../ingress/protocol.js';
@@ -38,7 +39,8 @@ function commandOf(payload: Json): InteractionRequest | undefined {
   const channelId = str(payload.channel_id) ?? 'unknown';
   return {
     kind: 'command',
-    text: str(payload.text) ?? '',
+    // The manifest sets should_escape: mentions come as `<@U…|name>`, `&<>` as entities.
+    text: fromSlackText(str(payload.text) ?? ''),
     actor: { id: userId, name: str(payload.user_name) ?? userId },
     channel: { id: channelId, name: str(payload.channel_name) ?? channelId },
     mode: 'slack',

@@ -1,4 +1,5 @@
 import type { WebClient } from '@slack/web-api';
+import { freeText, fromSlackText } from '../core/command-text.js';
 import type { MessageSource, SourceMessage } from '../incident/message-source.js';
 
 /** One message by its ts: `conversations.history` with latest=ts, inclusive, limit 1. */
@@ -14,6 +15,8 @@ export class SlackMessageSource implements MessageSource {
     });
     const message = result.messages?.[0];
     if (!message || message.ts !== ts) return undefined;
-    return { text: message.text ?? '', userId: message.user, at: new Date(Number(ts) * 1000) };
+    // Slack's mrkdwn as the plain text the timeline stores (`<!channel>` → `@channel`, `&lt;` → `<`).
+    const text = freeText([fromSlackText(message.text ?? '')]);
+    return { text, userId: message.user, at: new Date(Number(ts) * 1000) };
   }
 }

@@ -1,12 +1,12 @@
 import type { RespondArguments } from '@slack/bolt';
 import type { Reply } from '../core/message.js';
-import { SLACK_LIMITS, truncate } from '../views/blocks.js';
+import { notificationText } from '../views/blocks.js';
 
 /** A reply as the body posted to `response_url`. */
 export function toRespondArguments(reply: Reply): RespondArguments {
   return {
     response_type: reply.visibility ?? 'ephemeral',
-    text: truncate(reply.text, SLACK_LIMITS.messageText),
+    text: notificationText(reply.text),
     ...(reply.blocks ? { blocks: reply.blocks } : {}),
     ...(reply.replaceOriginal !== undefined ? { replace_original: reply.replaceOriginal } : {}),
   } as RespondArguments;

@@ -3,32 +3,32 @@ import type { ExecutionResult, RevisionInfo } from '../actions/executor.js';
 import type { VerifyResult } from '../actions/verification.js';
 import { actionId } from '../core/command.js';
 import type { Message, Reply } from '../core/message.js';
-import { actions, context, escapeText, fields, header, section } from './blocks.js';
+import { joinMrkdwn, type Mrkdwn, md, type Text, userMention } from '../core/mrkdwn.js';
+import { actions, context, fields, header, section } from './blocks.js';
 
 const VERB: Record<ActionKind, string> = { restart: 'Restart', rollback: 'Roll back' };
 
-function what(r: Pick<ActionRequest, 'kind' | 'service' | 'environment' | 'revision'>): string {
+function what(r: Pick<ActionRequest, 'kind' | 'service' | 'environment' | 'revision'>): Mrkdwn {
   const to =
-    r.kind === 'rollback'
-      ? ` to ${r.revision ? `revision ${escapeText(r.revision)}` : 'the previous revision'}`
-      : '';
-  return `${VERB[r.kind].toLowerCase()} *${r.service}* (${r.environment})${to}`;
+    r.kind === 'rollback' ? ` to ${r.revision ? `revision ${r.revision}` : 'the previous revision'}` : '';
+  return md`${VERB[r.kind].toLowerCase()} *${r.service}* (${r.environment})${to}`;
 }
 
-function describe(r: ActionRequest): string[] {
+function describe(r: ActionRequest): Mrkdwn[] {
   return [
-    `*Service*\n${r.service}`,
-    `*Environment*\n${r.environment}`,
-    `*Executor*\n\`${escapeText(r.executor)}\``,
-    `*Target*\n${r.kind === 'restart' ? 'restart in place' : r.revision ? `revision ${escapeText(r.revision)}` : 'previous revision'}`,
+    md`*Service*\n${r.service}`,
+    md`*Environment*\n${r.environment}`,
+    md`*Executor*\n\`${r.executor}\``,
+    md`*Target*\n${r.kind === 'restart' ? 'restart in place' : r.revision ? `revision ${r.revision}` : 'previous revision'}`,
   ];
 }
 
 /** The confirmation: the exact action, and Confirm / Cancel buttons that expire. */
 export function confirmationMessage(r: ActionRequest): Reply {
+  const by = userMention(r.requestedBy.id);
   const who = r.twoPerson
-    ? `Requested by <@${r.requestedBy.id}>. *Two-person rule:* another authorized person must confirm.`
-    : `Requested by <@${r.requestedBy.id}>.`;
+    ? md`Requested by ${by}. *Two-person rule:* another authorized person must confirm.`
+    : md`Requested by ${by}.`;
   return {
     text: `Confirm: ${what(r)}`,
     visibility: 'in_channel',
@@ -46,17 +46,17 @@ export function confirmationMessage(r: ActionRequest): Reply {
 }
 
 /** Replaces the confirmation once it is decided, so nobody can press its buttons again. */
-export function decidedMessage(r: ActionRequest, note: string): Reply {
+export function decidedMessage(r: ActionRequest, note: Text): Reply {
   return {
     text: `${note}: ${what(r)}`,
     replaceOriginal: true,
-    blocks: [section(`${note}: ${what(r)}`), fields(describe(r)), context(`request \`${r.id}\``)],
+    blocks: [section(md`${note}: ${what(r)}`), fields(describe(r)), context(`request \`${r.id}\``)],
   };
 }
 
 /** A run whose process died: nobody knows whether it took effect, so say what to check. */
 export function interruptedMessage(r: ActionRequest): Message {
-  const by = r.confirmedBy ? `, confirmed by <@${r.confirmedBy.id}>,` : '';
+  const by = r.confirmedBy ? md`, confirmed by ${userMention(r.confirmedBy.id)},` : '';
   const check =
     r.kind === 'rollback'
       ? `\`/bers health ${r.service}\` and \`/bers history ${r.service}\``
@@ -65,7 +65,7 @@ export function interruptedMessage(r: ActionRequest): Message {
     text: `:warning: The ${VERB[r.kind].toLowerCase()} of ${r.service} (${r.environment}) was interrupted`,
     blocks: [
       section(
-        `:warning: ${what(r)}${by} was *interrupted*: bers-bot stopped while it ran, so whether it took effect is unknown. Check ${check} before running it again.`,
+        md`:warning: ${what(r)}${by} was *interrupted*: bers-bot stopped while it ran, so whether it took effect is unknown. Check ${check} before running it again.`,
       ),
       context(`request \`${r.id}\``),
     ],
@@ -74,17 +74,17 @@ export function interruptedMessage(r: ActionRequest): Message {
 
 export function executionMessage(r: ActionRequest, result: ExecutionResult, seconds: number): Message {
   const icon = result.ok ? ':white_check_mark:' : ':x:';
-  const blocks = [section(`${icon} ${what(r)}: ${escapeText(result.summary)} (${seconds} s)`)];
-  if (result.outputTail.trim())
-    blocks.push(section(`\`\`\`${escapeText(result.outputTail.slice(-2800))}\`\`\``));
-  blocks.push(context(`confirmed by <@${r.confirmedBy?.id ?? '?'}> · request \`${r.id}\``));
+  const blocks = [section(md`${icon} ${what(r)}: ${result.summary} (${seconds} s)`)];
+  if (result.outputTail.trim()) blocks.push(section(`\`\`\`${result.outputTail.slice(-2800)}\`\`\``));
+  const by = r.confirmedBy ? userMention(r.confirmedBy.id) : '?';
+  blocks.push(context(md`confirmed by ${by} · request \`${r.id}\``));
   return { text: `${result.ok ? 'Done' : 'Failed'}: ${what(r)}: ${result.summary}`, blocks };
 }
 
 export function verificationMessage(r: ActionRequest, v: VerifyResult, offerRollback: boolean): Message {
   const line = v.healthy
-    ? `:white_check_mark: *${r.service}* (${r.environment}) healthy after ${v.seconds} s`
-    : `:x: *${r.service}* (${r.environment}) still ${v.status} after ${v.seconds} s${v.reason ? ` — ${escapeText(v.reason)}` : ''}`;
+    ? md`:white_check_mark: *${r.service}* (${r.environment}) healthy after ${v.seconds} s`
+    : md`:x: *${r.service}* (${r.environment}) still ${v.status} after ${v.seconds} s${v.reason ? ` — ${v.reason}` : ''}`;
   const blocks = [section(line)];
   if (offerRollback) {
     blocks.push(
@@ -98,7 +98,7 @@ export function verificationMessage(r: ActionRequest, v: VerifyResult, offerRoll
       ]),
     );
   }
-  return { text: line.replace(/\*/g, ''), blocks };
+  return { text: String(line).replace(/\*/g, ''), blocks };
 }
 
 export function historyReply(
@@ -113,8 +113,8 @@ export function historyReply(
       .slice(0, 15)
       .map(
         (r) =>
-          `${r.current ? '▶' : '•'} revision *${escapeText(r.revision)}*${r.current ? ' (current)' : ''}` +
-          `${r.createdAt ? ` · ${r.createdAt.toISOString().slice(0, 16).replace('T', ' ')}` : ''}${r.detail ? ` · \`${escapeText(r.detail)}\`` : ''}`,
+          `${r.current ? '▶' : '•'} revision *${r.revision}*${r.current ? ' (current)' : ''}` +
+          `${r.createdAt ? ` · ${r.createdAt.toISOString().slice(0, 16).replace('T', ' ')}` : ''}${r.detail ? ` · \`${r.detail}\`` : ''}`,
       );
     blocks.push(section(lines.join('\n') || '_no revisions found_'));
   } else {
@@ -124,10 +124,12 @@ export function historyReply(
   }
   const acts = recent.map(
     (a) =>
-      `• ${a.requestedAt.toISOString().slice(0, 16).replace('T', ' ')} ${what(a)} — *${a.state}* (by <@${a.requestedBy.id}>)`,
+      md`• ${a.requestedAt.toISOString().slice(0, 16).replace('T', ' ')} ${what(a)} — *${a.state}* (by ${userMention(a.requestedBy.id)})`,
   );
   blocks.push(
-    section(acts.length ? `*Recent actions*\n${acts.join('\n')}` : '_No actions through the bot yet._'),
+    section(
+      acts.length ? md`*Recent actions*\n${joinMrkdwn(acts, '\n')}` : '_No actions through the bot yet._',
+    ),
   );
   return { text: `History of ${service} (${environment})`, blocks };
 }

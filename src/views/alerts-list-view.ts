@@ -3,12 +3,13 @@ import type { Alert, Severity } from '../alerts/model.js';
 import { SEVERITIES } from '../alerts/model.js';
 import { formatAge, type ResponseTargets, responseStatus } from '../alerts/response-target.js';
 import type { KnownBlock, Reply } from '../core/message.js';
+import { joinMrkdwn, type Mrkdwn, md } from '../core/mrkdwn.js';
 import { SEVERITY_EMOJI } from './alerts-notification-view.js';
-import { capBlocks, context, escapeText, header, section } from './blocks.js';
+import { capBlocks, context, header, section } from './blocks.js';
 
 const STATE_NOTE = { active: '', acknowledged: ' · _acknowledged_', silenced: ' · _silenced_' };
 
-function alertLine(alert: Alert, now: Date, targets: ResponseTargets): string {
+function alertLine(alert: Alert, now: Date, targets: ResponseTargets): Mrkdwn {
   const age = Number.isNaN(alert.startsAt.getTime())
     ? 'age unknown'
     : (() => {
@@ -16,8 +17,8 @@ function alertLine(alert: Alert, now: Date, targets: ResponseTargets): string {
         const text = `${formatAge(r.ageMs)} (target ${r.target})`;
         return r.overdue && alert.state === 'active' ? `:bell: *OVERDUE ${text}*` : text;
       })();
-  const service = alert.service ? ` · ${escapeText(alert.service)}` : '';
-  return `\`${alert.id}\` *${escapeText(alert.name)}*${service} · ${alert.source} · ${age}${STATE_NOTE[alert.state]}\n      ${escapeText(alert.summary)}`;
+  const service = alert.service ? ` · ${alert.service}` : '';
+  return md`\`${alert.id}\` *${alert.name}*${service} · ${alert.source} · ${age}${STATE_NOTE[alert.state]}\n      ${alert.summary}`;
 }
 
 function severitySection(
@@ -27,10 +28,10 @@ function severitySection(
   targets: ResponseTargets,
 ): KnownBlock[] {
   const lines = alerts.map((a) => alertLine(a, now, targets));
-  const chunks: string[] = [];
-  for (let i = 0; i < lines.length; i += 10) chunks.push(lines.slice(i, i + 10).join('\n'));
+  const chunks: Mrkdwn[] = [];
+  for (let i = 0; i < lines.length; i += 10) chunks.push(joinMrkdwn(lines.slice(i, i + 10), '\n'));
   return chunks.map((chunk, i) =>
-    section(`${i === 0 ? `${SEVERITY_EMOJI[severity]} *${severity}* (${alerts.length})\n` : ''}${chunk}`),
+    section(md`${i === 0 ? `${SEVERITY_EMOJI[severity]} *${severity}* (${alerts.length})\n` : ''}${chunk}`),
   );
 }
 
@@ -48,7 +49,7 @@ export function alertListReply(listing: AlertListing, now: Date, targets: Respon
   }
   for (const failure of listing.failures) {
     // The reason starts with the source's name ("bers did not answer within 3000 ms.").
-    blocks.push(section(`:warning: ${escapeText(failure.reason)}`));
+    blocks.push(section(`:warning: ${failure.reason}`));
   }
   const answered = listing.sources.filter((s) => !listing.failures.some((f) => f.source === s));
   blocks.push(

@@ -2,7 +2,8 @@ import { type AlertGroup, groupSeverity, groupTitle } from '../alerts/alert-grou
 import type { StoredNotification } from '../alerts/notification-store.js';
 import { actionId } from '../core/command.js';
 import type { KnownBlock, Message } from '../core/message.js';
-import { actions, context, escapeText, header, section } from './blocks.js';
+import { joinMrkdwn, type Mrkdwn, md, textWithMentions } from '../core/mrkdwn.js';
+import { actions, context, header, section } from './blocks.js';
 
 export const SEVERITY_EMOJI = {
   critical: ':red_circle:',
@@ -11,12 +12,13 @@ export const SEVERITY_EMOJI = {
 };
 const SHOWN = 10;
 
-function alertLine(alert: AlertGroup['alerts'][number]): string {
+/** Labels and annotations are whatever the alert rules (or a forged webhook) say: all plain text. */
+function alertLine(alert: AlertGroup['alerts'][number]): Mrkdwn {
   const name = alert.labels.alertname ?? 'alert';
   const where = alert.labels.service ?? alert.labels.instance ?? alert.labels.job ?? '';
   const text = alert.annotations.description ?? alert.annotations.summary ?? '';
   const mark = alert.status === 'resolved' ? ':white_check_mark:' : ':rotating_light:';
-  return `${mark} *${escapeText(name)}*${where ? ` · ${escapeText(where)}` : ''}${text ? ` — ${escapeText(text)}` : ''}`;
+  return md`${mark} *${name}*${where ? ` · ${where}` : ''}${text ? ` — ${text}` : ''}`;
 }
 
 /** The channel message for an Alertmanager group: firing with buttons, or resolved without. */
@@ -25,21 +27,20 @@ export function alertGroupMessage(notification: StoredNotification): Message {
   const title = groupTitle(group);
   const severity = groupSeverity(group);
   const firing = group.alerts.filter((a) => a.status === 'firing').length;
-  const headline =
-    status === 'resolved'
-      ? `:white_check_mark: RESOLVED: ${title}`
-      : `${SEVERITY_EMOJI[severity]} FIRING (${firing}): ${title}`;
+  const state = status === 'resolved' ? 'RESOLVED' : `FIRING (${firing})`;
+  const icon = status === 'resolved' ? ':white_check_mark:' : SEVERITY_EMOJI[severity];
   const lines = group.alerts.slice(0, SHOWN).map(alertLine);
-  if (group.alerts.length > SHOWN) lines.push(`…and ${group.alerts.length - SHOWN} more`);
+  if (group.alerts.length > SHOWN) lines.push(md`…and ${group.alerts.length - SHOWN} more`);
   const labels = Object.entries(group.commonLabels)
-    .map(([k, v]) => `${k}=${escapeText(v)}`)
+    .map(([k, v]) => `${k}=${v}`)
     .join(' · ');
   const blocks: KnownBlock[] = [
-    header(headline.replace(/^:[a-z_]+: /, '')),
-    section(`${headline}\n${lines.join('\n')}`),
+    header(`${state}: ${title}`),
+    section(md`${icon} ${state}: ${title}\n${joinMrkdwn(lines, '\n')}`),
     context(`${severity} · ${labels || 'no common labels'}`),
   ];
-  if (note) blocks.push(context(escapeText(note)));
+  // The note is ours ("Acknowledged by <@U…> — …") around the source's answer.
+  if (note) blocks.push(context(textWithMentions(note)));
   if (status === 'firing') {
     blocks.push(
       actions(
@@ -57,5 +58,5 @@ export function alertGroupMessage(notification: StoredNotification): Message {
       ),
     );
   }
-  return { text: headline, blocks };
+  return { text: `${icon} ${state}: ${title}`, blocks };
 }

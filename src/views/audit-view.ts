@@ -1,6 +1,7 @@
 import type { Reply } from '../core/message.js';
 import type { AuditRecord } from '../store/audit-log.js';
-import { capBlocks, context, escapeText, header, section, truncate } from './blocks.js';
+import { capBlocks, context, header, section } from './blocks.js';
+import { truncatePlain } from './truncate.js';
 
 const ICON: Record<string, string> = {
   ok: ':white_check_mark:',
@@ -18,9 +19,10 @@ function line(r: AuditRecord): string {
   const at = r.at.toISOString().slice(0, 19).replace('T', ' ');
   const tailText =
     typeof r.details?.outputTail === 'string' && r.details.outputTail
-      ? ` · output: \`${escapeText(truncate(r.details.outputTail.replace(/\s+/g, ' ').slice(-120), 120))}\``
+      ? ` · output: \`${truncatePlain(r.details.outputTail.replace(/\s+/g, ' ').slice(-120), 120)}\``
       : '';
-  return `${ICON[r.outcome] ?? '•'} ${at} *${escapeText(r.actorName)}* ${r.kind === 'operation' ? '' : `${r.kind} `}\`${escapeText(r.subject)}\` ${escapeText(truncate(r.text, 200))} → *${r.outcome}*${tailText}`;
+  // Plain text throughout (names, command text, output): the section escapes it.
+  return `${ICON[r.outcome] ?? '•'} ${at} *${r.actorName}* ${r.kind === 'operation' ? '' : `${r.kind} `}\`${r.subject}\` ${truncatePlain(r.text, 200)} → *${r.outcome}*${tailText}`;
 }
 
 /** `/bers audit`: newest first, ten lines per section so Slack's limits hold. */

@@ -1,8 +1,12 @@
 import type { KnownBlock } from '@slack/types';
+import { escapeMrkdwn, renderText, type Text, trustedMrkdwn } from '../core/mrkdwn.js';
+import { truncateMrkdwn, truncatePlain } from './truncate.js';
 
 /**
- * Block Kit builders. Every text that goes to Slack passes through here, so Slack's limits are
- * enforced in one place (Slack rejects a whole message when one field is too long).
+ * Block Kit builders. Every text that goes to Slack passes through here, so escaping and Slack's
+ * limits are enforced in one place (Slack rejects a whole message when one field is too long).
+ * Text parameters take plain strings, which are escaped, or `Mrkdwn` we built (`md\`…\``);
+ * plain_text fields (headers, buttons) are not parsed by Slack and are only cut to length.
  */
 export const SLACK_LIMITS = {
   headerText: 150,
@@ -17,38 +21,55 @@ export const SLACK_LIMITS = {
   messageText: 3000,
 } as const;
 
-export function truncate(text: string, max: number): string {
-  if (text.length <= max) return text;
-  return `${text.slice(0, max - 1)}…`;
+/** A message's top-level `text` as Slack gets it: plain text, so escaped, and cut short. */
+export function notificationText(text: string): string {
+  return truncateMrkdwn(escapeMrkdwn(text), SLACK_LIMITS.messageText);
+}
+
+/** A mrkdwn text object, escaped (plain strings) and cut to `max`. */
+export function mrkdwnObject(text: Text, max: number): { type: 'mrkdwn'; text: string } {
+  return { type: 'mrkdwn', text: truncateMrkdwn(renderText(text), max) };
+}
+
+/** A plain_text object: shown as is by Slack (no mentions, no links), so only cut to `max`. */
+export function plainObject(text: string, max: number): { type: 'plain_text'; text: string; emoji: true } {
+  return { type: 'plain_text', text: truncatePlain(text, max), emoji: true };
 }
 
 export function header(text: string): KnownBlock {
-  return {
-    type: 'header',
-    text: { type: 'plain_text', text: truncate(text, SLACK_LIMITS.headerText), emoji: true },
-  };
+  return { type: 'header', text: plainObject(text, SLACK_LIMITS.headerText) };
 }
 
-export function section(markdown: string): KnownBlock {
-  return { type: 'section', text: { type: 'mrkdwn', text: truncate(markdown, SLACK_LIMITS.sectionText) } };
+export function section(text: Text): KnownBlock {
+  return { type: 'section', text: mrkdwnObject(text, SLACK_LIMITS.sectionText) };
 }
 
-export function fields(items: readonly string[]): KnownBlock {
+export function fields(items: readonly Text[]): KnownBlock {
   return {
     type: 'section',
-    fields: items
-      .slice(0, SLACK_LIMITS.fieldsPerSection)
-      .map((text) => ({ type: 'mrkdwn' as const, text: truncate(text, SLACK_LIMITS.fieldText) })),
+    fields: items.slice(0, SLACK_LIMITS.fieldsPerSection).map((t) => mrkdwnObject(t, SLACK_LIMITS.fieldText)),
   };
 }
 
-export function context(...markdown: string[]): KnownBlock {
+export function context(...items: Text[]): KnownBlock {
   return {
     type: 'context',
-    elements: markdown
+    elements: items
       .slice(0, SLACK_LIMITS.contextElements)
-      .map((text) => ({ type: 'mrkdwn' as const, text: truncate(text, SLACK_LIMITS.sectionText) })),
+      .map((t) => mrkdwnObject(t, SLACK_LIMITS.sectionText)),
   };
+}
+
+/** Lines packed into as few sections as Slack's limit allows, measured as sent (escaped). */
+export function packedSections(lines: readonly Text[], max: number = SLACK_LIMITS.sectionText): KnownBlock[] {
+  const chunks: string[] = [];
+  for (const line of lines.map(renderText)) {
+    const last = chunks.length - 1;
+    if (last >= 0 && chunks[last]!.length + 1 + line.length <= max) chunks[last] += `\n${line}`;
+    else chunks.push(line);
+  }
+  // Already rendered: each chunk is escaped lines joined by newlines.
+  return chunks.map((chunk) => section(trustedMrkdwn(chunk)));
 }
 
 export function divider(): KnownBlock {
@@ -68,9 +89,9 @@ export function actions(buttons: readonly ButtonSpec[], blockId?: string): Known
     ...(blockId ? { block_id: blockId } : {}),
     elements: buttons.map((b) => ({
       type: 'button' as const,
-      text: { type: 'plain_text' as const, text: truncate(b.text, SLACK_LIMITS.buttonText), emoji: true },
+      text: plainObject(b.text, SLACK_LIMITS.buttonText),
       action_id: b.actionId,
-      ...(b.value !== undefined ? { value: truncate(b.value, SLACK_LIMITS.buttonValue) } : {}),
+      ...(b.value !== undefined ? { value: truncatePlain(b.value, SLACK_LIMITS.buttonValue) } : {}),
       ...(b.style ? { style: b.style } : {}),
     })),
   };
@@ -81,9 +102,4 @@ export function capBlocks(blocks: KnownBlock[]): KnownBlock[] {
   if (blocks.length <= SLACK_LIMITS.blocksPerMessage) return blocks;
   const kept = blocks.slice(0, SLACK_LIMITS.blocksPerMessage - 1);
   return [...kept, context(`…and ${blocks.length - kept.length} more blocks not shown.`)];
-}
-
-/** Escapes text from outside (service reasons, user input) so it cannot form Slack mentions or links. */
-export function escapeText(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

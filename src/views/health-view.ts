@@ -1,15 +1,7 @@
 import type { Reply } from '../core/message.js';
 import type { HealthReport, HealthStatus, ServiceHealth } from '../health/model.js';
-import {
-  capBlocks,
-  context,
-  divider,
-  escapeText,
-  header,
-  SLACK_LIMITS,
-  section,
-  truncate,
-} from './blocks.js';
+import { capBlocks, context, divider, header, packedSections, section } from './blocks.js';
+import { truncatePlain } from './truncate.js';
 
 export const STATUS_EMOJI: Record<HealthStatus, string> = {
   healthy: ':large_green_circle:',
@@ -32,9 +24,10 @@ function countLine(report: HealthReport): string {
 /** One service's reason may list many failing checks; it must not push the next services out of the section. */
 const SUMMARY_REASON_MAX = 140;
 
+/** Plain text: what a target said is escaped by the section it lands in. */
 function serviceLine(s: ServiceHealth): string {
   const reason =
-    s.status === 'healthy' ? '' : ` — ${escapeText(truncate(s.reason ?? s.status, SUMMARY_REASON_MAX))}`;
+    s.status === 'healthy' ? '' : ` — ${truncatePlain(s.reason ?? s.status, SUMMARY_REASON_MAX)}`;
   return `${STATUS_EMOJI[s.status]} *${s.service}* ${s.status} · ${s.latencyMs} ms${reason}`;
 }
 
@@ -43,22 +36,15 @@ export function healthSummaryReply(report: HealthReport): Reply {
   const services = [...report.services].sort(
     (a, b) => ORDER[a.status] - ORDER[b.status] || a.service.localeCompare(b.service),
   );
-  const lines = services.map(serviceLine);
   // Lines packed into sections up to Slack's text limit keep a 200-service answer within 50 blocks
   // without any line being cut off.
-  const chunks: string[] = [];
-  for (const line of lines) {
-    const last = chunks.length - 1;
-    if (last >= 0 && chunks[last]!.length + 1 + line.length <= SLACK_LIMITS.sectionText) {
-      chunks[last] += `\n${line}`;
-    } else chunks.push(line);
-  }
+  const sections = packedSections(services.map(serviceLine));
   const title = `${STATUS_EMOJI[report.overall]} Health: ${report.overall}`;
   return {
     text: `${title} (${countLine(report)})`,
     blocks: capBlocks([
       header(`Health: ${report.overall}`),
-      ...chunks.map(section),
+      ...sections,
       context(
         `${countLine(report)} · checked in ${report.durationMs} ms · \`/bers health <service>\` for details`,
       ),
@@ -71,18 +57,17 @@ export function healthSummaryReply(report: HealthReport): Reply {
 export function healthDetailReply(report: HealthReport): Reply {
   const blocks = report.services.flatMap((s) => [
     section(
-      `${STATUS_EMOJI[s.status]} *${s.service}* — ${s.status}${s.description ? `\n${escapeText(s.description)}` : ''}`,
+      `${STATUS_EMOJI[s.status]} *${s.service}* — ${s.status}${s.description ? `\n${s.description}` : ''}`,
     ),
     section(
       s.checks
         .map((c) => {
           const parts = (c.components ?? []).map(
-            (p) =>
-              `    ${STATUS_EMOJI[p.status]} ${escapeText(p.name)}${p.reason ? ` — ${escapeText(p.reason)}` : ''}`,
+            (p) => `    ${STATUS_EMOJI[p.status]} ${p.name}${p.reason ? ` — ${p.reason}` : ''}`,
           );
           const optional = c.critical ? '' : ' _(non-critical)_';
           return [
-            `${STATUS_EMOJI[c.status]} \`${c.name}\` (${c.kind}) ${c.status} · ${c.latencyMs} ms${optional}${c.reason ? ` — ${escapeText(c.reason)}` : ''}`,
+            `${STATUS_EMOJI[c.status]} \`${c.name}\` (${c.kind}) ${c.status} · ${c.latencyMs} ms${optional}${c.reason ? ` — ${c.reason}` : ''}`,
             ...parts,
           ].join('\n');
         })

@@ -1,20 +1,22 @@
 import type { KnownBlock } from '@slack/types';
+import { type Mrkdwn, md, trustedMrkdwn, userMention } from '../core/mrkdwn.js';
 import { capBlocks, SLACK_LIMITS, section } from './blocks.js';
 
-/** Long text as consecutive sections, split on line boundaries under Slack's section limit. */
-export function textSections(text: string): KnownBlock[] {
+/** Long mrkdwn as consecutive sections, split on line boundaries under Slack's section limit. */
+export function textSections(text: Mrkdwn): KnownBlock[] {
   const max = SLACK_LIMITS.sectionText - 10;
-  const blocks: KnownBlock[] = [];
+  const chunks: string[] = [];
   let current = '';
-  for (const line of text.split('\n')) {
+  for (const line of text.source.split('\n')) {
     if (current && current.length + line.length + 1 > max) {
-      blocks.push(section(current));
+      chunks.push(current);
       current = '';
     }
     current = current ? `${current}\n${line}` : line;
   }
-  if (current) blocks.push(section(current));
-  return capBlocks(blocks);
+  if (current) chunks.push(current);
+  // Whole lines of mrkdwn: a line never ends inside an entity or a `<…>` token.
+  return capBlocks(chunks.map((chunk) => section(trustedMrkdwn(chunk))));
 }
 
 /** `2026-01-05 08:00 UTC`: incidents span teams in several time zones; UTC is the shared clock. */
@@ -23,6 +25,6 @@ export function formatTime(at: Date | undefined): string {
   return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-export function mention(userId: string | undefined, fallback = '_unassigned_'): string {
-  return userId ? `<@${userId}>` : fallback;
+export function mention(userId: string | undefined, fallback = '_unassigned_'): Mrkdwn {
+  return userId ? userMention(userId) : md`${fallback}`;
 }

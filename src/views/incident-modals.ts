@@ -1,7 +1,7 @@
 import type { ModalView } from '../core/chat.js';
 import { actionId } from '../core/command.js';
 import { ROLE_TITLES, ROLES, STATUSES } from '../incident/model.js';
-import { truncate } from './blocks.js';
+import { plainObject } from './blocks.js';
 
 export const INCIDENT_VIEWS = {
   declare: actionId('incident', 'declare'),
@@ -10,7 +10,8 @@ export const INCIDENT_VIEWS = {
   resolve: actionId('incident', 'resolve'),
 } as const;
 
-const plain = (text: string) => ({ type: 'plain_text' as const, text: truncate(text, 75) });
+// Modals show plain_text only: Slack does not parse it, so nothing here needs escaping.
+const plain = (text: string) => plainObject(text, 75);
 const option = (value: string, text = value) => ({ text: plain(text), value });
 
 function input(blockId: string, label: string, element: Record<string, unknown>, optional = false) {
@@ -33,7 +34,7 @@ function modal(
   return {
     type: 'modal',
     callback_id: callbackId,
-    title: plain(title.slice(0, 24)),
+    title: plainObject(title, 24),
     submit: plain(submit),
     close: plain('Cancel'),
     private_metadata: metadata,

@@ -1,25 +1,29 @@
 import type { Chat } from '../core/chat.js';
 import type { Reply } from '../core/message.js';
+import { joinMrkdwn, link, type Mrkdwn, md, type Text, textWithMentions } from '../core/mrkdwn.js';
 import type { Incident, TimelineEntry } from '../incident/model.js';
-import { context, escapeText, fields, header, section } from './blocks.js';
+import { context, fields, header, section } from './blocks.js';
 import { formatTime, mention } from './incident-blocks.js';
+import { truncateText } from './truncate.js';
 
-export function channelOf(incident: Incident, chat: Chat): string {
-  if (!incident.channelId) return '_channel being created_';
-  const link = chat.channelLink(incident.channelId);
+/** The incident channel as a link when the team's URL is known, else as its name. */
+export function channelOf(incident: Incident, chat: Chat): Mrkdwn {
+  if (!incident.channelId) return md`_channel being created_`;
+  const url = chat.channelLink(incident.channelId);
   const name = `#${(incident.channelName ?? incident.channelId).replace(/^#/, '')}`;
-  return link.startsWith('http') ? `<${link}|${name}>` : name;
+  return url.startsWith('http') ? link(url, name) : md`${name}`;
 }
 
 export function declaredReply(incident: Incident, created: boolean, chat: Chat): Reply {
   const text = created
-    ? `🚨 Declared incident #${incident.number} (${incident.severity}): ${channelOf(incident, chat)}`
-    : `Incident #${incident.number} was already declared by this request: ${channelOf(incident, chat)}`;
-  return { text, blocks: [section(text)], visibility: 'ephemeral' };
+    ? md`🚨 Declared incident #${incident.number} (${incident.severity}): ${channelOf(incident, chat)}`
+    : md`Incident #${incident.number} was already declared by this request: ${channelOf(incident, chat)}`;
+  return doneReply(text);
 }
 
-export function doneReply(text: string): Reply {
-  return { text, blocks: [section(text)], visibility: 'ephemeral' };
+/** A short ephemeral answer; `text` may be our markup (mentions), plain strings are escaped. */
+export function doneReply(text: Text): Reply {
+  return { text: String(text), blocks: [section(text)], visibility: 'ephemeral' };
 }
 
 /** One line per open incident, most severe first; private incidents show no title. */
@@ -29,10 +33,10 @@ export function listReply(open: Incident[], chat: Chat): Reply {
     return { text, blocks: [section(text)], visibility: 'ephemeral' };
   }
   const lines = open.map((i) => {
-    const title = i.isPrivate ? '🔒 _private incident_' : escapeText(i.title);
+    const title = i.isPrivate ? md`🔒 _private incident_` : i.title;
     // A private channel's name carries the title's words, so it stays out of shared answers too.
-    const where = i.isPrivate ? '_private channel_' : channelOf(i, chat);
-    return `*#${i.number}* ${i.severity} · ${i.status} · ${title} · ${where} · IC ${mention(i.commanderId)} · since ${formatTime(i.declaredAt)}`;
+    const where = i.isPrivate ? md`_private channel_` : channelOf(i, chat);
+    return md`*#${i.number}* ${i.severity} · ${i.status} · ${title} · ${where} · IC ${mention(i.commanderId)} · since ${formatTime(i.declaredAt)}`;
   });
   return {
     text: `${open.length} open incident${open.length === 1 ? '' : 's'}`,
@@ -41,9 +45,9 @@ export function listReply(open: Incident[], chat: Chat): Reply {
   };
 }
 
-function chunk(lines: string[]) {
+function chunk(lines: Mrkdwn[]) {
   const blocks = [];
-  for (let i = 0; i < lines.length; i += 10) blocks.push(section(lines.slice(i, i + 10).join('\n')));
+  for (let i = 0; i < lines.length; i += 10) blocks.push(section(joinMrkdwn(lines.slice(i, i + 10), '\n')));
   return blocks.slice(0, 45);
 }
 
@@ -53,26 +57,28 @@ export function statusReply(
   chat: Chat,
   detail: boolean,
 ): Reply {
-  const title = detail || !incident.isPrivate ? escapeText(incident.title) : '🔒 private incident';
+  const title = detail || !incident.isPrivate ? incident.title : '🔒 private incident';
   const blocks = [
     header(`#${incident.number} ${incident.severity} · ${incident.status.toUpperCase()}`),
-    section(`*${title}*`),
+    section(md`*${title}*`),
     fields([
-      `*Channel*\n${detail || !incident.isPrivate ? channelOf(incident, chat) : '_private channel_'}`,
-      `*Commander*\n${mention(incident.commanderId)}`,
-      `*Technical lead*\n${mention(incident.leadId)}`,
-      `*Communications*\n${mention(incident.commsId)}`,
-      `*Declared*\n${formatTime(incident.declaredAt)}`,
-      `*Acknowledged*\n${incident.acknowledgedAt ? `${formatTime(incident.acknowledgedAt)} by ${escapeText(incident.acknowledgedBy ?? '')}` : '—'}`,
-      `*Next update*\n${incident.resolvedAt ? '—' : formatTime(incident.nextUpdateAt)}`,
-      `*Resolved*\n${formatTime(incident.resolvedAt)}`,
+      md`*Channel*\n${detail || !incident.isPrivate ? channelOf(incident, chat) : md`_private channel_`}`,
+      md`*Commander*\n${mention(incident.commanderId)}`,
+      md`*Technical lead*\n${mention(incident.leadId)}`,
+      md`*Communications*\n${mention(incident.commsId)}`,
+      md`*Declared*\n${formatTime(incident.declaredAt)}`,
+      md`*Acknowledged*\n${incident.acknowledgedAt ? `${formatTime(incident.acknowledgedAt)} by ${incident.acknowledgedBy ?? ''}` : '—'}`,
+      md`*Next update*\n${incident.resolvedAt ? '—' : formatTime(incident.nextUpdateAt)}`,
+      md`*Resolved*\n${formatTime(incident.resolvedAt)}`,
     ]),
   ];
   if (detail && timeline.length > 0) {
     const recent = timeline
       .slice(-8)
-      .map((e) => `${formatTime(e.at)} · ${keepMentions(escapeText(e.text)).slice(0, 300)}`);
-    blocks.push(section(`*Timeline (latest ${recent.length} of ${timeline.length})*\n${recent.join('\n')}`));
+      .map((e) => md`${formatTime(e.at)} · ${truncateText(textWithMentions(e.text), 300)}`);
+    blocks.push(
+      section(md`*Timeline (latest ${recent.length} of ${timeline.length})*\n${joinMrkdwn(recent, '\n')}`),
+    );
   }
   blocks.push(
     context(
@@ -80,9 +86,4 @@ export function statusReply(
     ),
   );
   return { text: `Incident #${incident.number}: ${incident.status}`, blocks, visibility: 'ephemeral' };
-}
-
-/** Timeline lines mention people as `<@U…>`; everything else in them is escaped user text. */
-function keepMentions(escaped: string): string {
-  return escaped.replace(/&lt;@([A-Za-z0-9._-]+)&gt;/g, '<@$1>');
 }

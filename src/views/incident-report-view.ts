@@ -1,7 +1,8 @@
 import { actionId } from '../core/command.js';
 import type { Message } from '../core/message.js';
+import { type Mrkdwn, md, type Text } from '../core/mrkdwn.js';
 import type { Incident } from '../incident/model.js';
-import { actions, context, SLACK_LIMITS, truncate } from './blocks.js';
+import { actions, context } from './blocks.js';
 import { textSections } from './incident-blocks.js';
 
 export const INCIDENT_ACTIONS = {
@@ -12,7 +13,7 @@ export const INCIDENT_ACTIONS = {
 } as const;
 
 /** The rendered initial report with its buttons (post update, assign role, resolve, acknowledge). */
-export function initialReportMessage(incident: Incident, rendered: string): Message {
+export function initialReportMessage(incident: Incident, rendered: Mrkdwn): Message {
   const value = String(incident.number);
   const buttons =
     incident.status === 'resolved'
@@ -43,7 +44,7 @@ export function initialReportMessage(incident: Incident, rendered: string): Mess
 }
 
 /** A posted template (status update, resolution report) without buttons. */
-export function templateMessage(incident: Incident, rendered: string): Message {
+export function templateMessage(incident: Incident, rendered: Mrkdwn): Message {
   return { text: notification(incident, rendered), blocks: textSections(rendered) };
 }
 
@@ -52,11 +53,11 @@ export function privateAnnouncementMessage(
   incident: Incident,
   what: 'declared' | 'updated' | 'resolved',
 ): Message {
-  const text = `🔒 Private ${incident.severity} incident #${incident.number} ${what}. Details are shared in its private channel with the people involved.`;
-  return { text, blocks: textSections(text) };
+  const text = md`🔒 Private ${incident.severity} incident #${incident.number} ${what}. Details are shared in its private channel with the people involved.`;
+  return { text: String(text), blocks: textSections(text) };
 }
 
-export function postMortemMessage(incident: Incident, markdown: string): Message {
+export function postMortemMessage(incident: Incident, markdown: Mrkdwn): Message {
   return {
     text: `📝 Post-mortem draft for incident #${incident.number}`,
     blocks: [
@@ -66,12 +67,16 @@ export function postMortemMessage(incident: Incident, markdown: string): Message
   };
 }
 
-/** A short line in the incident channel (nudges, flags, role notices, severity changes). */
-export function noticeMessage(text: string): Message {
-  return { text, blocks: textSections(text) };
+/**
+ * A short line in the incident channel (nudges, flags, role notices, severity changes): our
+ * markup (`md`, with mentions) or plain text, which is escaped.
+ */
+export function noticeMessage(text: Text): Message {
+  return { text: String(text), blocks: textSections(typeof text === 'string' ? md`${text}` : text) };
 }
 
-function notification(incident: Incident, rendered: string): string {
-  const firstLine = rendered.split('\n')[0] ?? `Incident #${incident.number}`;
-  return truncate(firstLine.replace(/\*/g, ''), SLACK_LIMITS.messageText);
+/** The report's first line as plain text (the slack edge escapes and cuts it). */
+function notification(incident: Incident, rendered: Mrkdwn): string {
+  const firstLine = String(rendered).split('\n')[0] || `Incident #${incident.number}`;
+  return firstLine.replace(/\*/g, '');
 }

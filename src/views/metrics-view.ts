@@ -1,7 +1,7 @@
 import type { Reply } from '../core/message.js';
 import type { KpiRow, MetricDetail } from '../metrics/metric-service.js';
 import type { KpiStatus, MetricDefinition } from '../metrics/model.js';
-import { capBlocks, context, escapeText, header, section } from './blocks.js';
+import { capBlocks, context, header, section } from './blocks.js';
 
 const STATUS = { ok: ':white_check_mark:', breach: ':x:', unknown: ':white_circle:' } satisfies Record<
   KpiStatus,
@@ -29,9 +29,9 @@ export function kpiTableReply(rows: readonly KpiRow[]): Reply {
     };
   const lines = rows.map(
     (r) =>
-      `${STATUS[r.status]} *${escapeText(r.definition.title ?? r.definition.name)}* · target ${targetText(r.definition)} · current *${formatValue(r.current, r.definition.unit)}*`,
+      `${STATUS[r.status]} *${r.definition.title ?? r.definition.name}* · target ${targetText(r.definition)} · current *${formatValue(r.current, r.definition.unit)}*`,
   );
-  const errors = rows.filter((r) => r.error).map((r) => `:warning: ${escapeText(r.error!)}`);
+  const errors = rows.filter((r) => r.error).map((r) => `:warning: ${r.error!}`);
   const chunks: string[] = [];
   for (let i = 0; i < lines.length; i += 15) chunks.push(lines.slice(i, i + 15).join('\n'));
   const breaching = rows.filter((r) => r.status === 'breach').length;
@@ -66,7 +66,7 @@ export function metricDetailReply(detail: MetricDetail, chartNote: string): Repl
     blocks: [
       header(title),
       section(numbers.join('\n')),
-      ...(detail.error ? [section(`:warning: ${escapeText(detail.error)}`)] : []),
+      ...(detail.error ? [section(`:warning: ${detail.error}`)] : []),
       context(chartNote),
     ],
     visibility: 'in_channel',

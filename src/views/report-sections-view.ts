@@ -9,8 +9,12 @@ import type {
   OperationsSectionData,
   SectionData,
 } from '../reports/report-model.js';
-import { escapeText, section, truncate } from './blocks.js';
+import { section } from './blocks.js';
 import { STATUS_EMOJI } from './health-view.js';
+import { truncatePlain } from './truncate.js';
+
+// Every line here is plain text (names and reasons from services, sources and config); the
+// section escapes it, so the only markup is the `*bold*` and `:emoji:` written here.
 
 /** Lines per section block: short enough to read on a phone, few enough blocks for Slack. */
 const LIST_AT_MOST = 10;
@@ -44,7 +48,7 @@ function health(d: HealthSectionData): string[] {
     .slice(0, LIST_AT_MOST)
     .map(
       (s) =>
-        `${STATUS_EMOJI[s.status]} *${s.service}* ${s.status}${s.reason ? ` — ${escapeText(truncate(s.reason, 120))}` : ''}`,
+        `${STATUS_EMOJI[s.status]} *${s.service}* ${s.status}${s.reason ? ` — ${truncatePlain(s.reason, 120)}` : ''}`,
     );
   return [head, ...lines, ...more(d.attention.length, lines.length)];
 }
@@ -55,7 +59,7 @@ function alerts(d: AlertsSectionData): string[] {
     s === 'critical' ? ':rotating_light:' : s === 'warning' ? ':warning:' : ':information_source:';
   const summary = d.bySeverity.map((g) => `${g.alerts.length} ${g.severity}`).join(' · ');
   const lines = d.bySeverity.flatMap((g) =>
-    g.alerts.map((a) => `${icon(g.severity)} ${escapeText(a.name)}${a.service ? ` (${a.service})` : ''}`),
+    g.alerts.map((a) => `${icon(g.severity)} ${a.name}${a.service ? ` (${a.service})` : ''}`),
   );
   return [
     `*Alerts:* ${summary}`,
@@ -69,7 +73,7 @@ function incidentLine(i: IncidentLine): string {
     i.ttaMs !== undefined ? `ack ${duration(i.ttaMs)}` : 'not acked',
     ...(i.ttrMs !== undefined ? [`resolved ${duration(i.ttrMs)}`] : []),
   ].join(' · ');
-  return `• *${escapeText(i.id)}* ${i.severity} ${escapeText(truncate(i.title, 80))} — ${i.status}, ${times}`;
+  return `• *${i.id}* ${i.severity} ${truncatePlain(i.title, 80)} — ${i.status}, ${times}`;
 }
 
 function incidents(d: IncidentsSectionData): string[] {
@@ -89,7 +93,7 @@ function kpis(d: KpiSectionData): string[] {
   const lines = d.rows.slice(0, LIST_AT_MOST).map((r) => {
     const unit = r.unit ? ` ${r.unit}` : '';
     const value = r.value === undefined ? 'no data' : `${Number(r.value.toFixed(2))}${unit}`;
-    return `${icon[r.verdict]} ${escapeText(r.name)}${r.service ? ` (${r.service})` : ''}: ${value} (target ${r.target.comparator} ${r.target.value}${unit})`;
+    return `${icon[r.verdict]} ${r.name}${r.service ? ` (${r.service})` : ''}: ${value} (target ${r.target.comparator} ${r.target.value}${unit})`;
   });
   return [head, ...lines, ...more(d.rows.length, lines.length)];
 }
@@ -98,15 +102,15 @@ function operations(d: OperationsSectionData, timezone: string): string[] {
   if (d.total === 0) return ['*Restarts & rollbacks (24 h):* none'];
   const lines = d.lines.map((o) => {
     const icon = o.action === 'rollback' ? ':rewind:' : ':arrows_counterclockwise:';
-    return `${icon} ${hhmm(o.at, timezone)} ${o.action} *${o.service}* by ${escapeText(o.actor)} — ${escapeText(o.outcome)}`;
+    return `${icon} ${hhmm(o.at, timezone)} ${o.action} *${o.service}* by ${o.actor} — ${o.outcome}`;
   });
   return [`*Restarts & rollbacks (24 h):* ${d.total}`, ...lines, ...more(d.total, lines.length)];
 }
 
 function checklist(d: ChecklistSectionData): KnownBlock[] {
   return [
-    section(escapeText(d.intro)),
-    ...d.groups.map((g) => section([`*${escapeText(g.title)}*`, ...g.items.map((i) => `☐ ${i}`)].join('\n'))),
+    section(d.intro),
+    ...d.groups.map((g) => section([`*${g.title}*`, ...g.items.map((i) => `☐ ${i}`)].join('\n'))),
   ];
 }
 

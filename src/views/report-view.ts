@@ -1,6 +1,6 @@
 import type { Message } from '../core/message.js';
 import type { Report } from '../reports/report-model.js';
-import { capBlocks, context, divider, escapeText, header, section } from './blocks.js';
+import { capBlocks, context, divider, header, section } from './blocks.js';
 import { STATUS_EMOJI } from './health-view.js';
 import { sectionBlocks } from './report-sections-view.js';
 
@@ -32,7 +32,7 @@ export function reportMessage(report: Report): Message {
     context(
       [
         when(report.at, report.timezone),
-        ...(report.late ? [`:hourglass: late: ${escapeText(report.late.reason)}`] : []),
+        ...(report.late ? [`:hourglass: late: ${report.late.reason}`] : []),
         ...(report.scheduleId ? [`schedule \`${report.scheduleId}\``] : ['`/bers report`']),
         ...(report.slot ? [`slot ${report.slot.toISOString()}`] : []),
       ].join(' · '),
@@ -45,9 +45,7 @@ export function reportMessage(report: Report): Message {
   if (report.failures.length > 0) {
     blocks.push(
       section(
-        `:warning: *Could not gather:* ${report.failures
-          .map((f) => `${escapeText(f.title)} (${escapeText(f.error)})`)
-          .join('; ')}`,
+        `:warning: *Could not gather:* ${report.failures.map((f) => `${f.title} (${f.error})`).join('; ')}`,
       ),
     );
   }

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeDirectory, type LiveMarkup, liveMarkupIn, slackEscapedText } from './slack-text.js';
 
 export interface SlackCall {
   method: string;
@@ -68,6 +69,8 @@ export class FakeSlack {
   private readonly messages = new Map<string, { ts: string; text: string; user?: string }>();
   private seq = 0;
   private waiters: (() => void)[] = [];
+  /** Who `@name` and `#name` are, for slash command text sent with should_escape on. */
+  readonly directory = new FakeDirectory((name) => [...this.channelNames].find(([, n]) => n === name)?.[0]);
 
   private constructor(
     private readonly server: Server,
@@ -265,6 +268,20 @@ export class FakeSlack {
     const id = `C${String(++this.seq).padStart(8, '0')}`;
     this.channelNames.set(id, name);
     return id;
+  }
+
+  /** A slash command's `text` as Slack sends what the user typed, with should_escape on. */
+  commandText(typed: string): string {
+    return slackEscapedText(typed, this.directory);
+  }
+
+  /** Live broadcasts and foreign links in everything the bot posted or answered (should be none). */
+  liveMarkup(): (LiveMarkup & { method: string })[] {
+    const posted = [
+      ...this.calls.filter((c) => c.method.startsWith('chat.') || c.method.startsWith('files.')),
+      ...this.responses.map((r) => ({ method: `response_url ${r.id}`, args: r.body })),
+    ];
+    return posted.flatMap((c) => liveMarkupIn(c.args).map((m) => ({ ...m, method: c.method })));
   }
 
   /** A message someone posted in a channel, so events about it can be answered. */

@@ -79,6 +79,11 @@ export interface HttpBotOptions {
   scheduleReports?: boolean;
   /** Extra or replacement `/bers` subcommands (default: commands/index.ts). */
   commands?: AnyCommand[];
+  /**
+   * Send command text as Slack does with the manifest's `should_escape: true`: typed text is
+   * escaped and `@name` / `#name` / URLs Slack knows (`slack.directory`) become tokens.
+   */
+  shouldEscape?: boolean;
 }
 
 /** The form body Slack posts for a slash command. */
@@ -138,7 +143,8 @@ export async function startHttpBot(options: HttpBotOptions): Promise<HttpBotHarn
   const defaultChannel = { id: 'C0OPS', name: 'ops' };
   const send: HttpBotHarness['send'] = async (text, user = defaultUser, channel = defaultChannel) => {
     const responseId = randomBytes(4).toString('hex');
-    const body = slashCommandBody(text, slack.responseUrl(responseId), user, channel);
+    const wire = options.shouldEscape ? slack.commandText(text) : text;
+    const body = slashCommandBody(wire, slack.responseUrl(responseId), user, channel);
     const response = await postSigned(events, SIGNING_SECRET, body, 'application/x-www-form-urlencoded');
     await response.arrayBuffer();
     return { status: response.status, responseId };

@@ -5,8 +5,8 @@ import { NotFoundError } from '../../core/errors.js';
 import type { OnCallClient, OnCallEntry } from './oncall-client.js';
 
 export interface OnCallPerson extends OnCallEntry {
-  /** `<@U…>` when the PagerDuty e-mail matches a Slack user. */
-  mention?: string;
+  /** The Slack user whose e-mail matches the PagerDuty one, if any (views mention them). */
+  slackUserId?: string;
 }
 
 export interface OnCallAnswer {
@@ -38,7 +38,7 @@ export class OnCallService {
         const id = entry.user.email
           ? await this.chat.findUserByEmail(entry.user.email).catch(() => undefined)
           : undefined;
-        return id ? { ...entry, mention: `<@${id}>` } : entry;
+        return id ? { ...entry, slackUserId: id } : entry;
       }),
     );
     const answer = { service, people, at: this.clock.now() };

@@ -154,10 +154,11 @@ metrics:
     it('shows the KPI table, with the slow source explained', async () => {
       const { reply } = await h.command('metrics');
       const text = blocks(reply);
+      // `<` and `>` in the targets are escaped: unescaped, Slack reads `<100 ms …` as a link.
       expect(text).toContain(
-        ':white_check_mark: *Configuration Resolution Time* · target <100 ms · current *75 ms*',
+        ':white_check_mark: *Configuration Resolution Time* · target &lt;100 ms · current *75 ms*',
       );
-      expect(text).toContain(':x: *Cache Hit Rate* · target >90% · current *85%*');
+      expect(text).toContain(':x: *Cache Hit Rate* · target &gt;90% · current *85%*');
       expect(text).toContain('slow-metric: the source did not answer within 400 ms');
     });
 

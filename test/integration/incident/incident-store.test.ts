@@ -4,6 +4,7 @@ import { ButtonBoard } from '../../../src/console/button-board.js';
 import { ConsoleChat } from '../../../src/console/console-chat.js';
 import { ManualClock } from '../../../src/core/clock.js';
 import { ConflictError } from '../../../src/core/errors.js';
+import { renderText } from '../../../src/core/mrkdwn.js';
 import { buildIncidentService } from '../../../src/incident/build-incident-service.js';
 import { incidentRepository } from '../../../src/incident/incident-repository.js';
 import type { IncidentService } from '../../../src/incident/incident-service.js';
@@ -70,7 +71,9 @@ for (const backend of storeBackends()) {
         expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
         const lost = outcomes.find((o) => o.status === 'rejected') as PromiseRejectedResult;
         expect(lost.reason).toBeInstanceOf(ConflictError);
-        expect(String(lost.reason.message)).toMatch(/already resolved by <@U0(ADA|BOB)>/);
+        // The error's text for the user mentions the winner; its message (for logs) names them.
+        expect(renderText((lost.reason as ConflictError).text)).toMatch(/already resolved by <@U0(ADA|BOB)>/);
+        expect(String(lost.reason.message)).toMatch(/already resolved by @U0(ADA|BOB)/);
       } finally {
         if (other !== store) await other.close();
       }

@@ -58,7 +58,8 @@ describe('/bers oncall', () => {
   it('lists who is on call, lowest level first, as Slack mentions where the e-mail matches', async () => {
     const { reply } = await h.command('oncall');
     const text = replyText(reply);
-    expect(reply.text).toBe('On call now: <@U0ADA>');
+    // The notification text is plain (it is escaped when sent): the name; the blocks mention them.
+    expect(reply.text).toBe('On call now: Ada Lovelace');
     expect(text).toContain('Web on-call');
     expect(text).toContain('Level 1: <@U0ADA> (Ada Lovelace) until 2026-01-05 18:00 UTC');
     expect(text).toContain('Level 2: *Grace Hopper*');

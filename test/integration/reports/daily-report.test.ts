@@ -148,7 +148,8 @@ services:
     expect(text).toContain('MTTA 7m, MTTR 2h');
     expect(text).toContain('INC-7');
     expect(text).toContain('1 of 2 on target');
-    expect(text).toMatch(/:x: p95 latency \(api\): 620 ms \(target < 500 ms\)/);
+    // Escaped for mrkdwn: a bare `<` would start a Slack link.
+    expect(text).toMatch(/:x: p95 latency \(api\): 620 ms \(target &lt; 500 ms\)/);
     expect(text).toContain('rollback *chat* by ada');
     expect(reportMessage(report).blocks!.length).toBeLessThan(15);
   });

@@ -34,7 +34,7 @@ services:
     expect(reply.text).toMatch(/^Daily health report — .* unhealthy$/);
     const blocks = JSON.stringify(reply.blocks);
     expect(blocks).toContain('*closed-port* unhealthy');
-    expect(blocks).toContain('Restarts & rollbacks (24 h):* 1');
+    expect(blocks).toContain('Restarts &amp; rollbacks (24 h):* 1'); // `&` is escaped in mrkdwn
     expect(blocks).toContain('restart *closed-port* by ada');
     expect(blocks).not.toContain('late:');
   });

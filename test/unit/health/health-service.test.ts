@@ -1,8 +1,10 @@
 import type { ServerResponse } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { systemClock } from '../../../src/core/clock.js';
+import type { BersError } from '../../../src/core/errors.js';
 import { NotFoundError } from '../../../src/core/errors.js';
 import { buildHealthService } from '../../../src/health/build-health-service.js';
+import { knownErrorReply } from '../../../src/views/error-reply.js';
 import { configFrom } from '../../helpers/config.js';
 import { json, startTarget, type TargetServer } from '../../helpers/target-server.js';
 
@@ -131,8 +133,13 @@ services:
     await expect(health.check(['cache'])).rejects.toThrow(
       'Unknown service: `cache`. Known services: `web`, `db`.',
     );
-    await expect(health.check(['cache', '`<!here>`'])).rejects.toThrow(
-      'Unknown services: `cache`, `&lt;!here&gt;`. Known services: `web`, `db`.',
+    const unknown = health.check(['cache', '`<!here>`']);
+    await expect(unknown).rejects.toThrow(
+      'Unknown services: `cache`, `<!here>`. Known services: `web`, `db`.',
     );
+    // Plain text in the error; escaped once, where the reply is rendered.
+    const reply = knownErrorReply((await unknown.catch((e: unknown) => e)) as BersError);
+    expect(JSON.stringify(reply.blocks)).toContain('`&lt;!here&gt;`');
+    expect(JSON.stringify(reply.blocks)).not.toContain('<!here>');
   });
 });

@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { md, userMention } from '../../../src/core/mrkdwn.js';
 import { IncidentTemplates, TemplateError } from '../../../src/incident/templates.js';
 
 describe('incident templates', () => {
@@ -25,12 +26,12 @@ describe('incident templates', () => {
       resolution: 'Rolled back',
       rootCause: '',
       duration: '1h 5m',
-      resolvedBy: '<@U1>',
+      resolvedBy: userMention('U1'),
       resolvedAt: '2026-01-05 09:05 UTC',
-      channel: '#inc-3',
+      channel: md`#inc-3`,
       postMortemDueHours: 24,
     });
-    expect(text).toBe(
+    expect(text.source).toBe(
       '✅ *RESOLVED: P1 - Checkout is failing*\n\n*Resolution:* Rolled back\n*Duration:* 1h 5m\n\nPost-mortem: Will be posted within 24 hours',
     );
   });
@@ -44,12 +45,12 @@ describe('incident templates', () => {
       title: 't',
       status: 'MONITORING',
       text: 'all green',
-      author: '<@U1>',
+      author: userMention('U1'),
       postedAt: 'now',
       nextUpdate: 'later',
-      channel: '#c',
+      channel: md`#c`,
     });
-    expect(text).toBe('UPDATE #4: all green');
+    expect(text.source).toBe('UPDATE #4: all green');
   });
 
   it('refuses to start with a template that uses an unknown field, naming the file', async () => {

@@ -61,7 +61,7 @@ describe('manifest.yaml', () => {
       expect.objectContaining({
         command: '/bers',
         url: 'https://YOUR-HOST/slack/events',
-        should_escape: false,
+        should_escape: true,
       }),
     ]);
   });
