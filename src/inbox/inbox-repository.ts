@@ -53,12 +53,16 @@ export const inboxRepository = {
     return row?.attempts ?? 1;
   },
 
-  /** Keeps this replica's unfinished requests from being taken over while it works them. */
-  async renew(db: Queryable, owner: string, leaseMs: number): Promise<void> {
+  /**
+   * Keeps the requests this replica is working from being taken over. Only those: one whose work
+   * failed here is left to run out, so that any replica (this one too) takes it up again.
+   */
+  async renew(db: Queryable, owner: string, ids: string[], leaseMs: number): Promise<void> {
+    if (ids.length === 0) return;
     await db.query(
-      `UPDATE inbox SET leased_until = now() + make_interval(secs => $2)
-        WHERE owner = $1 AND state = 'received'`,
-      [owner, leaseMs / 1000],
+      `UPDATE inbox SET leased_until = now() + make_interval(secs => $3)
+        WHERE owner = $1 AND id = ANY($2::text[]) AND state = 'received'`,
+      [owner, ids, leaseMs / 1000],
     );
   },
 

@@ -116,7 +116,7 @@ export class Inbox {
     const { target, store, log } = this.options;
     try {
       if (target.kind === 'postgres') {
-        await repo.renew(store, target.owner, target.leaseMs);
+        await repo.renew(store, target.owner, [...this.inFlight], target.leaseMs);
         for (const { request, attempts } of await repo.claimExpired(store, target.owner, target.leaseMs)) {
           log.warn({ request: request.id, attempts }, 'taking up a request another process left unfinished');
           void this.takeUp(request, attempts);
