@@ -103,7 +103,7 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     output: process.stdout,
     interactive: process.stdin.isTTY === true,
   };
-  const buttons = new ButtonBoard();
+  const buttons = new ButtonBoard(clock);
   const consoleChat = new ConsoleChat(consoleIo.output, buttons);
   let teamUrl: string | undefined;
   const webClient =
@@ -211,6 +211,10 @@ export async function createBot(options: BotOptions): Promise<Bot> {
         interactions,
         chat: consoleChat,
         buttons,
+        names: {
+          services: config.services.map((s) => s.name),
+          metrics: config.metrics.definitions.map((d) => d.name),
+        },
       }),
     async stop() {
       clearInterval(recovery);

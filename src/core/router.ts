@@ -1,6 +1,7 @@
 import type { Actor, ChannelRef } from './actor.js';
 import type { AnyCommand, CommandContext, Mode } from './command.js';
 import { newCorrelationId } from './correlation.js';
+import { didYouMean } from './did-you-mean.js';
 import { isBersError, UsageError } from './errors.js';
 import { overviewReply, usageReply } from './help.js';
 import type { Reply } from './message.js';
@@ -92,7 +93,10 @@ export class CommandRouter {
     const [first, ...rest] = tokens;
     if (first === undefined) return { command: this.byName.get('help')!, path: ['help'], tokens: [] };
     const command = this.byName.get(first.toLowerCase());
-    if (!command) throw new UsageError(`\`${truncate(first)}\` is not a bers command.`);
+    if (!command) {
+      const hint = didYouMean(first, [...this.byName.keys()]);
+      throw new UsageError(`\`${truncate(first)}\` is not a bers command.${hint}`);
+    }
     let current = command;
     const path = [command.name];
     let args = rest;
