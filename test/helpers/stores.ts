@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { cp, mkdtemp } from 'node:fs/promises';
+import { join } from 'node:path';
+import { inject } from 'vitest';
 import { migrate } from '../../src/store/migrate.js';
 import { PgliteStore } from '../../src/store/pglite-store.js';
 import { PostgresStore } from '../../src/store/postgres-store.js';
@@ -24,7 +27,7 @@ export function storeBackends(): StoreBackend[] {
     {
       name: 'pglite',
       async open() {
-        const store = await PgliteStore.open(undefined);
+        const store = await openPglite();
         await migrate(store);
         return store;
       },
@@ -47,3 +50,15 @@ export function storeBackends(): StoreBackend[] {
 }
 
 export const postgresUrl = pgUrl;
+
+/**
+ * A fresh embedded store: a copy of the run's migrated template directory (test/global-setup.ts),
+ * which skips PGlite's initdb; in memory where there is no template (outside vitest).
+ */
+async function openPglite(): Promise<Store> {
+  const template = inject('pgliteTemplate');
+  if (!template) return PgliteStore.open(undefined);
+  const dir = join(await mkdtemp(join(inject('pgliteCopies'), 'store-')), 'data');
+  await cp(template, dir, { recursive: true });
+  return PgliteStore.open(dir);
+}
