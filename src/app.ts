@@ -1,5 +1,4 @@
 import type { Readable, Writable } from 'node:stream';
-import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { allCommands } from '../commands/index.js';
 import { buildServices } from './build-services.js';
@@ -106,10 +105,13 @@ export async function createBot(options: BotOptions): Promise<Bot> {
   const buttons = new ButtonBoard(clock);
   const consoleChat = new ConsoleChat(consoleIo.output, buttons);
   let teamUrl: string | undefined;
+  // The Web API client is loaded only for the Slack modes; the console never talks to Slack.
   const webClient =
     mode.kind === 'console'
       ? undefined
-      : new WebClient(mode.botToken, { slackApiUrl: settings.SLACK_API_URL });
+      : new (await import('@slack/web-api')).WebClient(mode.botToken, {
+          slackApiUrl: settings.SLACK_API_URL,
+        });
   const chat: Chat = webClient ? new SlackChat(webClient, () => teamUrl) : consoleChat;
 
   const { services, reportScheduler } = await buildServices({

@@ -23,7 +23,7 @@ function packagesLoadedAtStart(): Set<string> {
 }
 
 describe('heavy integrations load on first use', () => {
-  it('starting the bot loads none of Kubernetes, chart.js, the canvas, ioredis or pdjs', () => {
+  it('the start-up modules import none of Kubernetes, chart.js, the canvas, ioredis, pdjs, nor the Web API client (Slack modes load it)', () => {
     const loaded = packagesLoadedAtStart();
     expect(loaded.has('zod')).toBe(true); // the recorder works
     for (const heavy of [
@@ -32,6 +32,7 @@ describe('heavy integrations load on first use', () => {
       'chart.js',
       'ioredis',
       '@pagerduty/pdjs',
+      '@slack/web-api',
     ])
       expect(loaded.has(heavy), heavy).toBe(false);
   }, 60_000);
