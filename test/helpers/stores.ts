@@ -51,14 +51,23 @@ export function storeBackends(): StoreBackend[] {
 
 export const postgresUrl = pgUrl;
 
+/** The run's template and copy directories (test/global-setup.ts); none outside vitest (benchmarks). */
+function pgliteTemplate(): { template: string; copies: string } | undefined {
+  try {
+    return { template: inject('pgliteTemplate'), copies: inject('pgliteCopies') };
+  } catch {
+    return undefined;
+  }
+}
+
 /**
- * A fresh embedded store: a copy of the run's migrated template directory (test/global-setup.ts),
- * which skips PGlite's initdb; in memory where there is no template (outside vitest).
+ * A fresh embedded store: a copy of the run's migrated template directory, which skips PGlite's
+ * initdb; in memory where there is no template.
  */
 async function openPglite(): Promise<Store> {
-  const template = inject('pgliteTemplate');
-  if (!template) return PgliteStore.open(undefined);
-  const dir = join(await mkdtemp(join(inject('pgliteCopies'), 'store-')), 'data');
-  await cp(template, dir, { recursive: true });
+  const dirs = pgliteTemplate();
+  if (!dirs?.template) return PgliteStore.open(undefined);
+  const dir = join(await mkdtemp(join(dirs.copies, 'store-')), 'data');
+  await cp(dirs.template, dir, { recursive: true });
   return PgliteStore.open(dir);
 }
