@@ -120,3 +120,13 @@ describe('ensure-install (npm start, npm test)', () => {
     expect(npmArgs()).toBe('');
   });
 });
+
+describe('npm start', () => {
+  it("execs the bot, so a supervisor's SIGTERM to npm reaches it (sh -c would orphan it)", () => {
+    const scripts = (
+      JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+    ).scripts;
+    expect(scripts.start).toBe('exec node dist/src/main.js');
+    expect(scripts.prestart).toBe('node scripts/ensure-install.mjs && node scripts/ensure-build.mjs');
+  });
+});
