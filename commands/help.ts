@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { AnyCommand, Command } from '../src/core/command.js';
+import { didYouMean } from '../src/core/did-you-mean.js';
 import { UsageError } from '../src/core/errors.js';
 import { overviewReply, usageReply } from '../src/core/help.js';
 
@@ -19,8 +20,21 @@ export function createHelpCommand(commands: () => readonly AnyCommand[]): Comman
     async run({ path }) {
       if (path.length === 0) return overviewReply(commands());
       let command = commands().find((c) => c.name === path[0]);
-      for (const name of path.slice(1)) command = command?.subcommands?.find((s) => s.name === name);
-      if (!command) throw new UsageError(`There is no \`/bers ${path.join(' ')}\` command.`);
+      let siblings = commands();
+      let missing = path[0]!;
+      for (const name of path.slice(1)) {
+        if (!command) break;
+        siblings = command.subcommands ?? [];
+        missing = name;
+        command = siblings.find((s) => s.name === name);
+      }
+      if (!command) {
+        const hint = didYouMean(
+          missing,
+          siblings.map((c) => c.name),
+        );
+        throw new UsageError(`There is no \`/bers ${path.join(' ')}\` command.${hint}`);
+      }
       return usageReply(command, path);
     },
   };

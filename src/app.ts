@@ -1,6 +1,5 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable, Writable } from 'node:stream';
-import { WebClient } from '@slack/web-api';
 import type { Logger } from 'pino';
 import { allCommands } from '../commands/index.js';
 import { buildServices } from './build-services.js';
@@ -122,13 +121,16 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     output: process.stdout,
     interactive: process.stdin.isTTY === true,
   };
-  const buttons = new ButtonBoard();
+  const buttons = new ButtonBoard(clock);
   const consoleChat = new ConsoleChat(consoleIo.output, buttons);
   let teamUrl: string | undefined;
+  // The Web API client is loaded only for the Slack modes; the console never talks to Slack.
   const webClient =
     mode.kind === 'console'
       ? undefined
-      : new WebClient(mode.botToken, { slackApiUrl: settings.SLACK_API_URL });
+      : new (await import('@slack/web-api')).WebClient(mode.botToken, {
+          slackApiUrl: settings.SLACK_API_URL,
+        });
   const chat: Chat = webClient ? new SlackChat(webClient, () => teamUrl) : consoleChat;
 
   const { services, reportScheduler } = await buildServices({
@@ -231,6 +233,10 @@ export async function createBot(options: BotOptions): Promise<Bot> {
         pipeline,
         chat: consoleChat,
         buttons,
+        names: {
+          services: config.services.map((s) => s.name),
+          metrics: config.metrics.definitions.map((d) => d.name),
+        },
       }),
     async stop() {
       clearInterval(recovery);

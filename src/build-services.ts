@@ -14,7 +14,7 @@ import { buildIncidentService } from './incident/build-incident-service.js';
 import { incidentPagerSinks } from './incident/pager-event-flows.js';
 import { TimelinePager } from './incident/timeline-pager.js';
 import { buildAlertSources } from './integrations/alert-sources.js';
-import { ChartJsRenderer } from './integrations/chartjs/chart-renderer.js';
+import { LazyChartRenderer } from './integrations/chartjs/lazy-chart-renderer.js';
 import { buildMetricSources } from './integrations/metric-sources.js';
 import { buildPagerDuty } from './integrations/pagerduty/build-pagerduty.js';
 import { MetricService } from './metrics/metric-service.js';
@@ -91,7 +91,7 @@ export async function buildServices(
       config.services.map((s) => s.name),
     ),
     kpis,
-    charts: new ChartJsRenderer(),
+    charts: new LazyChartRenderer(),
     reports: reports.service,
     actions: buildActions({
       ...{ config, store, chat, clock, log, audit, health, permissions },

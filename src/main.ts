@@ -1,62 +1,57 @@
-import pino from 'pino';
-import { createBot } from './app.js';
-import { ConfigError, loadConfig } from './config/load-config.js';
-import type { BotConfig } from './config/schema.js';
-import { readSettings, slackModeOf } from './config/settings.js';
+#!/usr/bin/env node
+import { type CliCommand, CliUsageError, parseCliArgs } from './cli/cli-args.js';
 import { isBersError } from './core/errors.js';
-import { createLogger, secretsIn } from './observability/logger.js';
 
-/** The only place that reads process.env and decides the process's fate. */
-async function main(): Promise<void> {
-  let settings: ReturnType<typeof readSettings>;
-  try {
-    settings = readSettings(process.env);
-  } catch (error) {
-    const lines = (error as Error).message.split('\n').map((line) => `  ${line}`);
-    process.stderr.write(`bers-bot: invalid environment\n${lines.join('\n')}\n`);
-    process.exit(2);
-  }
-  // In console mode stdout is the conversation: logs go to stderr, and only warnings unless asked.
-  const consoleMode = slackModeOf(settings).kind === 'console';
-  const level = consoleMode && process.env.LOG_LEVEL === undefined ? 'warn' : settings.LOG_LEVEL;
-  const log = createLogger(level, consoleMode ? pino.destination(2) : undefined, secretsIn(process.env));
-  let config: BotConfig;
-  try {
-    config = await loadConfig(settings.BERS_CONFIG, process.env);
-  } catch (error) {
-    if (!(error instanceof ConfigError)) throw error;
-    process.stderr.write(`bers-bot: the config cannot be used\n${error.message}\n`);
-    process.exit(2);
-  }
-  const bot = await createBot({
-    settings,
-    config,
-    log,
-    processEnv: process.env,
-    onFatal: (reason, error) => {
-      log.fatal({ err: error }, reason);
-      process.exit(1);
-    },
-  });
-  let stopping = false;
-  const stop = async (signal: string) => {
-    if (stopping) return;
-    stopping = true;
-    log.info({ signal }, 'stopping');
-    await bot.stop();
-    process.exit(0);
-  };
-  process.on('SIGINT', () => void stop('SIGINT'));
-  process.on('SIGTERM', () => void stop('SIGTERM'));
-  await bot.start();
-  log.info({ mode: bot.mode, services: config.services.length }, 'bers-bot started');
-  if (bot.mode === 'console') {
-    await bot.runConsole();
-    await stop('end of input');
+/**
+ * `bers-bot` (the package's bin), and the only place that reads process.env. Each command's
+ * modules are imported when it runs, so `--help` or `manifest` never pay for the bot's start-up.
+ */
+async function main(command: CliCommand): Promise<void> {
+  switch (command.kind) {
+    case 'run': {
+      const { runBot } = await import('./cli/run-bot.js');
+      return runBot(process.env);
+    }
+    case 'help': {
+      const [{ cliHelp }, { packageVersion }] = await Promise.all([
+        import('./cli/cli-help.js'),
+        import('./cli/package-version.js'),
+      ]);
+      process.stdout.write(cliHelp(packageVersion()));
+      return;
+    }
+    case 'version': {
+      const { packageVersion } = await import('./cli/package-version.js');
+      process.stdout.write(`${packageVersion()}\n`);
+      return;
+    }
+    case 'manifest': {
+      const [{ appManifestYaml }, { allCommands }] = await Promise.all([
+        import('./slack/app-manifest.js'),
+        import('../commands/index.js'),
+      ]);
+      process.stdout.write(appManifestYaml(allCommands()));
+      return;
+    }
+    case 'check': {
+      const { runCheck } = await import('./cli/check/run-check.js');
+      process.exitCode = await runCheck(command.config, process.env, process.stdout);
+      return;
+    }
   }
 }
 
-main().catch((error: unknown) => {
+function parse(): CliCommand {
+  try {
+    return parseCliArgs(process.argv.slice(2));
+  } catch (error) {
+    if (!(error instanceof CliUsageError)) throw error;
+    process.stderr.write(`bers-bot: ${error.message}\nRun \`bers-bot --help\` for usage.\n`);
+    process.exit(2);
+  }
+}
+
+main(parse()).catch((error: unknown) => {
   if (isBersError(error)) {
     process.stderr.write(`bers-bot: ${error.message}\n`);
   } else {

@@ -1,6 +1,7 @@
 import type { ActionsConfig, EnvironmentActionsConfig } from '../config/actions-schema.js';
 import type { Actor, ChannelRef } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
+import { didYouMean } from '../core/did-you-mean.js';
 import { ForbiddenError, NotFoundError, UsageError } from '../core/errors.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { ActionRepository } from './action-repository.js';
@@ -40,7 +41,7 @@ export class ActionService {
     const entry = services[service.toLowerCase()];
     if (!entry) {
       throw new NotFoundError(
-        `\`${service.slice(0, 60)}\` has no restart or rollback configured. ` +
+        `\`${service.slice(0, 60)}\` has no restart or rollback configured.${didYouMean(service, known)} ` +
           `Services with actions: ${known.map((n) => `\`${n}\``).join(', ') || 'none (see `actions` in the config)'}.`,
       );
     }

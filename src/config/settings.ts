@@ -85,3 +85,6 @@ export function slackModeOf(settings: Settings): SlackMode {
   if (botToken && signingSecret) return { kind: 'http', botToken, signingSecret };
   return { kind: 'console' };
 }
+
+/** Every environment variable the bot reads (README "Environment"; the deployment files use them). */
+export const SETTING_NAMES = Object.keys(settingsSchema.shape) as (keyof Settings)[];

@@ -15,7 +15,9 @@ export class ConsoleChat implements Chat {
   ) {}
 
   print(channel: string, message: Message, ts?: string): void {
-    const body = renderMessage(message, (b) => this.buttons.add({ ...b, channel, ts }));
+    // An updated message (same ts) is printed again; its old buttons stop working (see ButtonBoard).
+    const key = this.buttons.beginMessage(channel, ts);
+    const body = renderMessage(message, (b) => this.buttons.add({ ...b, channel, ts }, key));
     this.out.write(`${body}\n`);
   }
 

@@ -3,7 +3,8 @@ import type { Readable, Writable } from 'node:stream';
 import type { Actor } from '../core/actor.js';
 import { CONSOLE_CHANNEL } from '../core/actor.js';
 import type { Pipeline } from '../core/pipeline.js';
-import type { ButtonBoard } from './button-board.js';
+import { BUTTON_LIFETIME_MS, type ButtonBoard, type ButtonLookup } from './button-board.js';
+import { type CompletionSource, completeLine } from './complete-line.js';
 import type { ConsoleChat } from './console-chat.js';
 
 export interface ConsoleOptions {
@@ -15,6 +16,8 @@ export interface ConsoleOptions {
   buttons: ButtonBoard;
   /** A prompt on a terminal; plain line-by-line processing otherwise. */
   interactive: boolean;
+  /** The config's names, for Tab completion on a terminal (the commands come from the router). */
+  names?: Omit<CompletionSource, 'commands'>;
 }
 
 const BANNER =
@@ -26,7 +29,18 @@ const BANNER =
  */
 export async function runConsole(options: ConsoleOptions): Promise<void> {
   const { input, output, interactive } = options;
-  const lines = createInterface({ input, output: interactive ? output : undefined, terminal: interactive });
+  const source = {
+    commands: options.pipeline.registry.commands,
+    services: [],
+    metrics: [],
+    ...options.names,
+  };
+  const lines = createInterface({
+    input,
+    output: interactive ? output : undefined,
+    terminal: interactive,
+    ...(interactive && { completer: (line: string) => completeLine(line, source) }),
+  });
   if (interactive) {
     // On a terminal Ctrl-C reaches readline, not the process; without this it would only pause input.
     lines.on('SIGINT', () => lines.close());
@@ -51,8 +65,9 @@ async function handleLine(text: string, options: ConsoleOptions): Promise<void> 
   const click = yesNo ? (pressed ? [text, String(pressed)] : null) : /^click\s+(\d+)$/i.exec(text);
   if (yesNo && !click) return reply({ text: 'There is nothing to confirm or cancel.' });
   if (click) {
-    const button = options.buttons.get(Number(click[1]));
-    if (!button) return reply({ text: `There is no button ${click[1]}.` });
+    const found = options.buttons.lookup(Number(click[1]));
+    if (found.kind !== 'ok') return reply({ text: unpressable(click[1]!, found) });
+    const { button } = found;
     await options.pipeline.handle({
       kind: 'action',
       actionId: button.actionId,
@@ -73,4 +88,13 @@ async function handleLine(text: string, options: ConsoleOptions): Promise<void> 
     mode: 'console',
     respond: async (r) => reply(r),
   });
+}
+
+function unpressable(n: string, found: Exclude<ButtonLookup, { kind: 'ok' }>): string {
+  if (found.kind === 'unknown') return `There is no button ${n}.`;
+  if (found.kind === 'superseded') {
+    return `Button ${n} was replaced: its message has been updated since. Use the buttons of the newer version.`;
+  }
+  const lifetime = BUTTON_LIFETIME_MS / 60_000;
+  return `Button ${n} has expired: its message is ${found.minutes} minutes old (buttons last ${lifetime}). Run the command again.`;
 }

@@ -1,5 +1,6 @@
 import type { ActionHandler, AnyCommand, AnyViewHandler, EventHandler } from './command.js';
 import { actionId } from './command.js';
+import { didYouMean } from './did-you-mean.js';
 import { UsageError } from './errors.js';
 import { tokenize } from './tokenize.js';
 
@@ -72,7 +73,10 @@ export class HandlerRegistry {
     const [first, ...rest] = tokenize(text);
     if (first === undefined) return { command: this.byName.get('help')!, path: ['help'], tokens: [] };
     const command = this.byName.get(first.toLowerCase());
-    if (!command) throw new UsageError(`\`${clip(first)}\` is not a bers command.`);
+    if (!command) {
+      const hint = didYouMean(first, [...this.byName.keys()]);
+      throw new UsageError(`\`${clip(first)}\` is not a bers command.${hint}`);
+    }
     let current = command;
     const path = [command.name];
     let args = rest;

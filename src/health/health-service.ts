@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock.js';
+import { didYouMean } from '../core/did-you-mean.js';
 import { NotFoundError } from '../core/errors.js';
 import { type HealthReport, type ServiceHealth, serviceStatusOf, worstOf } from './model.js';
 import { type CheckEntry, type CheckOptions, runCheck } from './run-check.js';
@@ -56,11 +57,12 @@ export class HealthService {
   private select(names: readonly string[]): ServiceChecks[] {
     const unknown = names.filter((n) => !this.byName.has(n.toLowerCase()));
     if (unknown.length > 0) {
+      const known = this.serviceNames();
+      // A suggestion only for a single typo; with several unknown names the list says enough.
+      const hint = unknown.length === 1 ? didYouMean(unknown[0]!, known) : '';
       throw new NotFoundError(
-        `Unknown service${unknown.length > 1 ? 's' : ''}: ${unknown.map(quoteInput).join(', ')}. ` +
-          `Known services: ${this.serviceNames()
-            .map((n) => `\`${n}\``)
-            .join(', ')}.`,
+        `Unknown service${unknown.length > 1 ? 's' : ''}: ${unknown.map(quoteInput).join(', ')}.${hint} ` +
+          `Known services: ${known.map((n) => `\`${n}\``).join(', ')}.`,
       );
     }
     return [...new Set(names.map((n) => n.toLowerCase()))].map((n) => this.byName.get(n)!);

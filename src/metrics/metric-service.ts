@@ -1,4 +1,5 @@
 import type { Clock } from '../core/clock.js';
+import { didYouMean } from '../core/did-you-mean.js';
 import { NotFoundError, UnavailableError } from '../core/errors.js';
 import { TimeoutError, withTimeout } from '../core/with-timeout.js';
 import type { KpiStatus, MetricDefinition, MetricSource, Point } from './model.js';
@@ -47,7 +48,7 @@ export class MetricService {
       const known = this.names();
       throw new NotFoundError(
         known.length
-          ? `No metric \`${name}\`. Known metrics: ${known.map((n) => `\`${n}\``).join(', ')}.`
+          ? `No metric \`${name}\`.${didYouMean(name, known)} Known metrics: ${known.map((n) => `\`${n}\``).join(', ')}.`
           : `No metric \`${name}\`: no metrics are configured (\`metrics.definitions\`).`,
       );
     }

@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto';
+import { cp, mkdtemp } from 'node:fs/promises';
+import { join } from 'node:path';
+import { inject } from 'vitest';
 import { migrate } from '../../src/store/migrate.js';
 import { PgliteStore } from '../../src/store/pglite-store.js';
 import { PostgresStore } from '../../src/store/postgres-store.js';
@@ -24,7 +27,7 @@ export function storeBackends(): StoreBackend[] {
     {
       name: 'pglite',
       async open() {
-        const store = await PgliteStore.open(undefined);
+        const store = await openPglite();
         await migrate(store);
         return store;
       },
@@ -47,3 +50,24 @@ export function storeBackends(): StoreBackend[] {
 }
 
 export const postgresUrl = pgUrl;
+
+/** The run's template and copy directories (test/global-setup.ts); none outside vitest (benchmarks). */
+function pgliteTemplate(): { template: string; copies: string } | undefined {
+  try {
+    return { template: inject('pgliteTemplate'), copies: inject('pgliteCopies') };
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * A fresh embedded store: a copy of the run's migrated template directory, which skips PGlite's
+ * initdb; in memory where there is no template.
+ */
+async function openPglite(): Promise<Store> {
+  const dirs = pgliteTemplate();
+  if (!dirs?.template) return PgliteStore.open(undefined);
+  const dir = join(await mkdtemp(join(dirs.copies, 'store-')), 'data');
+  await cp(dirs.template, dir, { recursive: true });
+  return PgliteStore.open(dir);
+}

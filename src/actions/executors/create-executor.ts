@@ -1,6 +1,6 @@
 import type { ExecutorConfig } from '../../config/actions-schema.js';
 import { DockerExecutor } from '../../integrations/docker/docker-executor.js';
-import { KubernetesExecutor } from '../../integrations/kubernetes/kubernetes-executor.js';
+import { LazyKubernetesExecutor } from '../../integrations/kubernetes/lazy-kubernetes-executor.js';
 import type { Executor } from '../executor.js';
 import { CommandExecutor } from './command-executor.js';
 import { HttpExecutor } from './http-executor.js';
@@ -16,7 +16,7 @@ export interface ExecutorContext {
 export function createExecutor(config: ExecutorConfig, context: ExecutorContext): Executor {
   switch (config.kind) {
     case 'kubernetes':
-      return new KubernetesExecutor(config);
+      return new LazyKubernetesExecutor(config);
     case 'docker':
       return new DockerExecutor(config);
     case 'command':

@@ -1,5 +1,5 @@
 import type { IncomingMessage } from 'node:http';
-import { event } from '@pagerduty/pdjs';
+import type { event } from '@pagerduty/pdjs';
 import type { EventBody } from './events-body.js';
 import { ResponseWatchingAgent } from './response-watching-agent.js';
 
@@ -95,7 +95,9 @@ export class PdjsEventSender implements EventSender {
       requestTimeout: 0,
       retryTimeout: this.options.attemptTimeoutMs,
     };
-    const result = await event(parameters);
+    // pdjs is loaded with the first page, not at start (most processes never page).
+    const { event: send } = await import('@pagerduty/pdjs');
+    const result = await send(parameters);
     return this.outcome(result.status, undefined, result.data);
   }
 

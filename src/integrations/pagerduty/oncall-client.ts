@@ -1,5 +1,4 @@
 import { Agent } from 'node:https';
-import { api } from '@pagerduty/pdjs';
 import type { APIParameters } from '@pagerduty/pdjs/build/src/api.js';
 import { UnavailableError } from '../../core/errors.js';
 
@@ -82,6 +81,8 @@ export class OnCallClient {
         retryTimeout: 1_000,
         ...(agent ? { agent } : {}),
       };
+      // pdjs is loaded with the first lookup, not at start.
+      const { api } = await import('@pagerduty/pdjs');
       const response = await api(parameters);
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
       return (response.data ?? {}) as Record<string, unknown>;

@@ -1,5 +1,3 @@
-import { Redis } from 'ioredis';
-
 /**
  * `redis-cli ping` (seeds 003/004) with one connection that is always dropped afterwards. ioredis
  * is told not to reconnect, queue or retry, so a dead server fails this call instead of keeping a
@@ -7,6 +5,8 @@ import { Redis } from 'ioredis';
  */
 export async function pingRedis(url: string, signal: AbortSignal): Promise<string> {
   signal.throwIfAborted();
+  // ioredis is loaded with the first Redis check, not at start: most configs have none.
+  const { Redis } = await import('ioredis');
   const client = new Redis(url, {
     lazyConnect: true,
     enableOfflineQueue: false,

@@ -2,10 +2,14 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { allCommands } from '../../../commands/index.js';
+import { appManifestYaml } from '../../../src/slack/app-manifest.js';
 import { ROOT } from '../../helpers/bot-process.js';
 
 interface Manifest {
-  features: { slash_commands: { command: string; url: string; should_escape: boolean }[] };
+  features: {
+    slash_commands: { command: string; url: string; should_escape: boolean; usage_hint: string }[];
+  };
   oauth_config: { scopes: { bot: string[] } };
   settings: {
     event_subscriptions: { request_url: string; bot_events: string[] };
@@ -14,7 +18,8 @@ interface Manifest {
   };
 }
 
-const manifest = parse(readFileSync(join(ROOT, 'manifest.yaml'), 'utf8')) as Manifest;
+const manifestText = readFileSync(join(ROOT, 'manifest.yaml'), 'utf8');
+const manifest = parse(manifestText) as Manifest;
 
 /** Bot scopes each Web API method needs (https://docs.slack.dev/reference/methods). */
 const SCOPES_BY_METHOD: Record<string, string[]> = {
@@ -56,6 +61,16 @@ function webApiMethodsUsed(): string[] {
 }
 
 describe('manifest.yaml', () => {
+  it('is what `bers-bot manifest` generates from the command registry (run it to update the file)', () => {
+    expect(manifestText).toBe(appManifestYaml(allCommands()));
+  });
+
+  it("names every subcommand in the slash command's usage hint", () => {
+    const hint = manifest.features.slash_commands[0]!.usage_hint;
+    for (const command of allCommands()) expect(hint).toContain(command.name);
+    expect(hint).toContain('incident');
+  });
+
   it('declares /bers on the one Slack endpoint', () => {
     expect(manifest.features.slash_commands).toEqual([
       expect.objectContaining({

@@ -1,0 +1,52 @@
+#!/usr/bin/env node
+// Runs before `npm start`: compiles to dist/ only when a source (src/, commands/, the tsconfigs,
+// the lockfile) changed since the last build, so a warm start does not pay for `tsc`.
+// `--always` (npm run build) compiles regardless. Where TypeScript is not installed (a production
+// install) the existing build is used as it is.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const STAMP = 'dist/.build-stamp';
+const INPUTS = ['src', 'commands', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
+const TSC = 'node_modules/typescript/bin/tsc';
+
+/** The newest modification time under `path`; directories count too, so a deleted file does. */
+function newest(path) {
+  if (!existsSync(path)) return 0;
+  const stat = statSync(path);
+  if (!stat.isDirectory()) return stat.mtimeMs;
+  let latest = stat.mtimeMs;
+  for (const entry of readdirSync(path)) latest = Math.max(latest, newest(join(path, entry)));
+  return latest;
+}
+
+function changedSinceBuild() {
+  if (!existsSync(STAMP) || !existsSync('dist/src/main.js')) return 'there is no build yet';
+  const built = statSync(STAMP).mtimeMs;
+  const changed = INPUTS.find((input) => newest(input) > built);
+  return changed && `${changed} changed since the last build`;
+}
+
+const reason = process.argv.includes('--always') ? 'asked to' : changedSinceBuild();
+if (reason) {
+  if (!existsSync(TSC)) {
+    if (existsSync('dist/src/main.js')) {
+      process.stderr.write(
+        `bers-bot: ${reason}, but TypeScript is not installed; running the existing build\n`,
+      );
+      process.exit(0);
+    }
+    process.stderr.write(
+      'bers-bot: there is no build in dist/ and no TypeScript to make one (npm ci, then npm run build)\n',
+    );
+    process.exit(1);
+  }
+  // The stamp gets the time the build started: a file saved while tsc ran counts as changed.
+  const started = new Date();
+  if (reason !== 'asked to') process.stderr.write(`bers-bot: ${reason}; compiling\n`);
+  const result = spawnSync(process.execPath, [TSC, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  if (result.status !== 0) process.exit(result.status ?? 1);
+  writeFileSync(STAMP, `${started.toISOString()}\n`);
+  utimesSync(STAMP, started, started);
+}
