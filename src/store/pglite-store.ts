@@ -1,6 +1,7 @@
 import { mkdir } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { type DirectoryLock, lockDirectory } from './directory-lock.js';
+import { pgliteStartParams } from './pglite-settings.js';
 import { storableParams } from './storable-params.js';
 import type { Queryable, Store } from './store.js';
 
@@ -32,11 +33,12 @@ export class PgliteStore implements Store {
    * directory corrupt it.
    */
   static async open(dataDir: string | undefined, onLockLost?: (error: Error) => void): Promise<PgliteStore> {
-    if (dataDir === undefined) return new PgliteStore(await PGlite.create(), undefined);
+    const options = { startParams: pgliteStartParams() };
+    if (dataDir === undefined) return new PgliteStore(await PGlite.create(options), undefined);
     await mkdir(dataDir, { recursive: true });
     const lock = await lockDirectory(dataDir, onLockLost);
     try {
-      return new PgliteStore(await PGlite.create(dataDir), lock);
+      return new PgliteStore(await PGlite.create(dataDir, options), lock);
     } catch (error) {
       await lock.release();
       throw error;

@@ -1,0 +1,30 @@
+import { PGlite } from '@electric-sql/pglite';
+
+/**
+ * PostgreSQL settings for the embedded store. Its memory is the WASM module's linear memory, which
+ * grows to hold whatever PostgreSQL allocates and never shrinks: every peak becomes resident for
+ * the rest of the process. PostgreSQL's defaults are sized for a server with its own machine.
+ *
+ * Measured on the 2-core machine (idle process after open, then after 3,000 audit inserts):
+ * `shared_buffers` is what counts — its default 128MB takes the linear memory past the 128 MiB
+ * minimum (to ~190 MiB) and RSS to ~290/350 MiB; at 16MB the buffers fit in that minimum and RSS is
+ * ~170/210 MiB, opening and writing as fast (the bot's working set is a few MB of tables). 8MB
+ * saved ≤ 10 MiB more, inside the noise, and would start evicting sooner as the audit log grows.
+ * The rest bound the peaks a rare statement could make permanent: a migration's index build
+ * (`maintenance_work_mem`, default 64MB), a large sort or hash (`work_mem`, per operation),
+ * temporary tables (`temp_buffers`). `wal_buffers` follows shared_buffers (1/32) by itself.
+ */
+const BOUNDED_MEMORY = {
+  shared_buffers: '16MB',
+  maintenance_work_mem: '16MB',
+  work_mem: '2MB',
+  temp_buffers: '2MB',
+};
+
+/** PGlite's own start parameters (single-user mode, no workers) plus the bounds above. */
+export function pgliteStartParams(): string[] {
+  return [
+    ...PGlite.defaultStartParams,
+    ...Object.entries(BOUNDED_MEMORY).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
+  ];
+}
