@@ -3,6 +3,8 @@
 // the lockfile) changed since the last build, so a warm start does not pay for `tsc`.
 // `--always` (npm run build) compiles regardless. Where TypeScript is not installed (a production
 // install) the existing build is used as it is.
+// Then it makes sure dist/ holds the prepared embedded database for the current PGlite and
+// migrations (src/store/pglite-template.ts), so a first start on a new data dir skips initdb.
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -28,13 +30,35 @@ function changedSinceBuild() {
   return changed && `${changed} changed since the last build`;
 }
 
-const reason = process.argv.includes('--always') ? 'asked to' : changedSinceBuild();
+/**
+ * Writes dist/pglite-template-<key>.tar.gz when it is missing (initdb and the migrations, once per
+ * release). Without it the bot still starts, running initdb on each new data dir: only `npm run
+ * build` (the image's build) fails over it.
+ */
+async function ensureTemplate(required) {
+  const { currentTemplate } = await import('../dist/src/store/pglite-template.js');
+  if (currentTemplate()) return;
+  process.stderr.write('bers-bot: preparing the embedded database template\n');
+  try {
+    const { buildPgliteTemplate } = await import('../dist/src/store/build-pglite-template.js');
+    await buildPgliteTemplate();
+  } catch (error) {
+    if (required) throw error;
+    process.stderr.write(
+      `bers-bot: no embedded database template (${error.message}); new data dirs run initdb\n`,
+    );
+  }
+}
+
+const always = process.argv.includes('--always');
+const reason = always ? 'asked to' : changedSinceBuild();
 if (reason) {
   if (!existsSync(TSC)) {
     if (existsSync('dist/src/main.js')) {
       process.stderr.write(
         `bers-bot: ${reason}, but TypeScript is not installed; running the existing build\n`,
       );
+      await ensureTemplate(false);
       process.exit(0);
     }
     process.stderr.write(
@@ -50,3 +74,4 @@ if (reason) {
   writeFileSync(STAMP, `${started.toISOString()}\n`);
   utimesSync(STAMP, started, started);
 }
+await ensureTemplate(always);

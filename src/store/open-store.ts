@@ -1,6 +1,7 @@
 import { releaseOrphanedLeases } from './leases.js';
 import { migrate } from './migrate.js';
 import { PgliteStore } from './pglite-store.js';
+import { currentTemplate } from './pglite-template.js';
 import { PostgresStore } from './postgres-store.js';
 import type { Store } from './store.js';
 
@@ -15,13 +16,18 @@ export interface StoreOptions {
 }
 
 /**
- * Opens the configured backend and brings its schema up to date. The embedded store also gets back
+ * Opens the configured backend and brings its schema up to date; a new embedded data directory
+ * starts from the build's prepared database when there is one (pglite-template.ts), with every
+ * migration it was made with already applied. The embedded store also gets back
  * the work its previous (dead) process held (see leases.ts).
  */
 export async function openStore(options: StoreOptions): Promise<Store> {
   const store = options.databaseUrl
     ? await PostgresStore.open(options.databaseUrl, { schema: options.schema })
-    : await PgliteStore.open(options.dataDir, options.onLockLost);
+    : await PgliteStore.open(options.dataDir, {
+        onLockLost: options.onLockLost,
+        template: options.dataDir === undefined ? undefined : currentTemplate(),
+      });
   try {
     await migrate(store);
     if (store.backend === 'pglite') await releaseOrphanedLeases(store);

@@ -1,4 +1,6 @@
-import { mkdir } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { type DirectoryLock, lockDirectory } from './directory-lock.js';
 import { pgliteStartParams } from './pglite-settings.js';
@@ -18,6 +20,15 @@ async function run<T extends object>(
   return (await db.query<T>(sql, storableParams(params))).rows;
 }
 
+export interface PgliteOpenOptions {
+  onLockLost?: (error: Error) => void;
+  /**
+   * A gzipped dump of an initialised database (pglite-template.ts) that a new data directory
+   * starts from instead of running initdb. Ignored when the directory already holds a database.
+   */
+  template?: string;
+}
+
 /** The embedded store: PostgreSQL compiled to WASM, persisted in a directory this process locks. */
 export class PgliteStore implements Store {
   readonly backend = 'pglite';
@@ -32,13 +43,18 @@ export class PgliteStore implements Store {
    * The directory is locked first: PGlite itself has no inter-process lock, and two processes on one
    * directory corrupt it.
    */
-  static async open(dataDir: string | undefined, onLockLost?: (error: Error) => void): Promise<PgliteStore> {
+  static async open(dataDir: string | undefined, opening: PgliteOpenOptions = {}): Promise<PgliteStore> {
     const options = { startParams: pgliteStartParams() };
     if (dataDir === undefined) return new PgliteStore(await PGlite.create(options), undefined);
     await mkdir(dataDir, { recursive: true });
-    const lock = await lockDirectory(dataDir, onLockLost);
+    const lock = await lockDirectory(dataDir, opening.onLockLost);
     try {
-      return new PgliteStore(await PGlite.create(dataDir, options), lock);
+      // Checked under the lock: only this process can be creating the database now.
+      const loadDataDir =
+        opening.template && !existsSync(join(dataDir, 'PG_VERSION'))
+          ? new Blob([await readFile(opening.template)])
+          : undefined;
+      return new PgliteStore(await PGlite.create(dataDir, { ...options, loadDataDir }), lock);
     } catch (error) {
       await lock.release();
       throw error;
@@ -51,6 +67,11 @@ export class PgliteStore implements Store {
 
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
     return this.db.transaction((tx) => fn({ query: (sql, params) => run(tx, sql, params) }));
+  }
+
+  /** The whole database as a gzipped tarball, which `open`'s `template` accepts. */
+  dumpDataDir(): Promise<Blob> {
+    return this.db.dumpDataDir('gzip');
   }
 
   async ping(): Promise<void> {

@@ -53,6 +53,17 @@ describe('Dockerfile', () => {
     for (const name of env.filter((n) => n !== 'NODE_ENV')) expect(SETTINGS, name).toContain(name);
   });
 
+  it('prepares the embedded database template in the build stage and ships it in dist/', () => {
+    const dist = final.instructions.find((i) => i.op === 'COPY' && /\/app\/dist\s/.test(i.args))!.args;
+    const build = stages.find((s) => s.name === /--from=(\S+)/.exec(dist)![1])!.instructions;
+    // `npm run build` writes the template (scripts/ensure-build.mjs) from the migrations under src/.
+    const runs = build.findIndex((i) => i.op === 'RUN' && i.args === 'npm run build');
+    expect(runs).toBeGreaterThan(build.findIndex((i) => i.op === 'COPY' && i.args.startsWith('src ')));
+    const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
+    expect(scripts.build).toBe('node scripts/ensure-build.mjs --always');
+    expect(read('scripts/ensure-build.mjs')).toContain('buildPgliteTemplate');
+  });
+
   it('copies the files the bot reads at run time', () => {
     const sources = final.instructions
       .filter((i) => i.op === 'COPY' && !i.args.includes('--from'))
