@@ -18,7 +18,7 @@ import { botRoutes } from './http/bot-routes.js';
 import { HttpRouter } from './http/routes.js';
 import { Inbox } from './inbox/inbox.js';
 import type { InboxTarget } from './inbox/kept-request.js';
-import { Ingress, type IngressError } from './ingress/ingress.js';
+import { Ingress, type IngressError, type PreparedThread } from './ingress/ingress.js';
 import { lowerThisThreadsPriority } from './ingress/work-priority.js';
 import { alertmanagerWebhookRoute } from './integrations/alertmanager/webhook-route.js';
 import { BotMetrics } from './observability/metrics.js';
@@ -102,6 +102,18 @@ const INBOX_LEASE_MS = 15_000;
 
 /** The composition root: config → store → adapters → routers → transport. Nothing else wires. */
 export async function createBot(options: BotOptions): Promise<Bot> {
+  // The ingress thread loads its modules while this thread opens the store and builds the
+  // services (see Ingress.prepare); it listens only once the bot is started, as before.
+  const ingressThread = Ingress.prepare();
+  try {
+    return await assembleBot(options, ingressThread);
+  } catch (error) {
+    await ingressThread.worker.terminate();
+    throw error;
+  }
+}
+
+async function assembleBot(options: BotOptions, ingressThread: PreparedThread): Promise<Bot> {
   const { settings, config, log } = options;
   const clock = options.clock ?? systemClock;
   const mode = slackModeOf(settings);
@@ -175,6 +187,9 @@ export async function createBot(options: BotOptions): Promise<Bot> {
     },
     log,
     (error) => fatal('the ingress thread (HTTP and Slack) kept dying; the bot hears nothing', error),
+    undefined,
+    undefined,
+    ingressThread,
   );
   let boundPort: number | undefined;
   let recovery: NodeJS.Timeout | undefined;

@@ -13,7 +13,14 @@ import type { KeptRequest } from '../inbox/kept-request.js';
 import { relayingLogger } from '../observability/log-relay.js';
 import { createSlackApp } from '../slack/bolt-app.js';
 import { openInboxWriter } from './inbox-writer.js';
-import type { FromIngress, IngressOptions, ToIngress, ViewAck } from './protocol.js';
+import {
+  type Begin,
+  type FromIngress,
+  type IngressOptions,
+  PREPARED,
+  type ToIngress,
+  type ViewAck,
+} from './protocol.js';
 
 /** Requests sent to the main thread, waiting for their answers. */
 class PendingCalls {
@@ -145,7 +152,11 @@ async function runIngress(main: MessagePort, options: IngressOptions): Promise<v
 
 if (parentPort) {
   const main = parentPort;
-  runIngress(main, workerData as IngressOptions).catch((error: unknown) =>
-    main.postMessage({ type: 'failed', message: (error as Error).message } satisfies FromIngress),
-  );
+  const run = (options: IngressOptions) =>
+    runIngress(main, options).catch((error: unknown) =>
+      main.postMessage({ type: 'failed', message: (error as Error).message } satisfies FromIngress),
+    );
+  // A thread started ahead (Ingress.prepare) has loaded its modules by now and waits for its options.
+  if (workerData === PREPARED) main.once('message', (message: Begin) => void run(message.options));
+  else void run(workerData as IngressOptions);
 }

@@ -3,9 +3,22 @@ import type { Logger } from 'pino';
 import type { HttpRequest, HttpRouter } from '../http/routes.js';
 import type { KeptRequest } from '../inbox/kept-request.js';
 import { relayLogLine } from '../observability/log-relay.js';
-import type { FromIngress, IngressOptions, ToIngress, ViewAck } from './protocol.js';
+import {
+  type Begin,
+  type FromIngress,
+  type IngressOptions,
+  PREPARED,
+  type ToIngress,
+  type ViewAck,
+} from './protocol.js';
 import { CrashHistory, DEFAULT_RESTART_POLICY, type RestartPolicy } from './restart-policy.js';
 import { moduleBeside, startModuleWorker } from './start-worker.js';
+
+/** A thread started by `Ingress.prepare()`, waiting for its options. */
+export interface PreparedThread {
+  worker: Worker;
+  failed: boolean;
+}
 
 /** What the main thread does with what the ingress thread receives. */
 export interface IngressHandlers {
@@ -34,6 +47,8 @@ export class IngressError extends Error {
  */
 export class Ingress {
   private worker?: Worker;
+  /** A thread started by `prepare()`, not yet given its options; used once, by the first start. */
+  private prepared?: { worker: Worker; failed: boolean };
   private stopping = false;
   private exited = false;
   private botIdentity?: IngressOptions['botIdentity'];
@@ -49,8 +64,30 @@ export class Ingress {
     /** The thread's module; tests substitute one that misbehaves. */
     private readonly entry = moduleBeside(import.meta.url, 'ingress-worker'),
     restarts: RestartPolicy = DEFAULT_RESTART_POLICY,
+    /** From `Ingress.prepare()` (with the same entry): the first launch uses it. */
+    prepared?: PreparedThread,
   ) {
     this.crashes = new CrashHistory(restarts);
+    this.prepared = prepared;
+  }
+
+  /**
+   * Starts the thread ahead of `start()`, so that its module loading (Bolt, ~0.3–1 s) overlaps
+   * with the main thread's own start-up (opening the store). The prepared thread does nothing until
+   * `start()` hands it its options; it is unref'd until then, so it never holds the process open,
+   * and a thread that failed while waiting is replaced by a fresh one at `start()`. Nothing about
+   * readiness changes: the port still listens only after `start()`.
+   */
+  static prepare(entry = moduleBeside(import.meta.url, 'ingress-worker')): PreparedThread {
+    const worker = startModuleWorker(entry, { workerData: PREPARED });
+    const thread = { worker, failed: false };
+    const fail = () => {
+      thread.failed = true;
+    };
+    worker.on('error', fail);
+    worker.on('exit', fail);
+    worker.unref();
+    return thread;
   }
 
   /**
@@ -66,7 +103,7 @@ export class Ingress {
   /** Starts one thread on `port`; after it listens, its unasked exit is a crash. */
   private launch(port: number): Promise<number> {
     const workerData: IngressOptions = { ...this.options, port, botIdentity: this.botIdentity };
-    const worker = startModuleWorker(this.entry, { workerData });
+    const worker = this.takePrepared(workerData) ?? startModuleWorker(this.entry, { workerData });
     this.worker = worker;
     this.exited = false;
     let listening = false;
@@ -91,6 +128,21 @@ export class Ingress {
         else reject(error);
       });
     });
+  }
+
+  /** The prepared thread, given its options, when it is still waiting for them. */
+  private takePrepared(options: IngressOptions): Worker | undefined {
+    const prepared = this.prepared;
+    this.prepared = undefined;
+    if (!prepared) return undefined;
+    if (prepared.failed) {
+      void prepared.worker.terminate();
+      return undefined;
+    }
+    prepared.worker.removeAllListeners();
+    prepared.worker.ref();
+    prepared.worker.postMessage({ type: 'begin', options } satisfies Begin);
+    return prepared.worker;
   }
 
   private crashed(error: Error): void {
@@ -122,6 +174,9 @@ export class Ingress {
 
   async stop(): Promise<void> {
     clearTimeout(this.restartTimer);
+    // Never started: the prepared thread only waits, and is ended outright.
+    await this.prepared?.worker.terminate();
+    this.prepared = undefined;
     const worker = this.worker;
     if (!worker || this.stopping) return;
     this.stopping = true;

@@ -46,6 +46,18 @@ export type FromIngress =
   | { type: 'slack'; request: KeptRequest }
   | { type: 'view'; id: number; body: Record<string, unknown> };
 
+/**
+ * The workerData of a thread started before its options are known (Ingress.prepare): it loads its
+ * modules (Bolt is most of its start-up) while the main thread opens the store, then waits for
+ * one `Begin` message and runs as a thread started with those options would.
+ */
+export const PREPARED = 'prepared';
+
+export interface Begin {
+  type: 'begin';
+  options: IngressOptions;
+}
+
 export type ToIngress =
   | { type: 'http'; id: number; response: Omit<HttpResponse, 'afterResponse'> }
   | { type: 'view'; id: number; ack: ViewAck; error?: string }
