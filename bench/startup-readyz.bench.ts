@@ -4,7 +4,8 @@
  *   - warm start on an existing data dir (`node dist/src/main.js`): target ≤ 1.5 s;
  *   - first start on a new data dir (PGlite's initdb; issue 16 owns that part): target ≤ 3 s;
  *   - `npm start` when nothing needs installing or compiling (the prestart checks' cost);
- *   - the PostgreSQL store, when BENCH_DATABASE_URL is set.
+ *   - the PostgreSQL store, when BENCH_DATABASE_URL is set;
+ *   - with BENCH_BEFORE=<another checkout, built>, its warm and first starts in the same rounds.
  *
  *   node --import tsx bench/startup-readyz.bench.ts
  */
@@ -30,24 +31,31 @@ async function main(): Promise<void> {
     SLACK_API_URL: slack.apiUrl,
     LOG_LEVEL: 'warn',
   };
-  const launch = async (command: string[], env: Record<string, string> = {}) => {
+  const launch = async (command: string[], env: Record<string, string> = {}, cwd = ROOT) => {
     const port = await freePort();
     return timeLaunch({
       command,
-      cwd: ROOT,
+      cwd,
       env: { ...slackEnv, PORT: String(port), ...env },
       until: { http: '/readyz', port },
     });
   };
   const bot = (env: Record<string, string>) => launch([NODE, 'dist/src/main.js'], env);
+  const before = process.env.BENCH_BEFORE;
+  const beforeBot = (env: Record<string, string>) =>
+    launch([NODE, join(before!, 'dist/src/main.js')], env, before);
   const figures = {
     bare: [] as number[],
     warm: [] as number[],
     fresh: [] as number[],
     npm: [] as number[],
     postgres: [] as number[],
+    beforeWarm: [] as number[],
+    beforeFresh: [] as number[],
   };
   await bot({ BERS_DATA_DIR: warmDir }); // creates the data dir the warm runs reopen
+  const beforeWarmDir = join(base, 'before-warm');
+  if (before) await beforeBot({ BERS_DATA_DIR: beforeWarmDir });
   const postgres = process.env.BENCH_DATABASE_URL;
   for (let round = 0; round < ROUNDS; round++) {
     const runs: [keyof typeof figures, () => Promise<number>][] = [
@@ -57,6 +65,10 @@ async function main(): Promise<void> {
       ['npm', () => launch(['npm', 'start', '--silent'], { BERS_DATA_DIR: warmDir })],
     ];
     if (postgres) runs.push(['postgres', () => bot({ DATABASE_URL: postgres })]);
+    if (before) {
+      runs.push(['beforeWarm', () => beforeBot({ BERS_DATA_DIR: beforeWarmDir })]);
+      runs.push(['beforeFresh', () => beforeBot({ BERS_DATA_DIR: join(base, `before-new-${round}`) })]);
+    }
     // Alternate the order, so a change in the machine's load weighs on every figure alike.
     if (round % 2) runs.reverse();
     for (const [name, run] of runs) figures[name].push(await run());
@@ -80,6 +92,22 @@ async function main(): Promise<void> {
       baseline,
       target: '≤ 1.5 s',
     });
+  }
+  if (before) {
+    rows.push(
+      {
+        figure: `warm start → /readyz 200, ${before}`,
+        ours: figures.beforeWarm,
+        baseline,
+        target: '≤ 1.5 s',
+      },
+      {
+        figure: `first start → /readyz 200, ${before}`,
+        ours: figures.beforeFresh,
+        baseline,
+        target: '≤ 3 s',
+      },
+    );
   }
   printTable('start-up to /readyz 200, HTTP mode, shipped bers.config.yaml', rows);
 }
