@@ -96,6 +96,7 @@ export async function buildServices(
     actions: buildActions({
       ...{ config, store, chat, clock, log, audit, health, permissions },
       processEnv: w.processEnv,
+      kpis,
       sleep: w.actionSleep,
     }),
   };

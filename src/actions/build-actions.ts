@@ -5,6 +5,7 @@ import type { Clock } from '../core/clock.js';
 import { UnavailableError } from '../core/errors.js';
 import type { Permissions } from '../core/permissions.js';
 import type { HealthService } from '../health/health-service.js';
+import type { MetricService } from '../metrics/metric-service.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { Store } from '../store/store.js';
 import { ActionRepository } from './action-repository.js';
@@ -12,6 +13,7 @@ import { ActionRunner } from './action-runner.js';
 import { ActionService } from './action-service.js';
 import type { Executor } from './executor.js';
 import { createExecutor } from './executors/create-executor.js';
+import { OperationCatalog } from './operation-catalog.js';
 import { ActionPolicy } from './permission-policy.js';
 
 export interface Actions {
@@ -29,11 +31,13 @@ export interface ActionsWiring {
   clock: Clock;
   log: Logger;
   processEnv?: Readonly<Record<string, string | undefined>>;
+  /** KPIs, for operations verified by a metric being back on its target. */
+  kpis?: MetricService;
   /** Tests: waits between verification checks (e.g. advancing a ManualClock). */
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** Restart and rollback: policy, requests, executors (built once per service/environment). */
+/** Operations (restart, rollback, named ones): policy, requests, executors (built once per service/environment). */
 export function buildActions(w: ActionsWiring): Actions {
   const settings = w.config.actions;
   const repo = new ActionRepository(w.store);
@@ -64,6 +68,7 @@ export function buildActions(w: ActionsWiring): Actions {
   };
   const service = new ActionService({
     config: settings,
+    catalog: new OperationCatalog(settings, executorFor, w.processEnv),
     repo,
     policy,
     audit: w.audit,
@@ -77,9 +82,13 @@ export function buildActions(w: ActionsWiring): Actions {
     health: w.health,
     clock: w.clock,
     log: w.log,
-    executorFor,
-    verifyTimeoutMs: settings.verifyTimeoutSeconds * 1000,
-    verifyIntervalMs: settings.verifyIntervalSeconds * 1000,
+    kpis: w.kpis,
+    verify: {
+      timeoutMs: settings.verifyTimeoutSeconds * 1000,
+      intervalMs: settings.verifyIntervalSeconds * 1000,
+      stableProbes: settings.verifyStableProbes,
+      stableSeconds: settings.verifyStableSeconds,
+    },
     sleep: w.sleep,
   });
   return { service, runner };

@@ -88,7 +88,8 @@ export const botConfigSchema = z
       }
     }
     const roles = Object.keys(config.permissions.roles);
-    for (const issue of actionsIssues(config.actions, [...seen.keys()], roles)) {
+    const metrics = config.metrics.definitions.map((d) => d.name);
+    for (const issue of actionsIssues(config.actions, { services: [...seen.keys()], roles, metrics })) {
       ctx.addIssue({ code: 'custom', ...issue });
     }
   });

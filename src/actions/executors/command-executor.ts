@@ -51,7 +51,17 @@ export function runStep(
   baseEnv: Readonly<Record<string, string | undefined>> = {},
   signal?: AbortSignal,
 ): Promise<ExecutionResult> {
-  const [program, ...args] = argvFor(step, vars);
+  return runArgv(argvFor(step, vars), step, baseEnv, signal);
+}
+
+/** Spawns `argv` (already filled in) without a shell, in the step's cwd and env, under its timeout. */
+export function runArgv(
+  argv: readonly string[],
+  step: Pick<CommandStep, 'cwd' | 'env' | 'timeoutSeconds'>,
+  baseEnv: Readonly<Record<string, string | undefined>> = {},
+  signal?: AbortSignal,
+): Promise<ExecutionResult> {
+  const [program, ...args] = argv;
   let output = '';
   const keep = (chunk: Buffer) => {
     output = (output + chunk.toString('utf8')).slice(-KEEP_BYTES);
