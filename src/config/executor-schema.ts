@@ -14,6 +14,15 @@ export const commandStep = z.strictObject({
   timeoutSeconds: seconds(3600).default(300),
 });
 
+/** One program, or several run in order (the first that fails stops the rest); no shell. */
+export const programsShape = commandStep.omit({ argv: true }).extend({
+  argv: argv.optional(),
+  steps: z.array(argv).min(1).max(10).optional(),
+});
+
+export const argvOrSteps = <T extends { argv?: unknown; steps?: unknown }>(c: T) =>
+  (c.argv === undefined) !== (c.steps === undefined);
+
 /** One webhook call (a CI/CD job); `{service}`, `{environment}` and `{revision}` are replaced in url and body. */
 export const httpStep = z.strictObject({
   method: z.enum(['POST', 'PUT', 'PATCH', 'GET', 'DELETE']).default('POST'),
@@ -46,6 +55,11 @@ export const executorSchema = z.discriminatedUnion('kind', [
       composeService: z.string().min(1).optional(),
       composeProject: z.string().min(1).optional(),
       stopTimeoutSeconds: seconds(600).default(10),
+      /**
+       * The Engine API cannot roll back; the programs that do (seed 004: check out the previous
+       * version, build, up -d) make `/bers rollback` work for this service.
+       */
+      rollback: programsShape.refine(argvOrSteps, { message: 'give either argv or steps' }).optional(),
     })
     .refine((d) => (d.container === undefined) !== (d.composeService === undefined), {
       message: 'name exactly one of container or composeService',
@@ -61,3 +75,4 @@ export const executorSchema = z.discriminatedUnion('kind', [
 export type ExecutorConfig = z.infer<typeof executorSchema>;
 export type CommandStep = z.infer<typeof commandStep>;
 export type HttpStep = z.infer<typeof httpStep>;
+export type ProgramsConfig = z.infer<typeof programsShape>;

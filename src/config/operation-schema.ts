@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { argv, commandStep, httpStep } from './executor-schema.js';
+import { argvOrSteps, httpStep, programsShape } from './executor-schema.js';
 import { operationArgSchema } from './operation-args-schema.js';
 import { verifySchema } from './verify-schema.js';
 
@@ -15,17 +15,9 @@ const replicas = z.union([z.number().int().min(0).max(1000), placeholder]);
  * `kubernetes` and `docker` act on the deployment / containers of the environment's own executor.
  */
 export const operationExecutorSchema = z.discriminatedUnion('kind', [
-  commandStep
-    .omit({ argv: true })
-    .extend({
-      kind: z.literal('command'),
-      argv: argv.optional(),
-      /** Several programs run in order; the first that fails stops the rest. */
-      steps: z.array(argv).min(1).max(10).optional(),
-    })
-    .refine((c) => (c.argv === undefined) !== (c.steps === undefined), {
-      message: 'give either argv or steps',
-    }),
+  programsShape
+    .extend({ kind: z.literal('command') })
+    .refine(argvOrSteps, { message: 'give either argv or steps' }),
   httpStep.extend({ kind: z.literal('http') }),
   z.strictObject({
     kind: z.literal('kubernetes'),

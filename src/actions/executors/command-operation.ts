@@ -1,11 +1,9 @@
-import type { OperationExecutorConfig } from '../../config/operation-schema.js';
+import type { ProgramsConfig } from '../../config/executor-schema.js';
 import type { ExecutionResult } from '../executor.js';
 import { tail } from '../executor.js';
 import { runArgv } from './command-executor.js';
 import type { OperationRunner } from './create-operation-runner.js';
 import { fillPlaceholders } from './http-call.js';
-
-type CommandOperationConfig = Extract<OperationExecutorConfig, { kind: 'command' }>;
 
 /**
  * Fills `{name}` inside argv elements with validated values; an element naming an optional
@@ -22,7 +20,7 @@ export function fillArgv(argv: readonly string[], vars: Readonly<Record<string, 
 
 /** A named operation that runs one program, or several in order (stopping at the first failure). */
 export function commandOperation(
-  config: CommandOperationConfig,
+  config: ProgramsConfig,
   baseEnv: Readonly<Record<string, string | undefined>> | undefined,
 ): OperationRunner {
   const steps = config.steps ?? [config.argv!];

@@ -1,6 +1,7 @@
 import { Agent, request } from 'undici';
 import type { ExecutionResult, Executor } from '../../actions/executor.js';
 import { tail } from '../../actions/executor.js';
+import type { OperationRunner } from '../../actions/executors/create-operation-runner.js';
 
 export interface DockerExecutorOptions {
   socketPath: string;
@@ -8,6 +9,8 @@ export interface DockerExecutorOptions {
   composeService?: string;
   composeProject?: string;
   stopTimeoutSeconds: number;
+  /** Programs that roll back (the Engine API has no rollback); without them rollback is not offered. */
+  rollback?: OperationRunner;
 }
 
 interface ContainerSummary {
@@ -28,12 +31,14 @@ export class DockerExecutor implements Executor {
     this.agent = new Agent({ connect: { socketPath: options.socketPath } });
   }
 
-  describe(): string {
-    return this.description;
+  describe(kind?: 'restart' | 'rollback' | 'scale'): string {
+    return kind === 'rollback' && this.options.rollback
+      ? this.options.rollback.describe({})
+      : this.description;
   }
 
-  supports(kind: 'restart' | 'rollback'): boolean {
-    return kind === 'restart';
+  supports(kind: 'restart' | 'rollback', revision?: string): boolean {
+    return kind === 'restart' || (this.options.rollback !== undefined && revision === undefined);
   }
 
   async restart(signal: AbortSignal): Promise<ExecutionResult> {
@@ -62,7 +67,8 @@ export class DockerExecutor implements Executor {
     };
   }
 
-  async rollback(): Promise<ExecutionResult> {
+  async rollback(_revision: string | undefined, signal: AbortSignal): Promise<ExecutionResult> {
+    if (this.options.rollback) return this.options.rollback.run({}, signal);
     return { ok: false, summary: 'the docker executor cannot roll back', outputTail: '' };
   }
 
