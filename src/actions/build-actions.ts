@@ -1,5 +1,6 @@
 import type { Logger } from 'pino';
 import type { BotConfig } from '../config/schema.js';
+import { ServiceNames } from '../config/service-names.js';
 import type { Chat } from '../core/chat.js';
 import type { Clock } from '../core/clock.js';
 import { UnavailableError } from '../core/errors.js';
@@ -48,6 +49,7 @@ export function buildActions(w: ActionsWiring): Actions {
     w.clock,
     settings.groupCacheSeconds * 1000,
   );
+  const names = new ServiceNames(w.config.services);
   const executors = new Map<string, Executor>();
   const executorFor = (service: string, environment: string): Executor => {
     const key = `${service}/${environment}`;
@@ -68,7 +70,7 @@ export function buildActions(w: ActionsWiring): Actions {
   };
   const service = new ActionService({
     config: settings,
-    catalog: new OperationCatalog(settings, executorFor, w.processEnv),
+    catalog: new OperationCatalog(settings, executorFor, w.processEnv, (name) => names.resolve(name)),
     repo,
     policy,
     audit: w.audit,

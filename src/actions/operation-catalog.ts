@@ -21,13 +21,16 @@ export class OperationCatalog {
     private readonly config: ActionsConfig,
     private readonly executorFor: (service: string, environment: string) => Executor,
     private readonly processEnv?: Readonly<Record<string, string | undefined>>,
+    /** A configured name for an alias (`backend` → `ai-chat-backend`); names pass through. */
+    private readonly resolveService: (name: string) => string = (name) => name.toLowerCase(),
   ) {}
 
   /** The configured service/environment, or a NotFoundError listing the known ones. */
   target(service: string, environment?: string): Target {
     const services = this.config.services;
     const known = Object.keys(services);
-    const entry = services[service.toLowerCase()];
+    const canonical = this.resolveService(service);
+    const entry = services[canonical];
     if (!entry) {
       throw new NotFoundError(
         `\`${service.slice(0, 60)}\` has no restart or rollback configured. ` +
@@ -46,7 +49,7 @@ export class OperationCatalog {
         `\`${service}\` has no environment \`${name.slice(0, 40)}\`. Known: ${envs.map((e) => `\`${e}\``).join(', ')}.`,
       );
     }
-    return { service: service.toLowerCase(), environment: name, settings };
+    return { service: canonical, environment: name, settings };
   }
 
   /** Every operation of the target: the executor's built-ins, then the configured ones. */
