@@ -102,8 +102,8 @@ export class ActionRunner {
     try {
       const { actions } = this.deps;
       const operation = actions.operation(actions.target(request.service, request.environment), request.kind);
-      verify = operation.verify;
       const args = { ...request.args, ...(request.revision !== undefined && { revision: request.revision }) };
+      verify = operation.verifyFor?.(args) ?? operation.verify;
       result = await operation.run(args, new AbortController().signal);
     } catch (error) {
       log.warn({ err: error, requestId: request.id }, 'executor failed');

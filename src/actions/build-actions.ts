@@ -6,7 +6,9 @@ import type { Clock } from '../core/clock.js';
 import { UnavailableError } from '../core/errors.js';
 import type { Permissions } from '../core/permissions.js';
 import type { HealthService } from '../health/health-service.js';
+import { LogService } from '../logs/log-service.js';
 import type { MetricService } from '../metrics/metric-service.js';
+import { secretMasker, secretsIn } from '../observability/logger.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { Store } from '../store/store.js';
 import { ActionRepository } from './action-repository.js';
@@ -20,6 +22,8 @@ import { ActionPolicy } from './permission-policy.js';
 export interface Actions {
   service: ActionService;
   runner: ActionRunner;
+  /** `/bers logs`: the same services and environments, read-only. */
+  logs: LogService;
 }
 
 export interface ActionsWiring {
@@ -93,5 +97,12 @@ export function buildActions(w: ActionsWiring): Actions {
     },
     sleep: w.sleep,
   });
-  return { service, runner };
+  const logs = new LogService({
+    policy,
+    mask: secretMasker(secretsIn(w.processEnv ?? {})),
+    record: (...args) => service.record(...args),
+    processEnv: w.processEnv,
+    timeoutMs: 30_000,
+  });
+  return { service, runner, logs };
 }

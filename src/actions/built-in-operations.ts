@@ -37,5 +37,22 @@ export function builtInOperations(settings: EnvironmentActionsConfig, executor: 
     describe: () => executor.describe('rollback'),
     run: (args, signal) => executor.rollback(args.revision, signal),
   };
-  return [restart, rollback];
+  const operations = [restart, rollback];
+  const scale = executor.scale?.bind(executor);
+  if (scale) {
+    operations.push({
+      name: 'scale',
+      summary: 'set the number of replicas',
+      builtIn: true,
+      args: [{ type: 'int', name: 'replicas', optional: false, min: 0, max: settings.maxReplicas }],
+      roles: settings.scale,
+      confirm: true,
+      twoPerson: false,
+      verify: HEALTH,
+      verifyFor: (args) => (args.replicas === '0' ? { kind: 'none' } : HEALTH),
+      describe: (args) => `${executor.describe('scale')} → ${args.replicas} replicas`,
+      run: (args, signal) => scale(Number(args.replicas), signal),
+    });
+  }
+  return operations;
 }

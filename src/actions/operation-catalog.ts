@@ -65,7 +65,14 @@ export class OperationCatalog {
   /** One operation by name, or a NotFoundError that lists the target's operations. */
   operation(t: Target, name: string): Operation {
     this.requireKnown(t, name);
-    return this.operations(t).find((op) => op.name === name)!;
+    const found = this.operations(t).find((op) => op.name === name);
+    if (found) return found;
+    // Only `scale` is left out by an executor that cannot do it.
+    const executor = this.executorFor(t.service, t.environment);
+    throw new UsageError(
+      `${t.service} (${t.environment}) cannot be scaled by its executor (${executor.describe('scale')}); ` +
+        'Kubernetes deployments and compose services can.',
+    );
   }
 
   /** Unknown names are refused before permissions are looked at, with the ones that exist. */
@@ -83,7 +90,7 @@ export class OperationCatalog {
   policyTarget(kind: ActionKind, t: Target): PolicyTarget {
     const production = t.settings.production ?? /^prod(uction)?$/.test(t.environment);
     if (BUILT_IN.has(kind)) {
-      const roles = t.settings[kind as 'restart' | 'rollback'];
+      const roles = t.settings[kind as 'restart' | 'rollback' | 'scale'];
       return { kind, environment: t.environment, roles, production };
     }
     const op = this.config.services[t.service]?.operations[kind];

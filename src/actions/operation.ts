@@ -24,6 +24,8 @@ export interface Operation {
   confirm: boolean;
   twoPerson: boolean;
   verify: VerifyConfig;
+  /** When what to verify depends on the arguments (scaling to zero leaves nothing healthy to find). */
+  verifyFor?(args: ArgValues): VerifyConfig;
   /** Set when the environment's executor cannot do this: why, for the user. */
   unavailable?: string;
   /** The exact action with these arguments, shown in the confirmation and audit. */

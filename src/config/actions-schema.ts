@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { executorSchema, seconds } from './executor-schema.js';
+import { logsSchema } from './logs-schema.js';
 import { operationSchema } from './operation-schema.js';
 
 export { actionsIssues } from './actions-issues.js';
@@ -17,6 +18,12 @@ const environmentSchema = z.strictObject({
   /** Roles allowed to restart / roll back. Default: the `operate` grant, or `admin` in production. */
   restart: z.array(z.string()).optional(),
   rollback: z.array(z.string()).optional(),
+  /** Roles allowed to scale (`/bers scale`); same default as restart. */
+  scale: z.array(z.string()).optional(),
+  /** `/bers scale` refuses more replicas than this. */
+  maxReplicas: z.number().int().min(1).max(1000).default(20),
+  /** Where `/bers logs` reads; default: the pods / containers of a kubernetes or docker executor. */
+  logs: logsSchema.optional(),
   /** A second authorized person (not the requester) must confirm a rollback. */
   twoPersonRollback: z.boolean().default(false),
   /** Treated as production (stricter defaults); default: the environment is named prod or production. */

@@ -34,7 +34,7 @@ export function commandOperation(
       let last: ExecutionResult = { ok: true, summary: 'nothing to run', outputTail: '' };
       for (const [i, argv] of steps.entries()) {
         last = await runArgv(fillArgv(argv, vars), config, baseEnv, signal);
-        if (last.outputTail) outputs.push(last.outputTail);
+        if (last.outputTail) outputs.push(last.outputTail.replace(/\n$/, ''));
         if (!last.ok) {
           const which = steps.length > 1 ? `step ${i + 1} of ${steps.length}: ` : '';
           return { ...last, summary: `${which}${last.summary}`, outputTail: tail(outputs.join('\n')) };

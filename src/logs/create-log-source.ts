@@ -1,0 +1,33 @@
+import type { EnvironmentActionsConfig } from '../config/actions-schema.js';
+import { type LogsConfig, logsSchema } from '../config/logs-schema.js';
+import { DockerLogSource } from '../integrations/docker/docker-logs.js';
+import { KubernetesLogSource } from '../integrations/kubernetes/kubernetes-logs.js';
+import { CommandLogSource } from './command-log-source.js';
+import type { LogSource } from './log-source.js';
+
+/**
+ * The one place a logs config becomes its source; exhaustive over the kinds. Without one, a
+ * kubernetes or docker executor's pods / containers are read; otherwise there are no logs.
+ */
+export function createLogSource(
+  settings: EnvironmentActionsConfig,
+  processEnv?: Readonly<Record<string, string | undefined>>,
+): LogSource | undefined {
+  const executor = settings.executor;
+  const logs: LogsConfig | undefined =
+    settings.logs ??
+    // The schema's own defaults (maxPods…), as if `logs: { kind: <executor kind> }` were written.
+    (executor.kind === 'kubernetes' || executor.kind === 'docker'
+      ? logsSchema.parse({ kind: executor.kind })
+      : undefined);
+  if (!logs) return undefined;
+  switch (logs.kind) {
+    case 'kubernetes':
+      if (executor.kind !== 'kubernetes') return undefined;
+      return new KubernetesLogSource({ ...executor, container: logs.container, maxPods: logs.maxPods });
+    case 'docker':
+      return executor.kind === 'docker' ? new DockerLogSource(executor) : undefined;
+    case 'command':
+      return new CommandLogSource(logs, processEnv);
+  }
+}
