@@ -11,6 +11,7 @@ import type { ActionRequest } from './action-request.js';
 import type { ActionService, Who } from './action-service.js';
 import type { ExecutionResult } from './executor.js';
 import { commandLine } from './operation.js';
+import { recordVerification, verificationDetails } from './verification-record.js';
 import { type VerifyDefaults, type VerifyDeps, verifyOperation } from './verify-operation.js';
 
 /** How often a running action says its process is alive. */
@@ -28,6 +29,8 @@ export interface RunnerDeps {
   kpis?: VerifyDeps['kpis'];
   verify: VerifyDefaults;
   sleep?: (ms: number) => Promise<void>;
+  /** Masks credentials in executor output (the logger's masker). */
+  mask?: (text: string) => string;
 }
 
 /**
@@ -45,16 +48,14 @@ export class ActionRunner {
     await actions.authorize(existing.kind, t, who, 'confirm', id);
     const won = await repo.confirm(id, who.actor, clock.now());
     if (won) {
+      const details = { requestId: id, requestedBy: won.requestedBy.id };
       await actions.record(
         who,
         t,
         `${won.kind}.confirm`,
         'confirmed',
         `confirmed ${won.kind} ${won.service}`,
-        {
-          requestId: id,
-          requestedBy: won.requestedBy.id,
-        },
+        details,
       );
       return won;
     }
@@ -111,6 +112,9 @@ export class ActionRunner {
     } finally {
       clearInterval(heartbeat);
     }
+    // Programs and webhooks print what they like; credentials must not reach the channel or audit.
+    const mask = this.deps.mask ?? ((text: string) => text);
+    result = { ...result, summary: mask(result.summary), outputTail: mask(result.outputTail) };
     const seconds = Math.round((clock.now().getTime() - started) / 1000);
     const done =
       (await repo.transition(request.id, result.ok ? 'succeeded' : 'failed', clock.now(), result)) ?? running;
@@ -154,26 +158,16 @@ export class ActionRunner {
     return abandoned.length;
   }
 
+  /** The operation's verification, then its state, audit row and channel message. */
   private async verify(request: ActionRequest, who: Who, spec: VerifyConfig): Promise<void> {
-    const { clock, repo, health, kpis, sleep } = this.deps;
     const settings = this.deps.actions.target(request.service, request.environment).settings;
-    const result = await verifyOperation(request.service, spec, settings, this.deps.verify, {
-      ...{ health, kpis, clock, sleep },
-    });
+    const result = await verifyOperation(request.service, spec, settings, this.deps.verify, this.deps);
     // `verify: none`: the run's success is the whole answer.
     if (!result) return;
-    const state = result.healthy ? 'verified' : 'unverified';
-    const done =
-      (await repo.transition(request.id, state, clock.now(), {
-        verifySeconds: Math.round(result.seconds),
-      })) ?? request;
+    const { state, done } = await recordVerification(this.deps.repo, this.deps.clock, request, result);
     await this.record(who, done, `${done.kind}.verify`, state, `${result.status} after ${result.seconds} s`, {
       requestId: done.id,
-      attempts: result.attempts,
-      reason: result.reason,
-      ...(result.stable && { stable: result.stable }),
-      ...(result.relapse && { relapse: result.relapse }),
-      ...(result.metric && { metric: result.metric }),
+      ...verificationDetails(result),
     });
     await this.post(
       done.channelId,

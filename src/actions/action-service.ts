@@ -9,7 +9,7 @@ import type { Executor, RevisionInfo } from './executor.js';
 import { type ArgValues, type Operation, operationPhrase } from './operation.js';
 import { checkArgs, parseArgs } from './operation-args.js';
 import type { OperationCatalog, Target } from './operation-catalog.js';
-import type { ActionPolicy, PolicyTarget } from './permission-policy.js';
+import type { ActionPolicy } from './permission-policy.js';
 
 export interface ActionDeps {
   config: ActionsConfig;
@@ -19,6 +19,8 @@ export interface ActionDeps {
   clock: Clock;
   catalog: OperationCatalog;
   executorFor(service: string, environment: string): Executor;
+  /** Masks credentials a described action would show (a token in an argv or URL). */
+  mask?: (text: string) => string;
 }
 
 export type { Target };
@@ -46,13 +48,9 @@ export class ActionService {
     return this.deps.catalog.operation(t, name);
   }
 
-  policyTarget(kind: ActionKind, t: Target): PolicyTarget {
-    return this.deps.catalog.policyTarget(kind, t);
-  }
-
   /** Refuses (and audits) anyone the service's policy does not allow. */
   async authorize(kind: ActionKind, t: Target, who: Who, step: string, requestId?: string): Promise<void> {
-    const policy = this.policyTarget(kind, t);
+    const policy = this.deps.catalog.policyTarget(kind, t);
     if (await this.deps.policy.allowed(who.actor, policy)) return;
     const roles = this.deps.policy.rolesFor(policy);
     await this.record(
@@ -158,7 +156,7 @@ export class ActionService {
       kind,
       service: t.service,
       environment: t.environment,
-      executor: op.describe(args),
+      executor: (this.deps.mask ?? String)(op.describe(args)),
       revision,
       args,
       requestedBy: { id: who.actor.id, name: who.actor.name },

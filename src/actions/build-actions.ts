@@ -54,6 +54,7 @@ export function buildActions(w: ActionsWiring): Actions {
     settings.groupCacheSeconds * 1000,
   );
   const names = new ServiceNames(w.config.services);
+  const mask = secretMasker(secretsIn(w.processEnv ?? {}));
   const executors = new Map<string, Executor>();
   const executorFor = (service: string, environment: string): Executor => {
     const key = `${service}/${environment}`;
@@ -75,6 +76,7 @@ export function buildActions(w: ActionsWiring): Actions {
   const service = new ActionService({
     config: settings,
     catalog: new OperationCatalog(settings, executorFor, w.processEnv, (name) => names.resolve(name)),
+    mask,
     repo,
     policy,
     audit: w.audit,
@@ -96,10 +98,11 @@ export function buildActions(w: ActionsWiring): Actions {
       stableSeconds: settings.verifyStableSeconds,
     },
     sleep: w.sleep,
+    mask,
   });
   const logs = new LogService({
     policy,
-    mask: secretMasker(secretsIn(w.processEnv ?? {})),
+    mask,
     record: (...args) => service.record(...args),
     processEnv: w.processEnv,
     timeoutMs: 30_000,

@@ -68,9 +68,8 @@ export class OperationCatalog {
     const found = this.operations(t).find((op) => op.name === name);
     if (found) return found;
     // Only `scale` is left out by an executor that cannot do it.
-    const executor = this.executorFor(t.service, t.environment);
     throw new UsageError(
-      `${t.service} (${t.environment}) cannot be scaled by its executor (${executor.describe('scale')}); ` +
+      `${t.service} (${t.environment}) cannot be scaled by its executor (${t.settings.executor.kind}); ` +
         'Kubernetes deployments and compose services can.',
     );
   }

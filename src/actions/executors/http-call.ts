@@ -23,7 +23,16 @@ export const jsonEscape = (value: string) => JSON.stringify(value).slice(1, -1);
 /** `http POST https://ci.example.com/hooks/x`: no query string, which may carry a token. */
 export function describeHttp(step: HttpStep, vars: Readonly<Record<string, string>> = {}): string {
   const url = new URL(fillPlaceholders(step.url, vars, encodeURIComponent));
-  return `http ${step.method} ${url.origin}${url.pathname}`;
+  return `http ${step.method} ${url.origin}${readablePath(url.pathname)}`;
+}
+
+/** `/cache/%3Cttl%3E` reads as `/cache/<ttl>`; reserved characters (an encoded `/`) stay encoded. */
+function readablePath(path: string): string {
+  try {
+    return decodeURI(path);
+  } catch {
+    return path;
+  }
 }
 
 /** Calls one configured webhook, values URL-encoded in the URL and JSON-escaped in the body. */

@@ -95,6 +95,11 @@ actions:
           confirm: false
           permission: operate
           verify: { kind: wait, seconds: 0.1 }
+        leaky:
+          executor: { kind: command, argv: [node, -e, 'console.log("calling with xoxb-9999-abcdefghijkl")'] }
+          confirm: false
+          permission: operate
+          verify: { kind: none }
         deployment-stop:
           executor: { kind: http, url: "${target.url}/deployment/stop" }
           roles: [sre]
@@ -136,7 +141,12 @@ actions:
     expect(text).toContain('*cache-clear* — Clear the configuration cache (runs without confirmation');
     expect(text).toContain('*deployment-stop* — deployment-stop (two-person');
     expect(text).toContain('_not available: no rollback configured_');
-    expect(buttons(reply).map((b) => b.text.text)).toEqual(['restart', '▶ cache-clear', '▶ deployment-stop']);
+    expect(buttons(reply).map((b) => b.text.text)).toEqual([
+      'restart',
+      '▶ cache-clear',
+      '▶ leaky',
+      '▶ deployment-stop',
+    ]);
   });
 
   it('passes typed values to the program as literal argv elements, never through a shell', async () => {
@@ -232,6 +242,13 @@ actions:
     await Promise.all([confirmAs(confirmation, BOB), confirmAs(confirmation, BOB)]);
     await waitPost('the stop', (t) => t.startsWith('Done: run *deployment-stop*'));
     expect(target.requests.filter((r) => r.path === '/deployment/stop')).toHaveLength(1);
+  });
+
+  it('masks credentials a program prints before they reach the channel', async () => {
+    await h.command('run web leaky', ADA);
+    const done = await waitPost('the leaky run', (t) => t.startsWith('Done: run *leaky*'));
+    expect(JSON.stringify(done.blocks)).toContain('calling with xox?-[redacted]');
+    expect(JSON.stringify(posts())).not.toContain('abcdefghijkl');
   });
 
   it('refuses people without the operate permission', async () => {
