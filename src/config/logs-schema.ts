@@ -23,6 +23,15 @@ export const logsSchema = z.discriminatedUnion('kind', [
    * A program that prints the logs (journalctl, tail), run without a shell. `{since}` (e.g. `1h`),
    * `{since_seconds}` and `{tail}` are filled in; `--grep` is applied to its output.
    */
+  /** A LogQL query against Loki's `query_range` (e.g. `{app="unjucks-api"}`), newest lines first. */
+  z.strictObject({
+    kind: z.literal('loki'),
+    ...roles,
+    url: z.url({ message: 'invalid URL' }),
+    query: z.string().min(1),
+    /** E.g. `X-Scope-OrgID` for a multi-tenant Loki, or `Authorization: Bearer ${LOKI_TOKEN}`. */
+    headers: z.record(z.string(), z.string()).default({}),
+  }),
   z.strictObject({
     kind: z.literal('command'),
     ...roles,

@@ -2,11 +2,13 @@ import type { EnvironmentActionsConfig } from '../config/actions-schema.js';
 import { type LogsConfig, logsSchema } from '../config/logs-schema.js';
 import { DockerLogSource } from '../integrations/docker/docker-logs.js';
 import { KubernetesLogSource } from '../integrations/kubernetes/kubernetes-logs.js';
+import { LokiLogSource } from '../integrations/loki/loki-log-source.js';
 import { CommandLogSource } from './command-log-source.js';
 import type { LogSource } from './log-source.js';
 
 /**
- * The one place a logs config becomes its source; exhaustive over the kinds. Without one, a
+ * The one place a logs config becomes its source (pods, containers, Loki, a program); exhaustive
+ * over the kinds. Without one, a
  * kubernetes or docker executor's pods / containers are read; otherwise there are no logs.
  */
 export function createLogSource(
@@ -27,6 +29,8 @@ export function createLogSource(
       return new KubernetesLogSource({ ...executor, container: logs.container, maxPods: logs.maxPods });
     case 'docker':
       return executor.kind === 'docker' ? new DockerLogSource(executor) : undefined;
+    case 'loki':
+      return new LokiLogSource(logs);
     case 'command':
       return new CommandLogSource(logs, processEnv);
   }
