@@ -3,6 +3,7 @@ import type { EnvironmentActionsConfig } from '../config/actions-schema.js';
 import type { VerifyConfig } from '../config/verify-schema.js';
 import type { Clock } from '../core/clock.js';
 import type { HealthService } from '../health/health-service.js';
+import type { HealthStatus } from '../health/model.js';
 import type { MetricService } from '../metrics/metric-service.js';
 import { type VerifyResult, verifyHealthy } from './verification.js';
 
@@ -45,23 +46,10 @@ export async function verifyOperation(
       return { kind: 'wait', healthy: true, seconds: spec.seconds, status: 'healthy', attempts: 0 };
     }
     case 'metric': {
-      const kpis = deps.kpis;
       // The value that met the target is worth showing, not only the ones that missed it.
       let last: string | undefined;
       const result = await verifyHealthy({
-        check: async () => {
-          if (!kpis) return { status: 'unknown', reason: 'metrics are not available to verification' };
-          const row = await kpis.current(spec.metric);
-          const d = row.definition;
-          const value =
-            row.current === undefined ? 'no value' : `${round(row.current)}${d.unit ? ` ${d.unit}` : ''}`;
-          const reason = `${value} (target ${d.comparison === 'below' ? '<' : '>'} ${d.target}${d.unit ? ` ${d.unit}` : ''})`;
-          last = reason;
-          if (row.status === 'ok') return { status: 'healthy', reason };
-          return row.status === 'breach'
-            ? { status: 'unhealthy', reason }
-            : { status: 'unknown', reason: row.error ?? reason };
-        },
+        check: () => kpiProbe(deps.kpis, spec.metric, (reason) => (last = reason)),
         clock,
         timeoutMs: spec.timeoutSeconds * 1000,
         intervalMs: spec.intervalSeconds * 1000,
@@ -94,6 +82,25 @@ export async function verifyOperation(
       return { ...result, kind: 'health' };
     }
   }
+}
+
+/** A KPI as a health probe: on target is healthy, a breach unhealthy, no value unknown. */
+async function kpiProbe(
+  kpis: VerifyDeps['kpis'],
+  metric: string,
+  seen: (reason: string) => void,
+): Promise<{ status: HealthStatus; reason?: string }> {
+  if (!kpis) return { status: 'unknown', reason: 'metrics are not available to verification' };
+  const row = await kpis.current(metric);
+  const d = row.definition;
+  const unit = d.unit ? ` ${d.unit}` : '';
+  const value = row.current === undefined ? 'no value' : `${round(row.current)}${unit}`;
+  const reason = `${value} (target ${d.comparison === 'below' ? '<' : '>'} ${d.target}${unit})`;
+  seen(reason);
+  if (row.status === 'ok') return { status: 'healthy', reason };
+  return row.status === 'breach'
+    ? { status: 'unhealthy', reason }
+    : { status: 'unknown', reason: row.error ?? reason };
 }
 
 function round(value: number): string {
