@@ -1,4 +1,3 @@
-
 /** `INFO` (and `CLUSTER INFO` in cluster mode) as key → value maps. */
 export interface RedisInfo {
   info: Record<string, string>;
