@@ -7,9 +7,13 @@ import { alertListReply } from '../src/views/alerts-list-view.js';
 import { actions, section } from '../src/views/blocks.js';
 import { alertGroupActions } from './alerts-actions.js';
 
+// The bot's hex id, or the source's own (BERS dashboard ids such as `alrt-91de`).
 const alertId = z
   .string()
-  .regex(/^[0-9a-fA-F]{4,64}$/, 'an alert id is the hex id `/bers alerts` shows (at least 4 characters)');
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9._:-]{3,127}$/,
+    "an alert id is the id `/bers alerts` shows, or the source's own (at least 4 characters)",
+  );
 const why = (what: string) =>
   z
     .array(z.string())

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ServiceNames } from '../src/config/service-names.js';
 import type { Command } from '../src/core/command.js';
 import { auditReply } from '../src/views/audit-view.js';
 
@@ -27,7 +28,8 @@ export const auditCommand: Command<z.infer<typeof args>> = {
   permission: 'read',
   args,
   async run({ count, service }, ctx) {
-    const records = await ctx.services.audit.recent(count, { service });
-    return auditReply(records, service);
+    const canonical = service && new ServiceNames(ctx.services.config.services).resolve(service);
+    const records = await ctx.services.audit.recent(count, { service: canonical });
+    return auditReply(records, canonical);
   },
 };

@@ -5,11 +5,15 @@ import { healthCommand } from './health.js';
 import { createHelpCommand } from './help.js';
 import { historyCommand } from './history.js';
 import { incidentCommand } from './incident/index.js';
+import { logsCommand } from './logs.js';
 import { metricsCommand } from './metrics.js';
 import { onCallCommand } from './oncall.js';
+import { opsCommand } from './ops.js';
 import { reportCommand } from './report.js';
 import { restartCommand } from './restart.js';
 import { rollbackCommand } from './rollback.js';
+import { runCommand } from './run.js';
+import { scaleCommand } from './scale.js';
 
 /** Every `/bers` subcommand. Adding a command is adding its file and one line here. */
 export function allCommands(): AnyCommand[] {
@@ -20,6 +24,7 @@ export function allCommands(): AnyCommand[] {
   commands.push(metricsCommand);
   commands.push(reportCommand);
   commands.push(restartCommand, rollbackCommand, historyCommand, auditCommand);
+  commands.push(runCommand, opsCommand, scaleCommand, logsCommand);
   commands.push(createHelpCommand(() => commands));
   return commands;
 }

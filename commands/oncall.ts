@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ServiceNames } from '../src/config/service-names.js';
 import type { Command } from '../src/core/command.js';
 import { UnavailableError } from '../src/core/errors.js';
 import { onCallReply } from '../src/views/oncall-view.js';
@@ -18,6 +19,7 @@ export const onCallCommand: Command<z.infer<typeof args>> = {
   async run({ service }, ctx) {
     const oncall = ctx.services.pagerduty?.oncall;
     if (!oncall) throw new UnavailableError('On-call lookup is off: PAGERDUTY_API_TOKEN is not set.');
-    return onCallReply(await oncall.lookup(service));
+    const canonical = service && new ServiceNames(ctx.services.config.services).resolve(service);
+    return onCallReply(await oncall.lookup(canonical));
   },
 };

@@ -33,7 +33,8 @@ export const rollbackCommand: Command<z.infer<typeof args>> = {
     const actions = ctx.services.actions.service;
     const target = actions.target(service, environment);
     const who = { actor: ctx.actor, channel: ctx.channel, correlationId: ctx.requestId };
-    return confirmationMessage(await actions.request('rollback', target, who, revision));
+    const args: Record<string, string> = revision === undefined ? {} : { revision };
+    return confirmationMessage(await actions.request('rollback', target, who, args));
   },
   actions: { ...confirmButtons, request: rollbackRequestButton },
 };

@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import { buildActions } from './actions/build-actions.js';
 import { buildAlertsArea } from './alerts/build-alerts-area.js';
 import type { BotConfig } from './config/schema.js';
+import { ServiceNames } from './config/service-names.js';
 import type { Settings } from './config/settings.js';
 import type { Chat } from './core/chat.js';
 import type { Clock } from './core/clock.js';
@@ -51,6 +52,7 @@ export async function buildServices(
 ): Promise<{ services: Services; reportScheduler: ReportScheduler }> {
   const { settings, config, log, clock, store, chat, metrics } = w;
   const audit = new AuditLog(store, clock);
+  const names = new ServiceNames(config.services);
   const permissions = new Permissions(config.permissions);
   const health = buildHealthService(config, clock, (...args) => metrics.observeCheck(...args));
   const timers = new TimerService(store, clock, log);
@@ -86,16 +88,14 @@ export async function buildServices(
     incidents,
     alerts: alertsArea.service,
     alertNotifier: alertsArea.notifier,
-    incidentDeclarer: alertIncidentDeclarer(
-      incidents,
-      config.services.map((s) => s.name),
-    ),
+    incidentDeclarer: alertIncidentDeclarer(incidents, (name) => names.canonical(name)),
     kpis,
     charts: new LazyChartRenderer(),
     reports: reports.service,
     actions: buildActions({
       ...{ config, store, chat, clock, log, audit, health, permissions },
       processEnv: w.processEnv,
+      kpis,
       sleep: w.actionSleep,
     }),
   };

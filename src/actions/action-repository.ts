@@ -9,6 +9,7 @@ interface Row {
   environment: string;
   executor: string;
   revision: string | null;
+  args: Record<string, string> | string | null;
   state: ActionState;
   requested_by: string;
   requested_by_name: string;
@@ -31,7 +32,7 @@ interface Row {
 export type NewActionRequest = Pick<
   ActionRequest,
   'kind' | 'service' | 'environment' | 'executor' | 'revision' | 'requestedBy' | 'channelId' | 'twoPerson'
-> & { requestedAt: Date; expiresAt: Date; correlationId: string };
+> & { requestedAt: Date; expiresAt: Date; correlationId: string; args?: Record<string, string> };
 
 export interface Outcome {
   summary?: string;
@@ -58,8 +59,8 @@ export class ActionRepository {
   async create(request: NewActionRequest): Promise<ActionRequest> {
     const rows = await this.db.query<Row>(
       `INSERT INTO action_requests (id, kind, service, environment, executor, revision, requested_by,
-         requested_by_name, channel_id, two_person, requested_at, expires_at, correlation_id)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) RETURNING *`,
+         requested_by_name, channel_id, two_person, requested_at, expires_at, correlation_id, args)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING *`,
       [
         `act_${randomBytes(8).toString('hex')}`,
         request.kind,
@@ -74,6 +75,7 @@ export class ActionRepository {
         request.requestedAt,
         request.expiresAt,
         request.correlationId,
+        JSON.stringify(request.args ?? {}),
       ],
     );
     return fromRow(rows[0]!);
@@ -161,6 +163,7 @@ function fromRow(row: Row): ActionRequest {
     environment: row.environment,
     executor: row.executor,
     revision: opt(row.revision),
+    args: typeof row.args === 'string' ? JSON.parse(row.args) : (row.args ?? {}),
     state: row.state,
     requestedBy: { id: row.requested_by, name: row.requested_by_name },
     channelId: row.channel_id,

@@ -1,4 +1,5 @@
-export type ActionKind = 'restart' | 'rollback';
+/** The operation a request runs: `restart`, `rollback`, `scale`, or a named operation from the config. */
+export type ActionKind = string;
 
 /**
  * requested → confirmed → running → succeeded | failed → verified | unverified;
@@ -37,6 +38,8 @@ export interface ActionRequest {
   /** The executor's description, as shown in the confirmation ("kubernetes deployment/x -n y"). */
   executor: string;
   revision?: string;
+  /** The operation's validated arguments (a rollback's revision is also in `revision`). */
+  args: Record<string, string>;
   state: ActionState;
   requestedBy: { id: string; name: string };
   channelId: string;

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { VerifyConfig } from '../config/verify-schema.js';
 import type { Chat } from '../core/chat.js';
 import type { Clock } from '../core/clock.js';
 import { ConflictError, UsageError } from '../core/errors.js';
@@ -8,8 +9,10 @@ import { executionMessage, interruptedMessage, verificationMessage } from '../vi
 import type { ActionRepository } from './action-repository.js';
 import type { ActionRequest } from './action-request.js';
 import type { ActionService, Who } from './action-service.js';
-import type { ExecutionResult, Executor } from './executor.js';
-import { verifyHealthy } from './verification.js';
+import type { ExecutionResult } from './executor.js';
+import { commandLine } from './operation.js';
+import { recordVerification, verificationDetails } from './verification-record.js';
+import { type VerifyDefaults, type VerifyDeps, verifyOperation } from './verify-operation.js';
 
 /** How often a running action says its process is alive. */
 const HEARTBEAT_MS = 15_000;
@@ -23,10 +26,11 @@ export interface RunnerDeps {
   health: HealthService;
   clock: Clock;
   log: Logger;
-  executorFor(service: string, environment: string): Executor;
-  verifyTimeoutMs: number;
-  verifyIntervalMs: number;
+  kpis?: VerifyDeps['kpis'];
+  verify: VerifyDefaults;
   sleep?: (ms: number) => Promise<void>;
+  /** Masks credentials in executor output (the logger's masker). */
+  mask?: (text: string) => string;
 }
 
 /**
@@ -44,16 +48,14 @@ export class ActionRunner {
     await actions.authorize(existing.kind, t, who, 'confirm', id);
     const won = await repo.confirm(id, who.actor, clock.now());
     if (won) {
+      const details = { requestId: id, requestedBy: won.requestedBy.id };
       await actions.record(
         who,
         t,
         `${won.kind}.confirm`,
         'confirmed',
         `confirmed ${won.kind} ${won.service}`,
-        {
-          requestId: id,
-          requestedBy: won.requestedBy.id,
-        },
+        details,
       );
       return won;
     }
@@ -61,7 +63,7 @@ export class ActionRunner {
     if (now.state === 'requested' && now.expiresAt <= clock.now()) {
       await repo.transition(id, 'expired', clock.now());
       throw new ConflictError(
-        `This ${now.kind} request expired; run \`/bers ${now.kind} ${now.service}\` again.`,
+        `This ${now.kind} request expired; run \`${commandLine(now.kind, now.service)}\` again.`,
       );
     }
     if (now.state === 'requested' && now.twoPerson && now.requestedBy.id === who.actor.id) {
@@ -70,10 +72,12 @@ export class ActionRunner {
         t,
         `${now.kind}.confirm`,
         'denied',
-        'requester tried to confirm a two-person rollback',
+        `requester tried to confirm a two-person ${now.kind}`,
         { requestId: id },
       );
-      throw new UsageError('Two-person rule: someone else with rollback rights must confirm this rollback.');
+      throw new UsageError(
+        `Two-person rule: someone else with ${now.kind} rights must confirm this ${now.kind}.`,
+      );
     }
     const by = now.confirmedBy ? ` by ${now.confirmedBy.name}` : '';
     throw new ConflictError(`This ${now.kind} is already ${now.state}${by}; it runs once.`);
@@ -95,19 +99,22 @@ export class ActionRunner {
     }, HEARTBEAT_MS);
     heartbeat.unref();
     let result: ExecutionResult;
+    let verify: VerifyConfig = { kind: 'health' };
     try {
-      const executor = this.deps.executorFor(request.service, request.environment);
-      const signal = new AbortController().signal;
-      result =
-        request.kind === 'restart'
-          ? await executor.restart(signal)
-          : await executor.rollback(request.revision, signal);
+      const { actions } = this.deps;
+      const operation = actions.operation(actions.target(request.service, request.environment), request.kind);
+      const args = { ...request.args, ...(request.revision !== undefined && { revision: request.revision }) };
+      verify = operation.verifyFor?.(args) ?? operation.verify;
+      result = await operation.run(args, new AbortController().signal);
     } catch (error) {
       log.warn({ err: error, requestId: request.id }, 'executor failed');
       result = { ok: false, summary: `executor error: ${(error as Error).message}`, outputTail: '' };
     } finally {
       clearInterval(heartbeat);
     }
+    // Programs and webhooks print what they like; credentials must not reach the channel or audit.
+    const mask = this.deps.mask ?? ((text: string) => text);
+    result = { ...result, summary: mask(result.summary), outputTail: mask(result.outputTail) };
     const seconds = Math.round((clock.now().getTime() - started) / 1000);
     const done =
       (await repo.transition(request.id, result.ok ? 'succeeded' : 'failed', clock.now(), result)) ?? running;
@@ -119,7 +126,7 @@ export class ActionRunner {
       seconds,
     });
     await this.post(done.channelId, executionMessage(done, result, seconds));
-    if (result.ok) await this.verify(done, who);
+    if (result.ok) await this.verify(done, who, verify);
   }
 
   /**
@@ -151,27 +158,16 @@ export class ActionRunner {
     return abandoned.length;
   }
 
-  private async verify(request: ActionRequest, who: Who): Promise<void> {
-    const { health, clock, repo } = this.deps;
-    const result = await verifyHealthy({
-      check: async () => {
-        // Straight to the target: the breaker opened while it was down, and whether it is back is the question.
-        const report = await health.check([request.service], { bypassBreaker: true });
-        const service = report.services[0]!;
-        return { status: service.status, reason: service.reason };
-      },
-      clock,
-      timeoutMs: this.verifyTimeoutMs(request),
-      intervalMs: this.deps.verifyIntervalMs,
-      sleep: this.deps.sleep,
-    });
-    const state = result.healthy ? 'verified' : 'unverified';
-    const done =
-      (await repo.transition(request.id, state, clock.now(), { verifySeconds: result.seconds })) ?? request;
+  /** The operation's verification, then its state, audit row and channel message. */
+  private async verify(request: ActionRequest, who: Who, spec: VerifyConfig): Promise<void> {
+    const settings = this.deps.actions.target(request.service, request.environment).settings;
+    const result = await verifyOperation(request.service, spec, settings, this.deps.verify, this.deps);
+    // `verify: none`: the run's success is the whole answer.
+    if (!result) return;
+    const { state, done } = await recordVerification(this.deps.repo, this.deps.clock, request, result);
     await this.record(who, done, `${done.kind}.verify`, state, `${result.status} after ${result.seconds} s`, {
       requestId: done.id,
-      attempts: result.attempts,
-      reason: result.reason,
+      ...verificationDetails(result),
     });
     await this.post(
       done.channelId,
@@ -184,12 +180,6 @@ export class ActionRunner {
     await this.deps.actions
       .record(...args)
       .catch((error: unknown) => this.deps.log.error({ err: error }, 'audit write failed'));
-  }
-
-  private verifyTimeoutMs(request: ActionRequest): number {
-    const seconds = this.deps.actions.target(request.service, request.environment).settings
-      .verifyTimeoutSeconds;
-    return seconds === undefined ? this.deps.verifyTimeoutMs : seconds * 1000;
   }
 
   private async post(channel: string, message: Message): Promise<void> {

@@ -1,13 +1,15 @@
-import type { ActionsConfig, EnvironmentActionsConfig } from '../config/actions-schema.js';
+import type { ActionsConfig } from '../config/actions-schema.js';
 import type { Actor, ChannelRef } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
-import { didYouMean } from '../core/did-you-mean.js';
 import { ForbiddenError, NotFoundError, UsageError } from '../core/errors.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { ActionRepository } from './action-repository.js';
 import type { ActionKind, ActionRequest } from './action-request.js';
 import type { Executor, RevisionInfo } from './executor.js';
-import type { ActionPolicy, PolicyTarget } from './permission-policy.js';
+import { type ArgValues, type Operation, operationPhrase } from './operation.js';
+import { checkArgs, parseArgs } from './operation-args.js';
+import type { OperationCatalog, Target } from './operation-catalog.js';
+import type { ActionPolicy } from './permission-policy.js';
 
 export interface ActionDeps {
   config: ActionsConfig;
@@ -15,14 +17,13 @@ export interface ActionDeps {
   policy: ActionPolicy;
   audit: AuditLog;
   clock: Clock;
+  catalog: OperationCatalog;
   executorFor(service: string, environment: string): Executor;
+  /** Masks credentials a described action would show (a token in an argv or URL). */
+  mask?: (text: string) => string;
 }
 
-export interface Target {
-  service: string;
-  environment: string;
-  settings: EnvironmentActionsConfig;
-}
+export type { Target };
 
 export interface Who {
   actor: Actor;
@@ -30,44 +31,26 @@ export interface Who {
   correlationId: string;
 }
 
-/** Requests, permissions and history of restarts and rollbacks; execution is in ActionRunner. */
+/** Requests, permissions and history of operations (restart, rollback, named ones); execution is in ActionRunner. */
 export class ActionService {
   constructor(private readonly deps: ActionDeps) {}
 
   /** The configured service/environment, or a NotFoundError listing the known ones. */
   target(service: string, environment?: string): Target {
-    const services = this.deps.config.services;
-    const known = Object.keys(services);
-    const entry = services[service.toLowerCase()];
-    if (!entry) {
-      throw new NotFoundError(
-        `\`${service.slice(0, 60)}\` has no restart or rollback configured.${didYouMean(service, known)} ` +
-          `Services with actions: ${known.map((n) => `\`${n}\``).join(', ') || 'none (see `actions` in the config)'}.`,
-      );
-    }
-    const envs = Object.keys(entry.environments);
-    const name =
-      environment?.toLowerCase() ??
-      entry.defaultEnvironment ??
-      (envs.length === 1 ? envs[0] : envs.includes('production') ? 'production' : undefined);
-    if (!name) throw new UsageError(`Name the environment of ${service}: ${envs.join(', ')}.`);
-    const settings = entry.environments[name];
-    if (!settings) {
-      throw new NotFoundError(
-        `\`${service}\` has no environment \`${name.slice(0, 40)}\`. Known: ${envs.map((e) => `\`${e}\``).join(', ')}.`,
-      );
-    }
-    return { service: service.toLowerCase(), environment: name, settings };
+    return this.deps.catalog.target(service, environment);
   }
 
-  policyTarget(kind: ActionKind, t: Target): PolicyTarget {
-    const production = t.settings.production ?? /^prod(uction)?$/.test(t.environment);
-    return { kind, environment: t.environment, roles: t.settings[kind], production };
+  operations(t: Target): Operation[] {
+    return this.deps.catalog.operations(t);
+  }
+
+  operation(t: Target, name: string): Operation {
+    return this.deps.catalog.operation(t, name);
   }
 
   /** Refuses (and audits) anyone the service's policy does not allow. */
   async authorize(kind: ActionKind, t: Target, who: Who, step: string, requestId?: string): Promise<void> {
-    const policy = this.policyTarget(kind, t);
+    const policy = this.deps.catalog.policyTarget(kind, t);
     if (await this.deps.policy.allowed(who.actor, policy)) return;
     const roles = this.deps.policy.rolesFor(policy);
     await this.record(
@@ -79,47 +62,32 @@ export class ActionService {
       requestId ? { requestId } : {},
     );
     throw new ForbiddenError(
-      `You are not allowed to ${kind} ${t.service} in ${t.environment}: that needs one of the roles ` +
+      `You are not allowed to ${operationPhrase(kind, t.service)} in ${t.environment}: that needs one of the roles ` +
         `${roles.map((r) => `\`${r}\``).join(', ') || '(none configured)'}. The attempt was recorded.`,
     );
   }
 
-  async request(kind: ActionKind, t: Target, who: Who, revision?: string): Promise<ActionRequest> {
+  /**
+   * A request to run `kind` with validated `args`, awaiting its confirmation; one that needs none
+   * (`confirm: false`) comes back already confirmed by its requester, ready to execute.
+   */
+  async request(kind: ActionKind, t: Target, who: Who, args: ArgValues = {}): Promise<ActionRequest> {
+    this.deps.catalog.requireKnown(t, kind);
     await this.authorize(kind, t, who, 'request');
-    if (revision !== undefined && !new RegExp(t.settings.revisionFormat).test(revision)) {
-      throw new UsageError(
-        `\`${revision.slice(0, 40)}\` is not a revision of ${t.service} (format ${t.settings.revisionFormat}).`,
-      );
-    }
-    const executor = this.deps.executorFor(t.service, t.environment);
-    if (!executor.supports(kind, revision)) {
-      throw new UsageError(
-        revision !== undefined && executor.supports(kind)
-          ? `${executor.describe(kind)} can only roll back to the previous version; leave out \`to ${revision}\`.`
-          : `${t.service} (${t.environment}) has no ${kind} configured (${executor.describe(kind)}).`,
-      );
-    }
-    const now = this.deps.clock.now();
-    const request = await this.deps.repo.create({
-      kind,
-      service: t.service,
-      environment: t.environment,
-      executor: executor.describe(kind),
-      revision,
-      requestedBy: { id: who.actor.id, name: who.actor.name },
-      channelId: who.channel.id,
-      twoPerson: kind === 'rollback' && t.settings.twoPersonRollback,
-      requestedAt: now,
-      expiresAt: new Date(now.getTime() + this.deps.config.confirmSeconds * 1000),
-      correlationId: who.correlationId,
-    });
-    await this.record(who, t, `${kind}.request`, 'requested', `${kind} ${t.service} (${t.environment})`, {
-      requestId: request.id,
-      executor: request.executor,
-      revision,
-      twoPerson: request.twoPerson,
-    });
-    return request;
+    return this.create(this.deps.catalog.operation(t, kind), t, who, args);
+  }
+
+  /** Like `request`, with the arguments as typed (`/bers run`): checked only once the person may run it. */
+  async requestTyped(
+    kind: ActionKind,
+    t: Target,
+    who: Who,
+    tokens: readonly string[],
+  ): Promise<ActionRequest> {
+    this.deps.catalog.requireKnown(t, kind);
+    await this.authorize(kind, t, who, 'request');
+    const op = this.deps.catalog.operation(t, kind);
+    return this.create(op, t, who, parseArgs(kind, op.args, tokens));
   }
 
   async cancel(id: string, who: Who): Promise<ActionRequest> {
@@ -171,5 +139,62 @@ export class ActionService {
       service: t.service,
       details: { environment: t.environment, ...details },
     });
+  }
+
+  private async create(op: Operation, t: Target, who: Who, args: ArgValues): Promise<ActionRequest> {
+    const kind = op.name;
+    const revision = kind === 'rollback' ? args.revision : undefined;
+    if (revision !== undefined && !new RegExp(t.settings.revisionFormat).test(revision)) {
+      throw new UsageError(
+        `\`${revision.slice(0, 40)}\` is not a revision of ${t.service} (format ${t.settings.revisionFormat}).`,
+      );
+    }
+    if (op.builtIn) this.requireSupported(kind, t, revision);
+    checkArgs(kind, op.args, args);
+    const now = this.deps.clock.now();
+    const request = await this.deps.repo.create({
+      kind,
+      service: t.service,
+      environment: t.environment,
+      executor: (this.deps.mask ?? String)(op.describe(args)),
+      revision,
+      args,
+      requestedBy: { id: who.actor.id, name: who.actor.name },
+      channelId: who.channel.id,
+      twoPerson: op.twoPerson,
+      requestedAt: now,
+      expiresAt: new Date(now.getTime() + this.deps.config.confirmSeconds * 1000),
+      correlationId: who.correlationId,
+    });
+    await this.record(who, t, `${kind}.request`, 'requested', `${kind} ${t.service} (${t.environment})`, {
+      requestId: request.id,
+      executor: request.executor,
+      revision,
+      twoPerson: request.twoPerson,
+      ...(Object.keys(args).length > 0 && { args }),
+    });
+    return op.confirm ? request : this.confirmUnasked(request, t, who);
+  }
+
+  /** The messages restart and rollback always gave when their executor cannot do what was asked. */
+  private requireSupported(kind: ActionKind, t: Target, revision: string | undefined): void {
+    const executor = this.deps.executorFor(t.service, t.environment);
+    const builtIn = kind as 'restart' | 'rollback' | 'scale';
+    if (builtIn === 'scale' ? executor.scale : executor.supports(builtIn, revision)) return;
+    throw new UsageError(
+      revision !== undefined && executor.supports('rollback')
+        ? `${executor.describe('rollback')} can only roll back to the previous version; leave out \`to ${revision}\`.`
+        : `${t.service} (${t.environment}) has no ${kind} configured (${executor.describe(builtIn)}).`,
+    );
+  }
+
+  /** `confirm: false`: the requester's own confirmation, through the same exactly-once UPDATE. */
+  private async confirmUnasked(request: ActionRequest, t: Target, who: Who): Promise<ActionRequest> {
+    const confirmed = await this.deps.repo.confirm(request.id, who.actor, this.deps.clock.now());
+    if (!confirmed) throw new UsageError(`This ${request.kind} could not start (it is ${request.state}).`);
+    await this.record(who, t, `${request.kind}.confirm`, 'confirmed', 'runs without confirmation', {
+      requestId: request.id,
+    });
+    return confirmed;
   }
 }

@@ -1,10 +1,14 @@
 import type { Logger } from 'pino';
 import type { BotConfig } from '../config/schema.js';
+import { ServiceNames } from '../config/service-names.js';
 import type { Chat } from '../core/chat.js';
 import type { Clock } from '../core/clock.js';
 import { UnavailableError } from '../core/errors.js';
 import type { Permissions } from '../core/permissions.js';
 import type { HealthService } from '../health/health-service.js';
+import { LogService } from '../logs/log-service.js';
+import type { MetricService } from '../metrics/metric-service.js';
+import { secretMasker, secretsIn } from '../observability/logger.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { Store } from '../store/store.js';
 import { ActionRepository } from './action-repository.js';
@@ -12,11 +16,14 @@ import { ActionRunner } from './action-runner.js';
 import { ActionService } from './action-service.js';
 import type { Executor } from './executor.js';
 import { createExecutor } from './executors/create-executor.js';
+import { OperationCatalog } from './operation-catalog.js';
 import { ActionPolicy } from './permission-policy.js';
 
 export interface Actions {
   service: ActionService;
   runner: ActionRunner;
+  /** `/bers logs`: the same services and environments, read-only. */
+  logs: LogService;
 }
 
 export interface ActionsWiring {
@@ -29,11 +36,13 @@ export interface ActionsWiring {
   clock: Clock;
   log: Logger;
   processEnv?: Readonly<Record<string, string | undefined>>;
+  /** KPIs, for operations verified by a metric being back on its target. */
+  kpis?: MetricService;
   /** Tests: waits between verification checks (e.g. advancing a ManualClock). */
   sleep?: (ms: number) => Promise<void>;
 }
 
-/** Restart and rollback: policy, requests, executors (built once per service/environment). */
+/** Operations (restart, rollback, named ones): policy, requests, executors (built once per service/environment). */
 export function buildActions(w: ActionsWiring): Actions {
   const settings = w.config.actions;
   const repo = new ActionRepository(w.store);
@@ -46,6 +55,8 @@ export function buildActions(w: ActionsWiring): Actions {
     (group, error) =>
       w.log.warn({ err: error, group }, 'cannot read user group members; its roles do not apply'),
   );
+  const names = new ServiceNames(w.config.services);
+  const mask = secretMasker(secretsIn(w.processEnv ?? {}));
   const executors = new Map<string, Executor>();
   const executorFor = (service: string, environment: string): Executor => {
     const key = `${service}/${environment}`;
@@ -66,6 +77,8 @@ export function buildActions(w: ActionsWiring): Actions {
   };
   const service = new ActionService({
     config: settings,
+    catalog: new OperationCatalog(settings, executorFor, w.processEnv, (name) => names.resolve(name)),
+    mask,
     repo,
     policy,
     audit: w.audit,
@@ -79,10 +92,22 @@ export function buildActions(w: ActionsWiring): Actions {
     health: w.health,
     clock: w.clock,
     log: w.log,
-    executorFor,
-    verifyTimeoutMs: settings.verifyTimeoutSeconds * 1000,
-    verifyIntervalMs: settings.verifyIntervalSeconds * 1000,
+    kpis: w.kpis,
+    verify: {
+      timeoutMs: settings.verifyTimeoutSeconds * 1000,
+      intervalMs: settings.verifyIntervalSeconds * 1000,
+      stableProbes: settings.verifyStableProbes,
+      stableSeconds: settings.verifyStableSeconds,
+    },
     sleep: w.sleep,
+    mask,
   });
-  return { service, runner };
+  const logs = new LogService({
+    policy,
+    mask,
+    record: (...args) => service.record(...args),
+    processEnv: w.processEnv,
+    timeoutMs: 30_000,
+  });
+  return { service, runner, logs };
 }

@@ -1,5 +1,3 @@
-import type { ActionKind } from './action-request.js';
-
 /** What an executor did: success or not, one line for people, and the tail of its output. */
 export interface ExecutionResult {
   ok: boolean;
@@ -19,17 +17,19 @@ export interface RevisionInfo {
 }
 
 /**
- * Runs restarts and rollbacks for one service in one environment. Implementations never pass
+ * Runs restarts, rollbacks (and scaling, where it can) for one service in one environment. Implementations never pass
  * user text to a shell; `revision` has already been checked against the configured format.
  */
 export interface Executor {
   /** Shown in confirmations and audit: "kubernetes deployment/unjucks-api -n unjucks-prod". */
-  describe(kind: ActionKind): string;
-  supports(kind: ActionKind, revision?: string): boolean;
+  describe(kind: 'restart' | 'rollback' | 'scale'): string;
+  supports(kind: 'restart' | 'rollback', revision?: string): boolean;
   restart(signal: AbortSignal): Promise<ExecutionResult>;
   rollback(revision: string | undefined, signal: AbortSignal): Promise<ExecutionResult>;
   /** Recent revisions, when the executor can tell. */
   history?(signal: AbortSignal): Promise<RevisionInfo[]>;
+  /** Sets the replica count (Kubernetes scale subresource, compose service containers), when it can. */
+  scale?(replicas: number, signal: AbortSignal): Promise<ExecutionResult>;
 }
 
 /** Keeps the last `max` characters of process or API output, on a line boundary when it can. */

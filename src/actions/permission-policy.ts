@@ -9,9 +9,11 @@ export interface PolicyTarget {
   /** Roles configured for this kind in this environment, if any. */
   roles?: readonly string[];
   production: boolean;
+  /** The grant whose roles apply when `roles` is unset; default operate, or admin in production. */
+  grant?: 'read' | 'operate' | 'admin';
 }
 
-/** Who may restart and roll back: configured roles, else `operate` (or `admin` in production). */
+/** Who may run an operation: configured roles, else a grant: `operate` (or `admin` in production). */
 export class ActionPolicy {
   private readonly cache = new Map<string, { members: string[]; until: number }>();
 
@@ -30,7 +32,8 @@ export class ActionPolicy {
 
   rolesFor(target: PolicyTarget): string[] {
     if (target.roles) return [...target.roles];
-    return [...(this.rules.grants[target.production ? 'admin' : 'operate'] ?? [])];
+    const grant = target.grant ?? (target.production ? 'admin' : 'operate');
+    return [...(this.rules.grants[grant] ?? [])];
   }
 
   async allowed(actor: Actor, target: PolicyTarget): Promise<boolean> {

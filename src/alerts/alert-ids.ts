@@ -52,6 +52,15 @@ export class AlertIds {
     return digest;
   }
 
+  /** Alerts known under the source's own id (BERS `alrt-91de`, an Alertmanager fingerprint). */
+  async byKey(key: string): Promise<AlertRef[]> {
+    const rows = await this.store.query<{ short_id: string; source: string; alert_key: string }>(
+      'SELECT short_id, source, alert_key FROM alert_ids WHERE alert_key = $1 ORDER BY source LIMIT 6',
+      [key],
+    );
+    return rows.map((r) => ({ id: r.short_id, source: r.source, key: r.alert_key }));
+  }
+
   /** The alert a typed id or prefix names; unknown and ambiguous ids are explained. */
   async resolve(typed: string): Promise<AlertRef> {
     const prefix = typed.toLowerCase();

@@ -1,8 +1,8 @@
 import type { Actor } from '../core/actor.js';
 import type { Clock } from '../core/clock.js';
-import { NotFoundError, UnavailableError, UsageError } from '../core/errors.js';
+import { ConflictError, NotFoundError, UnavailableError, UsageError } from '../core/errors.js';
 import { TimeoutError, withTimeout } from '../core/with-timeout.js';
-import type { AlertIds } from './alert-ids.js';
+import type { AlertIds, AlertRef } from './alert-ids.js';
 import type { AckResult, Alert, AlertSource, SilenceRequest, SourceFailure } from './model.js';
 import { SEVERITIES } from './model.js';
 import type { SilenceStore, StoredSilence } from './silence-store.js';
@@ -138,8 +138,43 @@ export class AlertService {
     return this.options.silences.markExpired(sourceName, silenceId, this.options.clock.now());
   }
 
+  /**
+   * The alert a typed id names: the bot's short id (or a prefix of it), else the source's own id
+   * as its dashboard shows it (BERS `alrt-91de`), asking the sources when the bot has not seen it.
+   */
+  private async refOf(typed: string): Promise<AlertRef> {
+    let notOurs: NotFoundError | undefined;
+    if (/^[0-9a-f]{4,64}$/i.test(typed)) {
+      try {
+        return await this.options.ids.resolve(typed);
+      } catch (error) {
+        if (!(error instanceof NotFoundError)) throw error;
+        notOurs = error;
+      }
+    }
+    let refs = await this.options.ids.byKey(typed);
+    if (refs.length === 0) {
+      const { alerts } = await this.list();
+      refs = alerts.filter((a) => a.key === typed).map((a) => ({ id: a.id, source: a.source, key: a.key }));
+    }
+    if (refs.length === 1) return refs[0]!;
+    if (refs.length > 1) {
+      const listed = refs.map((r) => `\`${r.id}\` (${r.source})`).join(', ');
+      throw new ConflictError(
+        `\`${typed}\` is an alert id in several sources: ${listed}. Use one of these ids.`,
+      );
+    }
+    throw (
+      notOurs ??
+      new NotFoundError(
+        `No alert has the id \`${typed}\`: an alert id is the hex id \`/bers alerts\` shows, or the ` +
+          "source's own as its dashboard shows it (BERS `alrt-91de`).",
+      )
+    );
+  }
+
   private async find(typedId: string): Promise<{ alert: Alert; source: AlertSource }> {
-    const ref = await this.options.ids.resolve(typedId);
+    const ref = await this.refOf(typedId);
     const source = this.sources.find((s) => s.name === ref.source);
     if (!source)
       throw new NotFoundError(

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { postgresActivityCheck, redisInfoCheck, tlsCheck } from './deep-checks-schema.js';
 import { bodyMatchValue } from './validators.js';
 
 const url = z.url({ message: 'invalid URL' });
@@ -27,8 +28,10 @@ export const checkSchema = z.discriminatedUnion('kind', [
     kind: z.literal('http'),
     ...base,
     url,
-    method: z.enum(['GET', 'HEAD', 'POST']).default('GET'),
+    method: z.enum(['GET', 'HEAD', 'POST', 'PUT']).default('GET'),
     headers,
+    /** A request body (a smoke test: generate a template); JSON bodies get a JSON content-type. */
+    body: z.string().max(100_000).optional(),
     /** Accepted status codes; default any 2xx. */
     expectStatus: z.array(z.number().int().min(100).max(599)).optional(),
     /** The body must contain this text (or match it, written as /regex/). */
@@ -76,6 +79,9 @@ export const checkSchema = z.discriminatedUnion('kind', [
       .default({ warning: 80, critical: 90, path: '/' }),
     cpu: threshold.default({ warning: 90 }),
   }),
+  postgresActivityCheck,
+  redisInfoCheck,
+  tlsCheck,
 ]);
 
 /** A service's checks; names (default: the kind) must be unique, since `/bers health <service>` lists them by name. */

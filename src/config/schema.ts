@@ -13,6 +13,8 @@ const slug = z
 
 export const serviceSchema = z.strictObject({
   name: slug,
+  /** Other names accepted wherever a service is named: `/bers health api`, `/bers restart backend`. */
+  aliases: z.array(slug).max(20).default([]),
   description: z.string().max(200).optional(),
   /** Channel where this service's reports and alerts go by default (`#name` or an id). */
   channel: z.string().optional(),
@@ -71,6 +73,20 @@ export const botConfigSchema = z
       }
       seen.set(service.name, i);
     });
+    const aliasOf = new Map<string, string>();
+    config.services.forEach((service, i) => {
+      service.aliases.forEach((alias, j) => {
+        const taken = seen.has(alias) ? `the service ${alias}` : aliasOf.get(alias);
+        if (taken) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['services', i, 'aliases', j],
+            message: `"${alias}" already names ${taken}`,
+          });
+        }
+        aliasOf.set(alias, `an alias of ${service.name}`);
+      });
+    });
     for (const [permission, roles] of Object.entries(config.permissions.grants)) {
       roles.forEach((role, i) => {
         if (role !== '*' && !(role in config.permissions.roles)) {
@@ -88,7 +104,8 @@ export const botConfigSchema = z
       }
     }
     const roles = Object.keys(config.permissions.roles);
-    for (const issue of actionsIssues(config.actions, [...seen.keys()], roles)) {
+    const metrics = config.metrics.definitions.map((d) => d.name);
+    for (const issue of actionsIssues(config.actions, { services: [...seen.keys()], roles, metrics })) {
       ctx.addIssue({ code: 'custom', ...issue });
     }
   });

@@ -9,6 +9,7 @@ export function buildHealthService(config: BotConfig, clock: Clock, observe?: Ch
   const { timeoutMs, deadlineMs, circuitBreaker } = config.health;
   const services = config.services.map((service) => ({
     service: service.name,
+    aliases: service.aliases,
     description: service.description,
     checks: service.checks.map((check) => ({
       name: check.name ?? check.kind,

@@ -1,3 +1,4 @@
+import { ServiceNames } from '../config/service-names.js';
 import type { Clock } from '../core/clock.js';
 import { didYouMean } from '../core/did-you-mean.js';
 import { NotFoundError } from '../core/errors.js';
@@ -6,6 +7,8 @@ import { type CheckEntry, type CheckOptions, runCheck } from './run-check.js';
 
 export interface ServiceChecks {
   service: string;
+  /** Other names it answers to (`api`, `backend`). */
+  aliases?: readonly string[];
   description?: string;
   checks: CheckEntry[];
 }
@@ -25,6 +28,7 @@ export type CheckObserver = (service: string, check: string, status: string, lat
 /** Runs every configured check concurrently and summarises each service. */
 export class HealthService {
   private readonly byName: Map<string, ServiceChecks>;
+  private readonly names: ServiceNames;
 
   constructor(
     private readonly services: readonly ServiceChecks[],
@@ -33,6 +37,7 @@ export class HealthService {
     private readonly observe: CheckObserver = () => {},
   ) {
     this.byName = new Map(services.map((s) => [s.service, s]));
+    this.names = new ServiceNames(services.map((s) => ({ name: s.service, aliases: s.aliases })));
   }
 
   serviceNames(): string[] {
@@ -55,7 +60,7 @@ export class HealthService {
   }
 
   private select(names: readonly string[]): ServiceChecks[] {
-    const unknown = names.filter((n) => !this.byName.has(n.toLowerCase()));
+    const unknown = names.filter((n) => this.names.canonical(n) === undefined);
     if (unknown.length > 0) {
       const known = this.serviceNames();
       // A suggestion only for a single typo; with several unknown names the list says enough.
@@ -65,7 +70,7 @@ export class HealthService {
           `Known services: ${known.map((n) => `\`${n}\``).join(', ')}.`,
       );
     }
-    return [...new Set(names.map((n) => n.toLowerCase()))].map((n) => this.byName.get(n)!);
+    return [...new Set(names.map((n) => this.names.resolve(n)))].map((n) => this.byName.get(n)!);
   }
 
   private async checkService(

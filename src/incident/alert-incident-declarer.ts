@@ -4,16 +4,18 @@ import type { IncidentService } from './incident-service.js';
 
 /**
  * The alerts area's "Declare incident" button, served by the incident domain. Alert labels name
- * services loosely; only configured ones are attached (the rest stay in the impact text).
+ * services loosely; only configured ones (by name or alias) are attached, under their configured
+ * name (the rest stay in the impact text).
  */
 export function alertIncidentDeclarer(
   incidents: IncidentService,
-  knownServices: readonly string[],
+  canonical: (name: string) => string | undefined,
 ): IncidentDeclarer {
-  const known = new Set(knownServices);
   return {
     async declare(draft, actor) {
-      const services = draft.services.filter((s) => known.has(s));
+      const services = [
+        ...new Set(draft.services.map(canonical).filter((s): s is string => s !== undefined)),
+      ];
       const { incident, created } = await incidents.declare(
         {
           title: draft.title,

@@ -38,20 +38,17 @@ export class MetricService {
     return this.metrics.map((m) => m.definition.name);
   }
 
+  /** One KPI's current value against its target (operation verification watches this). */
+  async current(name: string): Promise<KpiRow> {
+    return this.row(this.find(name));
+  }
+
   async kpis(): Promise<KpiRow[]> {
     return Promise.all(this.metrics.map((m) => this.row(m)));
   }
 
   async detail(name: string, period: Period): Promise<MetricDetail> {
-    const metric = this.metrics.find((m) => m.definition.name === name.toLowerCase());
-    if (!metric) {
-      const known = this.names();
-      throw new NotFoundError(
-        known.length
-          ? `No metric \`${name}\`.${didYouMean(name, known)} Known metrics: ${known.map((n) => `\`${n}\``).join(', ')}.`
-          : `No metric \`${name}\`: no metrics are configured (\`metrics.definitions\`).`,
-      );
-    }
+    const metric = this.find(name);
     const end = this.clock.now();
     const start = new Date(end.getTime() - period.ms);
     const [row, points] = await Promise.all([
@@ -60,6 +57,17 @@ export class MetricService {
     ]);
     const scaled = points.map((p) => ({ at: p.at, value: p.value * metric.definition.scale }));
     return { ...row, period, points: scaled, stats: seriesStats(scaled.map((p) => p.value)) };
+  }
+
+  private find(name: string): ConfiguredMetric {
+    const metric = this.metrics.find((m) => m.definition.name === name.toLowerCase());
+    if (metric) return metric;
+    const known = this.names();
+    throw new NotFoundError(
+      known.length
+        ? `No metric \`${name}\`.${didYouMean(name, known)} Known metrics: ${known.map((n) => `\`${n}\``).join(', ')}.`
+        : `No metric \`${name}\`: no metrics are configured (\`metrics.definitions\`).`,
+    );
   }
 
   private async row(metric: ConfiguredMetric): Promise<KpiRow> {

@@ -25,3 +25,14 @@ export function parsePeriod(text: string): Period {
 export function stepSecondsFor(period: Period): number {
   return Math.max(1, Math.round(period.ms / 1000 / 120));
 }
+
+/**
+ * A window as the seeds' metrics APIs are asked for it (`?period=24h`, `1h`, `10m`, `7d`): hours
+ * up to two days, then whole days; minutes otherwise.
+ */
+export function periodParam(ms: number): string {
+  const minutes = Math.max(1, Math.round(ms / UNIT_MS.m));
+  if (minutes % 1440 === 0 && minutes > 2880) return `${minutes / 1440}d`;
+  if (minutes % 60 === 0) return `${minutes / 60}h`;
+  return `${minutes}m`;
+}

@@ -1,25 +1,21 @@
-import type { ActionKind, ActionRequest } from '../actions/action-request.js';
+import type { ActionRequest } from '../actions/action-request.js';
 import type { ExecutionResult, RevisionInfo } from '../actions/executor.js';
+import { commandOf } from '../actions/operation.js';
 import type { VerifyResult } from '../actions/verification.js';
+import type { Verification } from '../actions/verify-operation.js';
 import { actionId } from '../core/command.js';
 import type { Message, Reply } from '../core/message.js';
 import { joinMrkdwn, type Mrkdwn, md, type Text, userMention } from '../core/mrkdwn.js';
 import { actions, context, fields, header, section } from './blocks.js';
-
-const VERB: Record<ActionKind, string> = { restart: 'Restart', rollback: 'Roll back' };
-
-function what(r: Pick<ActionRequest, 'kind' | 'service' | 'environment' | 'revision'>): Mrkdwn {
-  const to =
-    r.kind === 'rollback' ? ` to ${r.revision ? `revision ${r.revision}` : 'the previous revision'}` : '';
-  return md`${VERB[r.kind].toLowerCase()} *${r.service}* (${r.environment})${to}`;
-}
+import { headline, targetText, what } from './operation-words.js';
+import { verificationLine } from './verification-line.js';
 
 function describe(r: ActionRequest): Mrkdwn[] {
   return [
     md`*Service*\n${r.service}`,
     md`*Environment*\n${r.environment}`,
     md`*Executor*\n\`${r.executor}\``,
-    md`*Target*\n${r.kind === 'restart' ? 'restart in place' : r.revision ? `revision ${r.revision}` : 'previous revision'}`,
+    md`*Target*\n${targetText(r)}`,
   ];
 }
 
@@ -33,12 +29,12 @@ export function confirmationMessage(r: ActionRequest): Reply {
     text: `Confirm: ${what(r)}`,
     visibility: 'in_channel',
     blocks: [
-      header(`${r.kind === 'restart' ? '🔄' : '⏪'} ${VERB[r.kind]} ${r.service} (${r.environment})?`),
+      header(headline(r)),
       fields(describe(r)),
       section(who),
       actions([
-        { text: 'Confirm', actionId: actionId(r.kind, 'confirm'), value: r.id, style: 'danger' },
-        { text: 'Cancel', actionId: actionId(r.kind, 'cancel'), value: r.id },
+        { text: 'Confirm', actionId: actionId(commandOf(r.kind), 'confirm'), value: r.id, style: 'danger' },
+        { text: 'Cancel', actionId: actionId(commandOf(r.kind), 'cancel'), value: r.id },
       ]),
       context(`Expires at ${r.expiresAt.toISOString().slice(11, 16)} UTC · request \`${r.id}\``),
     ],
@@ -62,7 +58,7 @@ export function interruptedMessage(r: ActionRequest): Message {
       ? `\`/bers health ${r.service}\` and \`/bers history ${r.service}\``
       : `\`/bers health ${r.service}\``;
   return {
-    text: `:warning: The ${VERB[r.kind].toLowerCase()} of ${r.service} (${r.environment}) was interrupted`,
+    text: `:warning: ${String(what(r)).replace(/\*/g, '')} was interrupted`,
     blocks: [
       section(
         md`:warning: ${what(r)}${by} was *interrupted*: bers-bot stopped while it ran, so whether it took effect is unknown. Check ${check} before running it again.`,
@@ -81,10 +77,12 @@ export function executionMessage(r: ActionRequest, result: ExecutionResult, seco
   return { text: `${result.ok ? 'Done' : 'Failed'}: ${what(r)}: ${result.summary}`, blocks };
 }
 
-export function verificationMessage(r: ActionRequest, v: VerifyResult, offerRollback: boolean): Message {
-  const line = v.healthy
-    ? md`:white_check_mark: *${r.service}* (${r.environment}) healthy after ${v.seconds} s`
-    : md`:x: *${r.service}* (${r.environment}) still ${v.status} after ${v.seconds} s${v.reason ? ` — ${v.reason}` : ''}`;
+export function verificationMessage(
+  r: ActionRequest,
+  v: VerifyResult & { kind?: Verification['kind']; metric?: string },
+  offerRollback: boolean,
+): Message {
+  const line = verificationLine(r, v);
   const blocks = [section(line)];
   if (offerRollback) {
     blocks.push(

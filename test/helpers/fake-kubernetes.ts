@@ -2,6 +2,7 @@ import { writeFile } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
+import { coreRoute, scaleOf } from './fake-kubernetes-core.js';
 import { merge, type Obj, owned, REVISION, rs, sameTemplate, template } from './fake-kubernetes-objects.js';
 
 export interface KubeRequest {
@@ -16,11 +17,14 @@ export interface KubeRequest {
  * A fake Kubernetes API server for one namespace: deployments get/patch (strategic merge and JSON
  * patch, as the API server distinguishes them by Content-Type) and replicasets list with a label
  * selector. A template change creates (or re-revisions) a ReplicaSet like the deployment controller,
- * and each later GET advances the rollout one step, unless `stuck` is set.
+ * and each later GET advances the rollout one step, unless `stuck` is set. The deployment's pods
+ * (one per replica), their logs and its scale subresource are in fake-kubernetes-core.ts.
  */
 export class FakeKubernetes {
   readonly requests: KubeRequest[] = [];
   stuck = false;
+  /** Each pod's log text (`<RFC3339 time> <line>` lines, as `timestamps=true` returns them), by pod name. */
+  readonly podLogs = new Map<string, string>();
   private deployment: Obj;
   private replicaSets: Obj[] = [];
   private rolloutSteps = 0;
@@ -72,8 +76,10 @@ export class FakeKubernetes {
     );
     server.on('request', (req, res) => {
       void fake.handle(req).then(({ status, body }) => {
-        res.writeHead(status, { 'content-type': 'application/json' });
-        res.end(JSON.stringify(body));
+        // Pod logs are plain text; everything else is a JSON object.
+        const text = typeof body === 'string';
+        res.writeHead(status, { 'content-type': text ? 'text/plain' : 'application/json' });
+        res.end(text ? body : JSON.stringify(body));
       });
     });
     return fake;
@@ -106,7 +112,18 @@ export class FakeKubernetes {
     this.replicaSets.push(rs(this.deployment.metadata.name, revision, image));
   }
 
-  private async handle(req: IncomingMessage): Promise<{ status: number; body: Obj }> {
+  /** `kubectl scale`: the controller sees the new count on the next GET, the pods are there on the one after. */
+  scaleTo(replicas: number): Obj {
+    this.deployment.spec.replicas = replicas;
+    this.deployment.metadata.generation++;
+    this.rolloutSteps = 2;
+    this.scaling = replicas;
+    return scaleOf(this.deployment);
+  }
+
+  private scaling: number | undefined;
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: Obj | string }> {
     let text = '';
     for await (const chunk of req) text += chunk;
     const url = new URL(req.url!, this.url);
@@ -118,6 +135,8 @@ export class FakeKubernetes {
       authorization: req.headers.authorization,
       body,
     });
+    const core = coreRoute(this, req.method!, url, body);
+    if (core) return core;
     const base = `/apis/apps/v1/namespaces/${this.namespace}`;
     if (url.pathname === `${base}/deployments/${this.deployment.metadata.name}`) {
       if (req.method === 'GET') {
@@ -207,6 +226,19 @@ export class FakeKubernetes {
     if (this.stuck || this.rolloutSteps === 0) return;
     const s = this.deployment.status;
     this.rolloutSteps--;
+    if (this.scaling !== undefined) {
+      const n = this.scaling;
+      if (this.rolloutSteps === 1) {
+        // Seen, not done: new pods are not up yet, surplus ones still terminating.
+        s.observedGeneration = this.deployment.metadata.generation;
+        s.updatedReplicas = Math.min(s.updatedReplicas, n);
+        s.availableReplicas = Math.min(s.availableReplicas, n);
+      } else {
+        Object.assign(s, { replicas: n, updatedReplicas: n, availableReplicas: n, readyReplicas: n });
+        this.scaling = undefined;
+      }
+      return;
+    }
     if (this.rolloutSteps === 2) s.observedGeneration = this.deployment.metadata.generation;
     else if (this.rolloutSteps === 1)
       Object.assign(s, { updatedReplicas: 1, replicas: 3, availableReplicas: 2 });

@@ -51,10 +51,22 @@ export function runStep(
   baseEnv: Readonly<Record<string, string | undefined>> = {},
   signal?: AbortSignal,
 ): Promise<ExecutionResult> {
-  const [program, ...args] = argvFor(step, vars);
+  return runArgv(argvFor(step, vars), step, baseEnv, signal);
+}
+
+/** Spawns `argv` (already filled in) without a shell, in the step's cwd and env, under its timeout. */
+export function runArgv(
+  argv: readonly string[],
+  step: Pick<CommandStep, 'cwd' | 'env' | 'timeoutSeconds'>,
+  baseEnv: Readonly<Record<string, string | undefined>> = {},
+  signal?: AbortSignal,
+  /** How much output is kept, and how much of it the result carries (logs want it all). */
+  limits: { keepChars: number; tailChars: number } = { keepChars: KEEP_BYTES, tailChars: 3000 },
+): Promise<ExecutionResult> {
+  const [program, ...args] = argv;
   let output = '';
   const keep = (chunk: Buffer) => {
-    output = (output + chunk.toString('utf8')).slice(-KEEP_BYTES);
+    output = (output + chunk.toString('utf8')).slice(-limits.keepChars);
   };
   return new Promise((resolve) => {
     const started = performance.now();
@@ -78,7 +90,7 @@ export function runStep(
     const finish = (result: Omit<ExecutionResult, 'outputTail'>) => {
       clearTimeout(timer);
       signal?.removeEventListener('abort', kill);
-      resolve({ ...result, outputTail: tail(output) });
+      resolve({ ...result, outputTail: tail(output, limits.tailChars) });
     };
     child.on('error', (error) =>
       finish({ ok: false, summary: `could not start ${program}: ${error.message}` }),

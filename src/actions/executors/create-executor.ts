@@ -3,6 +3,7 @@ import { DockerExecutor } from '../../integrations/docker/docker-executor.js';
 import { LazyKubernetesExecutor } from '../../integrations/kubernetes/lazy-kubernetes-executor.js';
 import type { Executor } from '../executor.js';
 import { CommandExecutor } from './command-executor.js';
+import { commandOperation } from './command-operation.js';
 import { HttpExecutor } from './http-executor.js';
 
 export interface ExecutorContext {
@@ -18,7 +19,10 @@ export function createExecutor(config: ExecutorConfig, context: ExecutorContext)
     case 'kubernetes':
       return new LazyKubernetesExecutor(config);
     case 'docker':
-      return new DockerExecutor(config);
+      return new DockerExecutor({
+        ...config,
+        rollback: config.rollback && commandOperation(config.rollback, context.processEnv),
+      });
     case 'command':
       return new CommandExecutor({
         restart: config.restart,

@@ -3,11 +3,14 @@ import type { Checker } from '../model.js';
 import { bersChecker } from './bers-check.js';
 import { httpChecker } from './http-check.js';
 import { jsonStatusChecker } from './json-status-check.js';
+import { postgresActivityChecker } from './postgres-activity-check.js';
 import { postgresChecker } from './postgres-check.js';
 import { prometheusChecker } from './prometheus-check.js';
 import { redisChecker } from './redis-check.js';
+import { redisInfoChecker } from './redis-info-check.js';
 import { systemChecker } from './system-check.js';
 import { tcpChecker } from './tcp-check.js';
+import { tlsChecker } from './tls-check.js';
 
 /** The one place a check's config becomes its checker; the switch is exhaustive over the kinds. */
 export function createChecker(config: CheckConfig): Checker {
@@ -28,5 +31,11 @@ export function createChecker(config: CheckConfig): Checker {
       return prometheusChecker(config);
     case 'system':
       return systemChecker(config);
+    case 'postgres-activity':
+      return postgresActivityChecker(config);
+    case 'redis-info':
+      return redisInfoChecker(config);
+    case 'tls':
+      return tlsChecker(config);
   }
 }

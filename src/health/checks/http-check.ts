@@ -24,12 +24,24 @@ function bodyMatches(body: string, pattern: string): boolean {
   return regex ? regex.test(body) : body.includes(pattern);
 }
 
-/** `curl -f URL`: the status must be accepted (default 2xx) and the body may have to match. */
+/** A body that looks like JSON is sent as JSON unless the config names its content type. */
+function withContentType(headers: Record<string, string>, body: string | undefined): Record<string, string> {
+  if (body === undefined || Object.keys(headers).some((h) => h.toLowerCase() === 'content-type'))
+    return headers;
+  return { ...headers, 'content-type': /^\s*[[{]/.test(body) ? 'application/json' : 'text/plain' };
+}
+
+/** `curl -f URL` (or `curl -X POST -d BODY`): the status must be accepted (default 2xx) and the body may have to match. */
 export function httpChecker(config: HttpCheckConfig): Checker {
   return {
     kind: 'http',
     async check(signal): Promise<CheckOutcome> {
-      const response = await request(config.url, { method: config.method, headers: config.headers, signal });
+      const response = await request(config.url, {
+        method: config.method,
+        headers: withContentType(config.headers, config.body),
+        body: config.body,
+        signal,
+      });
       const accepted = config.expectStatus
         ? config.expectStatus.includes(response.statusCode)
         : response.statusCode >= 200 && response.statusCode < 300;

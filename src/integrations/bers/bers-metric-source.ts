@@ -1,4 +1,5 @@
 import type { MetricSource, Point } from '../../metrics/model.js';
+import { periodParam } from '../../metrics/period.js';
 import { httpJson, joinUrl } from '../http-json.js';
 
 interface MetricResponse {
@@ -26,8 +27,7 @@ export class BersMetricSource implements MetricSource {
   }
 
   async series(start: Date, end: Date, _step: number, signal: AbortSignal): Promise<Point[]> {
-    const minutes = Math.max(1, Math.round((end.getTime() - start.getTime()) / 60_000));
-    const body = await this.fetch(`${minutes}m`, signal);
+    const body = await this.fetch(periodParam(end.getTime() - start.getTime()), signal);
     const history = body.data?.history ?? body.data?.values ?? [];
     return history
       .map((p) => ({ at: new Date(Number(p.timestamp) || String(p.timestamp)), value: Number(p.value) }))

@@ -1,6 +1,8 @@
-import { Agent, request } from 'undici';
 import type { ExecutionResult, Executor } from '../../actions/executor.js';
 import { tail } from '../../actions/executor.js';
+import type { OperationRunner } from '../../actions/executors/create-operation-runner.js';
+import { DockerEngine, dockerMessage } from './docker-engine.js';
+import { scaleComposeService } from './docker-scale.js';
 
 export interface DockerExecutorOptions {
   socketPath: string;
@@ -8,36 +10,43 @@ export interface DockerExecutorOptions {
   composeService?: string;
   composeProject?: string;
   stopTimeoutSeconds: number;
+  /** Programs that roll back (the Engine API has no rollback); without them rollback is not offered. */
+  rollback?: OperationRunner;
 }
 
-interface ContainerSummary {
-  Id: string;
-  Names: string[];
-  State: string;
-}
-
-/** `docker restart` / `docker-compose restart <service>` through the Engine API on its unix socket. */
+/**
+ * `docker restart` / `docker-compose restart <service>` and `docker compose up --scale
+ * <service>=N`, through the Engine API on its unix socket.
+ */
 export class DockerExecutor implements Executor {
   private readonly description: string;
-  private readonly agent: Agent;
+  private readonly engine: DockerEngine;
 
   constructor(private readonly options: DockerExecutorOptions) {
     this.description = options.container
       ? `docker container ${options.container}`
       : `docker compose service ${options.composeService}${options.composeProject ? ` (project ${options.composeProject})` : ''}`;
-    this.agent = new Agent({ connect: { socketPath: options.socketPath } });
+    this.engine = new DockerEngine(options.socketPath);
+    // Only a compose service has replicas; a single container cannot be scaled.
+    if (options.composeService) {
+      this.scale = (replicas, signal) => scaleComposeService(this.engine, options, replicas, signal);
+    }
   }
 
-  describe(): string {
-    return this.description;
+  scale?: (replicas: number, signal: AbortSignal) => Promise<ExecutionResult>;
+
+  describe(kind?: 'restart' | 'rollback' | 'scale'): string {
+    return kind === 'rollback' && this.options.rollback
+      ? this.options.rollback.describe({})
+      : this.description;
   }
 
-  supports(kind: 'restart' | 'rollback'): boolean {
-    return kind === 'restart';
+  supports(kind: 'restart' | 'rollback', revision?: string): boolean {
+    return kind === 'restart' || (this.options.rollback !== undefined && revision === undefined);
   }
 
   async restart(signal: AbortSignal): Promise<ExecutionResult> {
-    const targets = this.options.container ? [this.options.container] : await this.composeContainers(signal);
+    const targets = await this.engine.names(this.options, signal);
     if (targets.length === 0) {
       return { ok: false, summary: `no containers found for ${this.description}`, outputTail: '' };
     }
@@ -45,7 +54,7 @@ export class DockerExecutor implements Executor {
     let failed = 0;
     for (const target of targets) {
       const path = `/containers/${encodeURIComponent(target)}/restart?t=${this.options.stopTimeoutSeconds}`;
-      const { status, text } = await this.call('POST', path, signal);
+      const { status, text } = await this.engine.call('POST', path, signal);
       if (status === 204) lines.push(`restarted ${target}`);
       else {
         failed++;
@@ -62,30 +71,8 @@ export class DockerExecutor implements Executor {
     };
   }
 
-  async rollback(): Promise<ExecutionResult> {
+  async rollback(_revision: string | undefined, signal: AbortSignal): Promise<ExecutionResult> {
+    if (this.options.rollback) return this.options.rollback.run({}, signal);
     return { ok: false, summary: 'the docker executor cannot roll back', outputTail: '' };
-  }
-
-  private async composeContainers(signal: AbortSignal): Promise<string[]> {
-    const labels = [`com.docker.compose.service=${this.options.composeService}`];
-    if (this.options.composeProject) labels.push(`com.docker.compose.project=${this.options.composeProject}`);
-    const filters = encodeURIComponent(JSON.stringify({ label: labels }));
-    const { status, text } = await this.call('GET', `/containers/json?all=true&filters=${filters}`, signal);
-    if (status !== 200)
-      throw new Error(`docker: listing containers answered HTTP ${status} ${dockerMessage(text)}`);
-    return (JSON.parse(text) as ContainerSummary[]).map((c) => c.Names[0]?.replace(/^\//, '') ?? c.Id);
-  }
-
-  private async call(method: 'GET' | 'POST', path: string, signal: AbortSignal) {
-    const response = await request(`http://docker${path}`, { method, dispatcher: this.agent, signal });
-    return { status: response.statusCode, text: await response.body.text() };
-  }
-}
-
-function dockerMessage(text: string): string {
-  try {
-    return (JSON.parse(text) as { message?: string }).message ?? text;
-  } catch {
-    return text;
   }
 }

@@ -8,6 +8,7 @@ import {
   type V1ReplicaSet,
 } from '@kubernetes/client-node';
 import type { ExecutionResult, Executor, RevisionInfo } from '../../actions/executor.js';
+import { scaleDeployment } from './kubernetes-scale.js';
 import { waitForRollout } from './rollout-status.js';
 
 const REVISION = 'deployment.kubernetes.io/revision';
@@ -24,7 +25,7 @@ export interface KubernetesExecutorOptions {
   now?: () => Date;
 }
 
-/** `kubectl rollout restart|undo|history` for one deployment, through the Kubernetes API. */
+/** `kubectl rollout restart|undo|history` and `kubectl scale` for one deployment, through the Kubernetes API. */
 export class KubernetesExecutor implements Executor {
   private readonly description: string;
   private readonly api: AppsV1Api;
@@ -42,6 +43,10 @@ export class KubernetesExecutor implements Executor {
 
   describe(): string {
     return this.description;
+  }
+
+  scale(replicas: number, signal: AbortSignal): Promise<ExecutionResult> {
+    return scaleDeployment(this.api, () => this.readDeployment(), this.options, replicas, signal);
   }
 
   supports(): boolean {

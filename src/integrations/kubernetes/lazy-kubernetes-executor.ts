@@ -37,6 +37,12 @@ export class LazyKubernetesExecutor implements Executor {
     return (await this.real()).rollback(revision, signal);
   }
 
+  async scale(replicas: number, signal: AbortSignal): Promise<ExecutionResult> {
+    const executor = await this.real();
+    if (!executor.scale) throw new Error('this Kubernetes executor cannot scale');
+    return executor.scale(replicas, signal);
+  }
+
   async history(signal: AbortSignal): Promise<RevisionInfo[]> {
     const executor = await this.real();
     return executor.history ? executor.history(signal) : [];

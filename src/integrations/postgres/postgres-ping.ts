@@ -8,12 +8,15 @@ export interface PostgresPing {
 }
 
 /**
- * Connects to PostgreSQL, runs one query and always ends the client: the probe `psql -c "SELECT 1"`
- * of the runbooks (seeds 003/004). An aborted signal destroys the socket at once: pg's own `end()`
- * during the startup handshake neither closes a silent server's socket nor settles `connect()`,
- * so the probe hands pg a socket it owns.
+ * Connects to PostgreSQL, runs `work` on the client and always ends it. An aborted signal destroys
+ * the socket at once: pg's own `end()` during the startup handshake neither closes a silent
+ * server's socket nor settles `connect()`, so the probe hands pg a socket it owns.
  */
-export async function pingPostgres(url: string, query: string, signal: AbortSignal): Promise<PostgresPing> {
+export async function withPostgres<T>(
+  url: string,
+  signal: AbortSignal,
+  work: (client: pg.Client) => Promise<T>,
+): Promise<T> {
   signal.throwIfAborted();
   const socket = new Socket();
   const client = new pg.Client({
@@ -27,12 +30,19 @@ export async function pingPostgres(url: string, query: string, signal: AbortSign
   signal.addEventListener('abort', onAbort, { once: true });
   try {
     await client.connect();
-    const result = await client.query({ text: query, rowMode: 'array' });
-    const rows = result.rows as unknown[][];
-    return { rowCount: result.rowCount ?? rows.length, firstValue: rows[0]?.[0] };
+    return await work(client);
   } finally {
     signal.removeEventListener('abort', onAbort);
     if (signal.aborted) socket.destroy();
     else await client.end().catch(() => socket.destroy());
   }
+}
+
+/** The probe `psql -c "SELECT 1"` of the runbooks (seeds 003/004): one query, one connection. */
+export function pingPostgres(url: string, query: string, signal: AbortSignal): Promise<PostgresPing> {
+  return withPostgres(url, signal, async (client) => {
+    const result = await client.query({ text: query, rowMode: 'array' });
+    const rows = result.rows as unknown[][];
+    return { rowCount: result.rowCount ?? rows.length, firstValue: rows[0]?.[0] };
+  });
 }

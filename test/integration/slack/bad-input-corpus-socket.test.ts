@@ -1,49 +1,21 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Bot, createBot } from '../../../src/app.js';
-import { readSettings } from '../../../src/config/settings.js';
-import { secretsIn } from '../../../src/observability/logger.js';
-import type { Store } from '../../../src/store/store.js';
 import { SOCKET_CORPUS } from '../../fixtures/bad-input/socket-mode.js';
-import { configFrom, MINIMAL_CONFIG } from '../../helpers/config.js';
-import { FakeSlack } from '../../helpers/fake-slack.js';
-import { FakeSocketMode } from '../../helpers/fake-socket-mode.js';
-import { captureLogs } from '../../helpers/logs.js';
-import { storeBackends } from '../../helpers/stores.js';
-
-const env = {
-  SLACK_BOT_TOKEN: 'xoxb-1111-2222-socketbottoken',
-  SLACK_APP_TOKEN: 'xapp-1-A0BERS-3333-socketapptoken',
-  PORT: '0',
-  BERS_WORK_NICE: '0',
-};
+import type { FakeSlack } from '../../helpers/fake-slack.js';
+import type { FakeSocketMode } from '../../helpers/fake-socket-mode.js';
+import { type SocketBotHarness, startSocketBot } from '../../helpers/socket-bot.js';
 
 describe('Socket Mode: the bad-input corpus (test/fixtures/bad-input/socket-mode.ts)', () => {
+  let h: SocketBotHarness;
   let slack: FakeSlack;
   let socket: FakeSocketMode;
-  let store: Store;
-  let bot: Bot;
-  const logs = captureLogs('debug', secretsIn(env));
+  let logs: SocketBotHarness['logs'];
 
   beforeAll(async () => {
-    slack = await FakeSlack.start();
-    socket = await FakeSocketMode.start(slack);
-    store = await storeBackends()[0]!.open();
-    bot = await createBot({
-      settings: readSettings({ ...env, SLACK_API_URL: slack.apiUrl }),
-      config: configFrom(MINIMAL_CONFIG),
-      log: logs.log,
-      store,
-      timerPollMs: 60_000,
-    });
-    await bot.start();
+    h = await startSocketBot();
+    ({ slack, socket, logs } = h);
   });
-  afterAll(async () => {
-    await bot.stop();
-    await socket.close();
-    await slack.close();
-    await store.close();
-  });
+  afterAll(() => h.close());
 
   /** An event nobody listens to: Bolt acks it at once, so its ack says the frames before it were handled. */
   const probe = () =>

@@ -1,48 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Bot, createBot } from '../../../src/app.js';
-import { readSettings } from '../../../src/config/settings.js';
-import { secretsIn } from '../../../src/observability/logger.js';
-import type { Store } from '../../../src/store/store.js';
-import { configFrom, MINIMAL_CONFIG } from '../../helpers/config.js';
-import { FakeSlack } from '../../helpers/fake-slack.js';
-import { FakeSocketMode } from '../../helpers/fake-socket-mode.js';
-import { captureLogs } from '../../helpers/logs.js';
-import { storeBackends } from '../../helpers/stores.js';
-
-const env = {
-  SLACK_BOT_TOKEN: 'xoxb-1111-2222-socketbottoken',
-  SLACK_APP_TOKEN: 'xapp-1-A0BERS-3333-socketapptoken',
-  PORT: '0',
-  // The bot's main thread is the test runner's: leave its priority as it is.
-  BERS_WORK_NICE: '0',
-};
+import type { Bot } from '../../../src/app.js';
+import type { FakeSlack } from '../../helpers/fake-slack.js';
+import type { FakeSocketMode } from '../../helpers/fake-socket-mode.js';
+import { SOCKET_ENV, type SocketBotHarness, startSocketBot } from '../../helpers/socket-bot.js';
 
 describe('Socket Mode', () => {
+  let h: SocketBotHarness;
   let slack: FakeSlack;
   let socket: FakeSocketMode;
-  let store: Store;
   let bot: Bot;
-  const logs = captureLogs('debug', secretsIn(env));
+  let logs: SocketBotHarness['logs'];
 
   beforeAll(async () => {
-    slack = await FakeSlack.start();
-    socket = await FakeSocketMode.start(slack);
-    store = await storeBackends()[0]!.open();
-    bot = await createBot({
-      settings: readSettings({ ...env, SLACK_API_URL: slack.apiUrl }),
-      config: configFrom(MINIMAL_CONFIG),
-      log: logs.log,
-      store,
-      timerPollMs: 60_000,
-    });
-    await bot.start();
+    h = await startSocketBot();
+    ({ slack, socket, bot, logs } = h);
   });
-  afterAll(async () => {
-    await bot.stop();
-    await socket.close();
-    await slack.close();
-    await store.close();
-  });
+  afterAll(() => h.close());
 
   it('connects through apps.connections.open with the app token', () => {
     expect(bot.mode).toBe('socket');
@@ -60,7 +33,7 @@ describe('Socket Mode', () => {
       user_id: 'U0ADA',
       user_name: 'ada',
       command: '/bers',
-      text: `health web ${env.SLACK_BOT_TOKEN}`,
+      text: `health web ${SOCKET_ENV.SLACK_BOT_TOKEN}`,
       api_app_id: 'A0BERS',
       is_enterprise_install: 'false',
       response_url: slack.responseUrl('sock1'),
@@ -78,8 +51,8 @@ describe('Socket Mode', () => {
     const bolt = logs.lines().filter((l) => l.component === 'bolt');
     expect(bolt.length).toBeGreaterThan(0);
     expect(bolt.some((l) => String(l.msg).includes('slash_commands'))).toBe(true);
-    expect(logs.text()).not.toContain(env.SLACK_BOT_TOKEN);
-    expect(logs.text()).not.toContain(env.SLACK_APP_TOKEN);
+    expect(logs.text()).not.toContain(SOCKET_ENV.SLACK_BOT_TOKEN);
+    expect(logs.text()).not.toContain(SOCKET_ENV.SLACK_APP_TOKEN);
     expect(logs.text()).not.toContain('socketbottoken');
   });
 });

@@ -105,6 +105,7 @@ export const action: ActionRequest = {
   environment: 'prod',
   executor: 'kubernetes deployment/checkout -n prod',
   revision: '41',
+  args: {},
   state: 'requested',
   requestedBy: { id: 'U0ADA', name: 'ada' },
   confirmedBy: { id: 'U0BOB', name: 'bob' },

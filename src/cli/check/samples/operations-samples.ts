@@ -94,6 +94,7 @@ function actionSamples(config: BotConfig): Sample[] {
           environment,
           executor: `${settings.executor.kind} ${outsideText(200)}`,
           revision: kind === 'rollback' ? outsideText(64) : undefined,
+          args: {},
           state: 'requested',
           requestedBy: { id: 'U0ADA', name: 'ada' },
           channelId: 'C0OPS',
