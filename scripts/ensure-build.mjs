@@ -8,6 +8,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const STAMP = 'dist/.build-stamp';
 const INPUTS = ['src', 'commands', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
@@ -36,11 +37,14 @@ function changedSinceBuild() {
  * build` (the image's build) fails over it.
  */
 async function ensureTemplate(required) {
-  const { currentTemplate } = await import('../dist/src/store/pglite-template.js');
+  // The build being started is the one in the working directory, like dist/src/main.js above.
+  const built = (file) => pathToFileURL(join(process.cwd(), 'dist/src/store', file)).href;
+  if (!existsSync(join('dist/src/store', 'pglite-template.js'))) return;
+  const { currentTemplate } = await import(built('pglite-template.js'));
   if (currentTemplate()) return;
   process.stderr.write('bers-bot: preparing the embedded database template\n');
   try {
-    const { buildPgliteTemplate } = await import('../dist/src/store/build-pglite-template.js');
+    const { buildPgliteTemplate } = await import(built('build-pglite-template.js'));
     await buildPgliteTemplate();
   } catch (error) {
     if (required) throw error;
