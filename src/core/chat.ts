@@ -6,6 +6,15 @@ export interface MessageRef {
   ts: string;
 }
 
+/**
+ * Where a post goes within its channel: a reply in the thread of `threadTs`, and with `broadcast`
+ * also shown in the channel itself (Slack's "Also send to #channel").
+ */
+export interface PostOptions {
+  threadTs?: string;
+  broadcast?: boolean;
+}
+
 export interface CreatedChannel {
   id: string;
   name: string;
@@ -27,7 +36,7 @@ export interface ModalView {
  * the console implements it by printing. Channel arguments accept an id or a `#name`.
  */
 export interface Chat {
-  post(channel: string, message: Message, options?: { threadTs?: string }): Promise<MessageRef>;
+  post(channel: string, message: Message, options?: PostOptions): Promise<MessageRef>;
   update(ref: MessageRef, message: Message): Promise<void>;
   postEphemeral(channel: string, user: string, message: Message): Promise<void>;
   /** A private message to one user (their DM with the bot), for answers that have no channel. */

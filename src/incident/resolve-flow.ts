@@ -109,6 +109,7 @@ export async function resolveIncident(
           kind: 'post',
           target: 'announcement',
           message: deps.reports.announcement(updated, 'resolved', report),
+          broadcast: true,
         },
       },
       { key: `${op}:post-mortem`, payload: { kind: 'post', target: 'channel', message: postMortem } },

@@ -4,7 +4,16 @@ import type { Queryable } from '../store/store.js';
 export type StepPayload =
   | { kind: 'channel' }
   | { kind: 'invite'; users: string[] }
-  | { kind: 'post'; target: 'channel' | 'announcement'; role?: string; render?: 'initial'; message?: unknown }
+  | {
+      kind: 'post';
+      target: 'channel' | 'announcement';
+      /** Remembered under this role (the card, the initial report), so it can be edited later. */
+      role?: string;
+      render?: 'initial';
+      message?: unknown;
+      /** An announcement reply that is also shown in the channel (the resolution). */
+      broadcast?: boolean;
+    }
   | { kind: 'page'; reason: string }
   | { kind: 'pager-acknowledge'; by: string }
   | { kind: 'pager-resolve' }
