@@ -74,6 +74,11 @@ export class ConsoleChat implements Chat {
     return undefined;
   }
 
+  async userName(userId: string): Promise<string | undefined> {
+    // The console has no directory: a user is known by the name that was typed.
+    return userId;
+  }
+
   async userGroupMembers(): Promise<string[]> {
     return [];
   }

@@ -55,6 +55,8 @@ export interface Chat {
   ): Promise<void>;
   /** Slack user id whose profile e-mail matches, if any. */
   findUserByEmail(email: string): Promise<string | undefined>;
+  /** A user's name as people know it (their display or real name), if the directory has them. */
+  userName(userId: string): Promise<string | undefined>;
   /** Member user ids of a Slack user group. */
   userGroupMembers(groupId: string): Promise<string[]>;
   /** A link people can click to open the channel. */

@@ -21,6 +21,7 @@ export function alertIncidentDeclarer(
           services,
           impact: draft.impact,
           requestKey: draft.requestKey,
+          origin: draft.origin,
         },
         actor,
       );

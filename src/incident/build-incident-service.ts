@@ -7,6 +7,7 @@ import type { Store } from '../store/store.js';
 import type { IncidentDeps } from './incident-deps.js';
 import { IncidentService } from './incident-service.js';
 import type { MessageSource } from './message-source.js';
+import type { ServiceHealthProbe } from './page-context.js';
 import type { Pager } from './pager.js';
 import { registerIncidentReminders } from './reminders.js';
 import { IncidentReports } from './reports.js';
@@ -24,6 +25,8 @@ export interface IncidentServiceOptions {
   /** Read at each use, so the paging integration can be swapped in after wiring. */
   pager: () => Pager;
   messages?: MessageSource;
+  /** The affected services' failing checks, carried by pages. */
+  probe?: ServiceHealthProbe;
 }
 
 /**
@@ -43,6 +46,7 @@ export async function buildIncidentService(options: IncidentServiceOptions): Pro
     log: options.log.child({ area: 'incident' }),
     reports,
     announcementChannel: settings.announcementChannel,
+    probe: options.probe,
   });
   const deps: IncidentDeps = {
     store: options.store,

@@ -21,6 +21,8 @@ export interface DeclareInput {
    * (Slack retries, double clicks, an alert's "Declare incident" pressed twice).
    */
   requestKey?: string;
+  /** What it is declared from (e.g. `alert HighErrorRate (critical)`), carried by its pages. */
+  origin?: string;
 }
 
 export interface DeclareResult {
@@ -86,6 +88,7 @@ export async function declareIncident(
       declaredByName: actor.name,
       declaredAt: now,
       nextUpdateAt: deps.policies.nextUpdateAt(severity, now),
+      origin: input.origin?.slice(0, 300),
     });
     if (!incident) return { incident: (await repo.byRequestKey(tx, requestKey))!, created: false };
     const n = incident.number;
@@ -102,8 +105,14 @@ export async function declareIncident(
       kind: 'paging',
       text: `Paging decision: ${paging.reason}`,
     });
+    // The channel first, so every page carries its link; a page never waits on Slack, though:
+    // when the channel step fails the runner sends the page anyway (see StepRunner.run).
+    const page = paging.kind === 'now';
     const steps: { key: string; payload: StepPayload }[] = [
       { key: `inc-${n}:declare:channel`, payload: { kind: 'channel' } },
+      ...(page
+        ? [{ key: `inc-${n}:declare:page`, payload: { kind: 'page', reason: paging.reason } as const }]
+        : []),
       {
         key: `inc-${n}:declare:invite`,
         payload: { kind: 'invite', users: [actor.id, ...(input.commanderId ? [input.commanderId] : [])] },
@@ -116,10 +125,15 @@ export async function declareIncident(
         key: `inc-${n}:declare:post-announcement`,
         payload: { kind: 'post', target: 'announcement', role: 'initial-announcement', render: 'initial' },
       },
+      ...(page
+        ? [
+            {
+              key: `inc-${n}:declare:page-card`,
+              payload: { kind: 'page-card', reason: paging.reason } as const,
+            },
+          ]
+        : []),
     ];
-    // Paging goes first: a page must not wait for Slack (a failing post blocks the later steps).
-    if (paging.kind === 'now')
-      steps.unshift({ key: `inc-${n}:declare:page`, payload: { kind: 'page', reason: paging.reason } });
     await stepStore.add(tx, incident.id, now, steps);
     if (paging.kind === 'if-unacknowledged' || paging.kind === 'at') {
       await deps.timers.schedule(

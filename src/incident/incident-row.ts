@@ -26,6 +26,7 @@ export interface IncidentRow {
   resolved_by: string | null;
   resolution: string | null;
   root_cause: string | null;
+  origin: string | null;
 }
 
 export const opt = <T>(value: T | null): T | undefined => value ?? undefined;
@@ -56,5 +57,6 @@ export function toIncident(r: IncidentRow): Incident {
     resolvedBy: opt(r.resolved_by),
     resolution: opt(r.resolution),
     rootCause: opt(r.root_cause),
+    origin: opt(r.origin),
   };
 }

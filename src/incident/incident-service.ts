@@ -7,6 +7,8 @@ import { incidentRepository as repo } from './incident-repository.js';
 import type { MessageSource } from './message-source.js';
 import type { Incident, IncidentRole, IncidentStatus, IncidentTimes, TimelineEntry } from './model.js';
 import { pageIncident } from './page-flow.js';
+import { type PageChange, type PageRecord, type PageState, pageRepository } from './page-state.js';
+import { changePage, type PageUpdate } from './page-updates.js';
 import {
   type AcknowledgeResult,
   acknowledgeIncident,
@@ -93,7 +95,7 @@ export class IncidentService {
   }
 
   /** Pages on-call now, whatever the severity's policy (`/bers incident page`). */
-  page(number: number, actor: Actor): Promise<Incident> {
+  pageNow(number: number, actor: Actor): Promise<Incident> {
     return pageIncident(this.deps, number, actor);
   }
 
@@ -134,6 +136,19 @@ export class IncidentService {
       text: `📌 ${truncatePlain(message.text, 2000)} (pinned by <@${pinnedBy}>)`,
       sourceKey: `pin:${channelId}:${ts}`,
     });
+  }
+
+  /** What the pager reported about the incident's page; its page cards are edited to match. */
+  changePage(
+    number: number,
+    change: PageChange,
+    from?: readonly PageState[],
+  ): Promise<PageUpdate | undefined> {
+    return changePage(this.deps, number, change, from);
+  }
+
+  page(number: number): Promise<PageRecord | undefined> {
+    return this.get(number).then((i) => (i ? pageRepository.get(this.deps.store, i.id) : undefined));
   }
 
   /** Completes unfinished steps of every incident (start-up and periodically). */

@@ -42,6 +42,8 @@ export interface Incident {
   resolvedBy?: string;
   resolution?: string;
   rootCause?: string;
+  /** What it was declared from (e.g. an alert), as people read it. */
+  origin?: string;
 }
 
 export interface TimelineEntry {

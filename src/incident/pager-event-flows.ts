@@ -1,20 +1,16 @@
 import type { Logger } from 'pino';
+import type { Clock } from '../core/clock.js';
 import type { IncidentService } from './incident-service.js';
-import type { PageFailure, PageFailureSink, PagerEvent, PagerEventSink } from './pager-events.js';
-
-const NUMBER = /^bers-incident-(\d+)$/;
-
-function numberOf(dedupKey: string | undefined): number | undefined {
-  const match = dedupKey ? NUMBER.exec(dedupKey) : null;
-  return match ? Number(match[1]) : undefined;
-}
-
-const ACTION = { trigger: 'page', acknowledge: 'acknowledgement', resolve: 'resolve' } as const;
+import { numberOf, pageDeliveryFlows } from './page-delivery-flows.js';
+import type { PageChange } from './page-state.js';
+import type { PageFailureSink, PagerEvent, PagerEventSink } from './pager-events.js';
 
 function describe(event: PagerEvent): string {
   const by = event.by ? ` by ${event.by}` : '';
   const to = event.assignees.length > 0 ? ` to ${event.assignees.join(', ')}` : '';
   switch (event.kind) {
+    case 'triggered':
+      return `Triggered in PagerDuty${to ? `, assigned${to}` : ''}`;
     case 'acknowledged':
       return `Acknowledged in PagerDuty${by}`;
     case 'resolved':
@@ -26,34 +22,48 @@ function describe(event: PagerEvent): string {
   }
 }
 
+/** What the event says about the page, for its card. */
+function pageChangeOf(event: PagerEvent): PageChange {
+  const vendor = {
+    id: event.vendorIncident.id,
+    number: event.vendorIncident.number,
+    url: event.vendorIncident.url,
+  };
+  const assignment = {
+    ...(event.assignees.length > 0 || event.kind === 'reassigned' ? { assignees: event.assignees } : {}),
+    ...(event.escalationPolicy ? { escalationPolicy: event.escalationPolicy } : {}),
+  };
+  switch (event.kind) {
+    case 'triggered':
+      return { state: 'triggered', note: null, delayedSince: null, vendor, ...assignment };
+    case 'acknowledged':
+      return { state: 'acknowledged', vendor, acknowledgedBy: event.by ?? 'someone', ...assignment };
+    case 'resolved':
+      return { state: 'resolved', vendor, resolvedBy: event.by, assignees: [] };
+    default:
+      return { vendor, ...assignment };
+  }
+}
+
 /**
- * How the incident lifecycle takes what the pager reports: a page that could not be delivered is
- * posted in the incident channel; PagerDuty's acknowledgements, resolutions, escalations and
- * reassignments go into the timeline and the channel, and an acknowledgement also marks the
- * incident acknowledged (MTTA) and refreshes its reports. Each is recorded once (by source key).
+ * How the incident lifecycle takes what PagerDuty reports. Every event goes into the timeline once
+ * (by delivery id) and onto the page card; the channel hears only what is news here: an
+ * acknowledgement of an incident nobody here had acknowledged, a resolve of one still open, an
+ * assignment that changed. What the bot itself did in PagerDuty comes back as no news, so it is
+ * never echoed.
  */
 export function incidentPagerSinks(
   incidents: IncidentService,
   log: Logger,
+  clock: Clock,
 ): { failures: PageFailureSink; events: PagerEventSink } {
   return {
-    failures: {
-      async pageFailed(failure: PageFailure) {
-        const number = failure.incidentNumber ?? numberOf(failure.dedupKey);
-        if (number === undefined || !(await incidents.get(number))) {
-          log.error(failure, 'page could not be delivered, and no incident matches it');
-          return;
-        }
-        const text = `:warning: PagerDuty did not accept the ${ACTION[failure.action]} for incident #${number}: ${failure.reason}`;
-        if (await incidents.addTimelineEntry(number, { kind: 'paging', text, sourceKey: failure.id })) {
-          await incidents.notify(number, text);
-        }
-      },
-    },
+    failures: pageDeliveryFlows(incidents, clock, log),
     events: {
       async pagerEvent(event: PagerEvent) {
         const number = numberOf(event.dedupKey);
-        if (number === undefined || !(await incidents.get(number))) {
+        const incident = number === undefined ? undefined : await incidents.get(number);
+        if (number === undefined || !incident) {
           log.info(
             { kind: event.kind, vendorIncident: event.vendorIncident.id },
             'PagerDuty event for no incident of ours',
@@ -69,10 +79,15 @@ export function incidentPagerSinks(
           sourceKey: `pagerduty:${event.deliveryId}`,
         });
         if (!fresh) return;
+        const page = await incidents.changePage(number, pageChangeOf(event));
+        if (event.kind === 'triggered') return;
         if (event.kind === 'acknowledged') {
           const by = { id: 'pagerduty', name: `${event.by ?? 'someone'} (PagerDuty)` };
-          await incidents.acknowledge(number, by, { at: event.occurredAt, fromPager: true });
+          const ack = await incidents.acknowledge(number, by, { at: event.occurredAt, fromPager: true });
+          if (!ack.acknowledged) return;
         }
+        if (event.kind === 'resolved' && incident.resolvedAt) return;
+        if ((event.kind === 'reassigned' || event.kind === 'escalated') && page && !page.changed) return;
         await incidents.notify(number, `:pager: ${text}`);
       },
     },

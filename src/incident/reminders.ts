@@ -62,6 +62,7 @@ export function registerIncidentReminders(timers: TimerService, deps: IncidentDe
       await repo.addTimeline(tx, incident.id, { at: now, kind: 'paging', text: `Paging on-call: ${reason}` });
       await stepStore.add(tx, incident.id, now, [
         { key: `inc-${incident.number}:timer-page`, payload: { kind: 'page', reason } },
+        { key: `inc-${incident.number}:timer-page-card`, payload: { kind: 'page-card', reason } },
       ]);
     });
     await deps.runner.run(incident.id);

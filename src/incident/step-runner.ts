@@ -3,11 +3,14 @@ import type { Chat } from '../core/chat.js';
 import type { Clock } from '../core/clock.js';
 import type { Store } from '../store/store.js';
 import { incidentRepository as repo } from './incident-repository.js';
-import { dedupKeyOf, type Incident } from './model.js';
+import type { Incident } from './model.js';
+import type { ServiceHealthProbe } from './page-context.js';
+import type { PageRecord } from './page-state.js';
 import type { Pager } from './pager.js';
 import type { IncidentReports } from './reports.js';
 import { type PendingStep, stepStore } from './step-store.js';
 import { createChannel, invite } from './steps/channel-steps.js';
+import { page, pagerFollowUp, postPageCard, refreshPageCards } from './steps/page-steps.js';
 import { post, refresh } from './steps/post-steps.js';
 
 export interface StepRunnerDeps {
@@ -18,6 +21,8 @@ export interface StepRunnerDeps {
   log: Logger;
   reports: IncidentReports;
   announcementChannel: string;
+  /** The affected services' failing checks, for what a page carries. */
+  probe?: ServiceHealthProbe;
 }
 
 const MAX_BACKOFF_MS = 10 * 60_000;
@@ -30,22 +35,38 @@ export class StepRunner {
   constructor(private readonly deps: StepRunnerDeps) {}
 
   async run(incidentId: number): Promise<void> {
-    const { store, clock, log } = this.deps;
+    const { store, clock } = this.deps;
     for (;;) {
       const step = await stepStore.claimNext(store, incidentId, clock.now());
       if (!step || step === 'busy') return;
-      try {
-        await this.execute(step);
-        await stepStore.done(store, step.id, clock.now());
-      } catch (error) {
-        const backoff = Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** Math.min(step.attempts, 10));
-        log.error(
-          { err: error, step: step.key, attempts: step.attempts },
-          'incident step failed; will retry',
-        );
-        await stepStore.failed(store, step.id, new Date(clock.now().getTime() + backoff), String(error));
+      if (!(await this.attempt(step))) {
+        // A page never waits for Slack: a step that keeps failing before it (the channel) does not hold it.
+        if (step.payload.kind !== 'page') await this.runPages(incidentId);
         return;
       }
+    }
+  }
+
+  private async runPages(incidentId: number): Promise<void> {
+    const { store, clock } = this.deps;
+    for (;;) {
+      const step = await stepStore.claimKind(store, incidentId, 'page', clock.now());
+      if (!step || !(await this.attempt(step))) return;
+    }
+  }
+
+  /** Runs one claimed step; false when it failed (it is retried after a backoff). */
+  private async attempt(step: PendingStep): Promise<boolean> {
+    const { store, clock, log } = this.deps;
+    try {
+      await this.execute(step);
+      await stepStore.done(store, step.id, clock.now());
+      return true;
+    } catch (error) {
+      const backoff = Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** Math.min(step.attempts, 10));
+      log.error({ err: error, step: step.key, attempts: step.attempts }, 'incident step failed; will retry');
+      await stepStore.failed(store, step.id, new Date(clock.now().getTime() + backoff), String(error));
+      return false;
     }
   }
 
@@ -68,26 +89,21 @@ export class StepRunner {
       case 'post':
         return post(this.deps, incident, step);
       case 'page':
-        return this.deps.pager().trigger(
-          {
-            incidentNumber: incident.number,
-            dedupKey: dedupKeyOf(incident.number),
-            severity: incident.severity,
-            title: incident.title,
-            summary: `[${incident.severity}] ${incident.title} (incident #${incident.number})`,
-            services: incident.services,
-            commander: incident.commanderId,
-            channelLink: incident.channelId ? this.deps.chat.channelLink(incident.channelId) : undefined,
-          },
-          step.key,
-        );
+        return page(this.deps, incident, step);
+      case 'page-card':
+        return postPageCard(this.deps, incident, step, p.reason);
       case 'pager-acknowledge':
-        return this.deps.pager().acknowledge(dedupKeyOf(incident.number), p.by, step.key);
+        return pagerFollowUp(this.deps, incident, step, 'acknowledge', p.by);
       case 'pager-resolve':
-        return this.deps.pager().resolve(dedupKeyOf(incident.number), step.key);
+        return pagerFollowUp(this.deps, incident, step, 'resolve');
       case 'refresh':
         return refresh(this.deps, incident);
     }
+  }
+
+  /** Edits the incident's page cards to show its page as it is now. */
+  refreshPageCards(incident: Incident, page?: PageRecord): Promise<void> {
+    return refreshPageCards(this.deps, incident, page);
   }
 
   /** Re-renders the posted initial report and the cards in place. */

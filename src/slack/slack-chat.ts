@@ -92,6 +92,15 @@ export class SlackChat implements Chat {
     }
   }
 
+  async userName(userId: string): Promise<string | undefined> {
+    try {
+      const { user } = await this.client.users.info({ user: userId });
+      return user?.profile?.display_name || user?.real_name || user?.name || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   async userGroupMembers(groupId: string): Promise<string[]> {
     const result = await this.client.usergroups.users.list({ usergroup: groupId });
     return result.users ?? [];

@@ -239,6 +239,8 @@ export class FakeSlack {
         return { ok: true, view: { id: `V${++this.seq}` } };
       case 'users.lookupByEmail':
         return { ok: false, error: 'users_not_found' };
+      case 'users.info':
+        return this.userInfo(String(args.user));
       case 'usergroups.users.list':
         return { ok: true, users: [] };
       case 'files.getUploadURLExternal': {
@@ -250,6 +252,14 @@ export class FakeSlack {
       default:
         return { ok: true };
     }
+  }
+
+  /** A user the directory knows, with an e-mail made from their name; others are `user_not_found`. */
+  private userInfo(id: string): Record<string, unknown> {
+    const name = this.directory.nameOf(id);
+    if (!name) return { ok: false, error: 'user_not_found' };
+    const profile = { display_name: name, real_name: name, email: `${name}@example.com` };
+    return { ok: true, user: { id, name, real_name: name, profile } };
   }
 
   /** The message as it is now (after edits), by channel id and ts. */

@@ -72,7 +72,11 @@ export function buildPagerDuty(deps: PagerDutyDeps): PagerDutyIntegration {
     }),
     config,
     defaultRoutingKey,
-    failures: { pageFailed: (f) => sinks.failures.pageFailed(f) },
+    failures: {
+      pageFailed: (f) => sinks.failures.pageFailed(f),
+      pageDelivered: async (d) => sinks.failures.pageDelivered?.(d),
+      pageDelayed: async (d) => sinks.failures.pageDelayed?.(d),
+    },
     log,
   });
   const pager = new PagerDutyPager({
