@@ -59,6 +59,7 @@ export async function buildIncidentService(options: IncidentServiceOptions): Pro
     reports,
     runner,
     serviceNames: options.config.services.map((s) => s.name),
+    owners: Object.fromEntries(options.config.services.map((s) => [s.name, s.owners])),
   };
   registerIncidentReminders(options.timers, deps);
   return new IncidentService(deps, options.messages);

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../core/actor.js';
 import { UsageError } from '../core/errors.js';
+import { declareSteps } from './declare-steps.js';
 import { type IncidentDeps, TIMER_KINDS, timerKeys } from './incident-deps.js';
 import { incidentRepository as repo } from './incident-repository.js';
 import type { Incident } from './model.js';
-import { type StepPayload, stepStore } from './step-store.js';
+import { stepStore } from './step-store.js';
 
 export interface DeclareInput {
   title: string;
@@ -12,8 +13,8 @@ export interface DeclareInput {
   severity: string;
   services?: string[];
   impact?: string;
-  /** Slack user id of the commander, if already known. */
-  commanderId?: string;
+  /** Slack user id of the commander; by default the declarer, `null` for nobody yet. */
+  commanderId?: string | null;
   /** Security incidents: a private channel and an announcement without detail. */
   isPrivate?: boolean;
   /**
@@ -83,7 +84,8 @@ export async function declareIncident(
       impact,
       services,
       isPrivate: input.isPrivate ?? false,
-      commanderId: input.commanderId,
+      // Whoever declares leads, unless they named someone else, or nobody yet (`null`).
+      commanderId: input.commanderId === null ? undefined : (input.commanderId ?? actor.id),
       declaredById: actor.id,
       declaredByName: actor.name,
       declaredAt: now,
@@ -105,35 +107,7 @@ export async function declareIncident(
       kind: 'paging',
       text: `Paging decision: ${paging.reason}`,
     });
-    // The channel first, so every page carries its link; a page never waits on Slack, though:
-    // when the channel step fails the runner sends the page anyway (see StepRunner.run).
-    const page = paging.kind === 'now';
-    const steps: { key: string; payload: StepPayload }[] = [
-      { key: `inc-${n}:declare:channel`, payload: { kind: 'channel' } },
-      ...(page
-        ? [{ key: `inc-${n}:declare:page`, payload: { kind: 'page', reason: paging.reason } as const }]
-        : []),
-      {
-        key: `inc-${n}:declare:invite`,
-        payload: { kind: 'invite', users: [actor.id, ...(input.commanderId ? [input.commanderId] : [])] },
-      },
-      {
-        key: `inc-${n}:declare:post-channel`,
-        payload: { kind: 'post', target: 'channel', role: 'initial-channel', render: 'initial' },
-      },
-      {
-        key: `inc-${n}:declare:post-announcement`,
-        payload: { kind: 'post', target: 'announcement', role: 'initial-announcement', render: 'initial' },
-      },
-      ...(page
-        ? [
-            {
-              key: `inc-${n}:declare:page-card`,
-              payload: { kind: 'page-card', reason: paging.reason } as const,
-            },
-          ]
-        : []),
-    ];
+    const steps = declareSteps(incident, actor.id, paging, deps.owners);
     await stepStore.add(tx, incident.id, now, steps);
     if (paging.kind === 'if-unacknowledged' || paging.kind === 'at') {
       await deps.timers.schedule(
@@ -153,7 +127,7 @@ export async function declareIncident(
         tx,
       );
     }
-    if (policy.requireCommander && !input.commanderId) {
+    if (policy.requireCommander && !incident.commanderId) {
       const at = new Date(now.getTime() + deps.settings.commanderGraceMinutes * 60_000);
       await deps.timers.schedule(
         timerKeys.commanderCheck(n),

@@ -24,6 +24,8 @@ export interface IncidentDeps {
   runner: StepRunner;
   /** Configured service names, for validating `services`. */
   serviceNames: string[];
+  /** Each service's owners (Slack user and user group ids), invited as responders. */
+  owners: Record<string, readonly string[]>;
 }
 
 export async function mustGet(deps: IncidentDeps, number: number): Promise<Incident> {

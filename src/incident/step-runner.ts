@@ -85,7 +85,7 @@ export class StepRunner {
       case 'channel':
         return createChannel(this.deps, incident);
       case 'invite':
-        return invite(this.deps, incident, p.users);
+        return invite(this.deps, incident, p.users, p.groups);
       case 'post':
         return post(this.deps, incident, step);
       case 'page':

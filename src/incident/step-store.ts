@@ -3,7 +3,8 @@ import type { Queryable } from '../store/store.js';
 /** What still has to happen outside the store for an incident, in order. */
 export type StepPayload =
   | { kind: 'channel' }
-  | { kind: 'invite'; users: string[] }
+  /** `groups`: user groups whose members are invited too (looked up when the step runs). */
+  | { kind: 'invite'; users: string[]; groups?: string[] }
   | {
       kind: 'post';
       target: 'channel' | 'announcement';

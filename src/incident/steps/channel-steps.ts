@@ -50,9 +50,15 @@ async function createOrAdopt(
   }
 }
 
-export async function invite(deps: StepRunnerDeps, incident: Incident, users: string[]): Promise<void> {
+export async function invite(
+  deps: StepRunnerDeps,
+  incident: Incident,
+  users: string[],
+  groups: string[] = [],
+): Promise<void> {
   if (!incident.channelId) throw new Error('the channel does not exist yet');
-  for (const user of [...new Set(users)]) {
+  const members = (await Promise.all(groups.map((g) => deps.chat.userGroupMembers(g)))).flat();
+  for (const user of [...new Set([...users, ...members])]) {
     try {
       await deps.chat.invite(incident.channelId, [user]);
     } catch (error) {
