@@ -63,6 +63,7 @@ export async function buildServices(
   const incidents = await buildIncidentService({
     ...{ config, store, chat, clock, log, timers },
     probe: snapshots,
+    pagerActions: () => pagerduty.rest,
     pager: () => pager,
     messages: w.webClient ? new SlackMessageSource(w.webClient) : undefined,
   });

@@ -9,6 +9,7 @@ import { declareCommand } from './declare.js';
 import { incidentActions } from './interactions.js';
 import { incidentViews } from './modals.js';
 import { pageCommand } from './page.js';
+import { escalateCommand, reassignCommand } from './pager-commands.js';
 import { listCommand, statusCommand } from './queries.js';
 
 const args = z.array(z.string()).transform((tokens) => ({ tokens }));
@@ -31,6 +32,8 @@ export const incidentCommand: Command<z.infer<typeof args>> = {
     listCommand,
     severityCommand,
     pageCommand,
+    reassignCommand,
+    escalateCommand,
   ],
   actions: incidentActions,
   views: incidentViews,

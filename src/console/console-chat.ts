@@ -79,6 +79,10 @@ export class ConsoleChat implements Chat {
     return userId;
   }
 
+  async userEmail(): Promise<string | undefined> {
+    return undefined;
+  }
+
   async userGroupMembers(): Promise<string[]> {
     return [];
   }

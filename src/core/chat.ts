@@ -57,6 +57,8 @@ export interface Chat {
   findUserByEmail(email: string): Promise<string | undefined>;
   /** A user's name as people know it (their display or real name), if the directory has them. */
   userName(userId: string): Promise<string | undefined>;
+  /** A user's e-mail from their profile, if it is visible to the bot (maps them to PagerDuty). */
+  userEmail(userId: string): Promise<string | undefined>;
   /** Member user ids of a Slack user group. */
   userGroupMembers(groupId: string): Promise<string[]>;
   /** A link people can click to open the channel. */

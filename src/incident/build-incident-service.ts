@@ -9,6 +9,7 @@ import { IncidentService } from './incident-service.js';
 import type { MessageSource } from './message-source.js';
 import type { ServiceHealthProbe } from './page-context.js';
 import type { Pager } from './pager.js';
+import type { PagerActions } from './pager-actions.js';
 import { registerIncidentReminders } from './reminders.js';
 import { IncidentReports } from './reports.js';
 import { SeverityPolicies } from './severity-policies.js';
@@ -27,6 +28,8 @@ export interface IncidentServiceOptions {
   messages?: MessageSource;
   /** The affected services' failing checks, carried by pages. */
   probe?: ServiceHealthProbe;
+  /** Reassign/escalate in PagerDuty (absent without PAGERDUTY_API_TOKEN). */
+  pagerActions?: () => PagerActions | undefined;
 }
 
 /**
@@ -60,6 +63,8 @@ export async function buildIncidentService(options: IncidentServiceOptions): Pro
     runner,
     serviceNames: options.config.services.map((s) => s.name),
     owners: Object.fromEntries(options.config.services.map((s) => [s.name, s.owners])),
+    pagerActions: options.pagerActions ?? (() => undefined),
+    pagerFromEmail: options.config.pagerduty.fromEmail,
   };
   registerIncidentReminders(options.timers, deps);
   return new IncidentService(deps, options.messages);

@@ -9,6 +9,8 @@ import type { Incident, IncidentRole, IncidentStatus, IncidentTimes, TimelineEnt
 import { pageIncident } from './page-flow.js';
 import { type PageChange, type PageRecord, type PageState, pageRepository } from './page-state.js';
 import { changePage, type PageUpdate } from './page-updates.js';
+import type { VendorIncident } from './pager-actions.js';
+import { escalatePage, madeHereRecently, reassignPage } from './pager-actions-flow.js';
 import {
   type AcknowledgeResult,
   acknowledgeIncident,
@@ -99,8 +101,14 @@ export class IncidentService {
     return pageIncident(this.deps, number, actor);
   }
 
-  resolve(number: number, input: ResolveInput, actor: Actor): Promise<Incident> {
-    return resolveIncident(this.deps, number, input, actor);
+  /** `fromPager`: resolved in the pager itself, so nothing is sent back to it. */
+  resolve(
+    number: number,
+    input: ResolveInput,
+    actor: Actor,
+    options?: { fromPager?: boolean },
+  ): Promise<Incident> {
+    return resolveIncident(this.deps, number, input, actor, options);
   }
 
   /** Adds an entry from outside (PagerDuty webhook, alert); false when `sourceKey` was already recorded. */
@@ -149,6 +157,26 @@ export class IncidentService {
 
   page(number: number): Promise<PageRecord | undefined> {
     return this.get(number).then((i) => (i ? pageRepository.get(this.deps.store, i.id) : undefined));
+  }
+
+  /** Reassigns the incident's page in PagerDuty; `requestKey` makes a repeated request the same change. */
+  reassignPage(number: number, userId: string, actor: Actor, requestKey: string): Promise<VendorIncident> {
+    return reassignPage(this.deps, number, userId, actor, requestKey);
+  }
+
+  /** Escalates the incident's page to the next level of its escalation policy in PagerDuty. */
+  escalatePage(number: number, actor: Actor, requestKey: string): Promise<VendorIncident> {
+    return escalatePage(this.deps, number, actor, requestKey);
+  }
+
+  /** Whether a reassign/escalate reported by PagerDuty is most likely one made here just now. */
+  madeHereRecently(number: number, kind: 'reassigned' | 'escalated'): Promise<boolean> {
+    return madeHereRecently(this.deps, number, kind);
+  }
+
+  /** The severity's choice when PagerDuty resolves the page: resolve here too, or only say so. */
+  pagerResolves(severity: string): boolean {
+    return this.deps.policies.get(severity).pagerResolve === 'resolve';
   }
 
   /** Completes unfinished steps of every incident (start-up and periodically). */

@@ -22,6 +22,10 @@ export async function changePage(
   const applied = await pageRepository.apply(deps.store, incident.id, change, deps.clock.now(), from);
   if (!applied) return undefined;
   const changed = JSON.stringify(applied.before) !== JSON.stringify(applied.after);
-  if (changed) await deps.runner.refreshPageCards(incident, applied.after);
+  if (changed) {
+    await deps.runner.refreshPageCards(incident, applied.after);
+    // The report and the announcement cards show the page too: they follow it.
+    await deps.runner.refresh(incident);
+  }
   return { ...applied, changed };
 }

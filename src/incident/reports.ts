@@ -9,7 +9,9 @@ import {
   privateAnnouncementMessage,
   templateMessage,
 } from '../views/incident-report-view.js';
+import { pageSummary } from '../views/page-card-view.js';
 import { formatDuration, type Incident, type IncidentStatus, type TimelineEntry } from './model.js';
+import type { PageRecord } from './page-state.js';
 import type { SeverityPolicies } from './severity-policies.js';
 import type { IncidentTemplates } from './templates.js';
 
@@ -22,7 +24,7 @@ export class IncidentReports {
     private readonly postMortemHours: number,
   ) {}
 
-  initial(incident: Incident): Message {
+  initial(incident: Incident, page?: PageRecord): Message {
     const rendered = this.templates.render('initial-report', {
       number: incident.number,
       severity: incident.severity,
@@ -40,6 +42,7 @@ export class IncidentReports {
       declaredBy: mention(incident.declaredById),
       acknowledgedBy: incident.acknowledgedBy ?? '',
       acknowledgedAt: incident.acknowledgedAt ? formatTime(incident.acknowledgedAt) : '',
+      paging: pageSummary(page),
     });
     return initialReportMessage(incident, rendered);
   }

@@ -66,6 +66,7 @@ export async function resolveIncident(
   number: number,
   input: ResolveInput,
   actor: Actor,
+  options: { fromPager?: boolean } = {},
 ): Promise<Incident> {
   const resolution = input.resolution.trim();
   if (!resolution) {
@@ -83,7 +84,8 @@ export async function resolveIncident(
       {
         status: 'resolved',
         resolved_at: now,
-        resolved_by: actor.id,
+        // The pager's people have no Slack id: their name is kept, and shown as text.
+        resolved_by: options.fromPager ? actor.name : actor.id,
         resolution: resolution.slice(0, 2000),
         root_cause: input.rootCause?.trim().slice(0, 2000) || null,
         next_update_at: null,
@@ -94,7 +96,7 @@ export async function resolveIncident(
     await repo.addTimeline(tx, current.id, {
       at: now,
       kind: 'resolved',
-      actorId: actor.id,
+      actorId: options.fromPager ? undefined : actor.id,
       actorName: actor.name,
       text: `Resolved: ${resolution}${updated.rootCause ? ` (root cause: ${updated.rootCause})` : ''}`,
     });
@@ -113,7 +115,7 @@ export async function resolveIncident(
         },
       },
       { key: `${op}:post-mortem`, payload: { kind: 'post', target: 'channel', message: postMortem } },
-      { key: `${op}:pager`, payload: { kind: 'pager-resolve' } },
+      ...(options.fromPager ? [] : [{ key: `${op}:pager`, payload: { kind: 'pager-resolve' } as const }]),
       { key: `${op}:refresh`, payload: { kind: 'refresh' } },
     ]);
     const due = new Date(now.getTime() + deps.settings.postMortemReminderHours * 3_600_000);

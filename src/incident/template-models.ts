@@ -24,6 +24,8 @@ export interface InitialReportModel {
   /** Empty until someone acknowledges; a name, from Slack or PagerDuty. */
   acknowledgedBy: string;
   acknowledgedAt: string;
+  /** Where the page is in PagerDuty (`🔴 Triggered in PagerDuty #7, assigned to …`); empty when never paged. */
+  paging: Text;
 }
 
 export interface StatusUpdateModel {
@@ -99,6 +101,7 @@ export const SAMPLE_MODELS: TemplateModels = {
     declaredBy: userMention('U1'),
     acknowledgedBy: 'bob',
     acknowledgedAt: '2026-01-05 08:05 UTC',
+    paging: md`🔴 Triggered in PagerDuty #7, assigned to Grace Hopper`,
   },
   'status-update': {
     number: 1,

@@ -101,6 +101,15 @@ export class SlackChat implements Chat {
     }
   }
 
+  async userEmail(userId: string): Promise<string | undefined> {
+    try {
+      const { user } = await this.client.users.info({ user: userId });
+      return user?.profile?.email || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
   async userGroupMembers(groupId: string): Promise<string[]> {
     const result = await this.client.usergroups.users.list({ usergroup: groupId });
     return result.users ?? [];

@@ -25,6 +25,11 @@ export function formatTime(at: Date | undefined): string {
   return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
+/**
+ * A person: a Slack user (or a console name) as a mention; someone known only by their full name,
+ * such as a PagerDuty user who resolved the page there (`Grace Hopper (PagerDuty)`), as text.
+ */
 export function mention(userId: string | undefined, fallback = '_unassigned_'): Mrkdwn {
-  return userId ? userMention(userId) : md`${fallback}`;
+  if (!userId) return md`${fallback}`;
+  return /\s/.test(userId) ? md`${userId}` : userMention(userId);
 }

@@ -38,6 +38,27 @@ export function pageStateLine(page: PageRecord): Mrkdwn {
   }
 }
 
+/** The page in one short line, for the incident's report and cards. */
+export function pageSummary(page: PageRecord | undefined): Mrkdwn | '' {
+  if (!page) return '';
+  switch (page.state) {
+    case 'unconfigured':
+      return md`nobody paged (no paging integration)`;
+    case 'queued':
+      return md`sending to PagerDuty…`;
+    case 'delayed':
+      return md`⚠️ not delivered yet, retrying (PagerDuty: ${page.note ?? 'no answer'})`;
+    case 'failed':
+      return md`❌ not delivered: nobody was paged`;
+    case 'triggered':
+      return md`🔴 triggered in ${vendorLink(page)}${assigned(page)}`;
+    case 'acknowledged':
+      return md`🟡 acknowledged by ${page.acknowledgedBy ?? 'someone'} in ${vendorLink(page)}`;
+    case 'resolved':
+      return md`✅ resolved in ${vendorLink(page)}`;
+  }
+}
+
 /** What the page carried to on-call, so the channel knows what they were told. */
 function sentWith(incident: Incident, page: PageRecord): Mrkdwn {
   const c = page.context;
@@ -58,10 +79,18 @@ function sentWith(incident: Incident, page: PageRecord): Mrkdwn {
 export function pageCardMessage(incident: Incident, page: PageRecord, reason: string): Message {
   const open = !['resolved', 'unconfigured'].includes(page.state) && !incident.resolvedAt;
   const value = String(incident.number);
+  // Reassign and escalate act on PagerDuty's incident: only once it has one.
+  const inPagerDuty = page.state === 'triggered' || page.state === 'acknowledged';
   const buttons = [
     ...(incident.acknowledgedAt || page.state === 'acknowledged'
       ? []
       : [{ text: 'Acknowledge', actionId: INCIDENT_ACTIONS.acknowledge, value, style: 'primary' as const }]),
+    ...(inPagerDuty
+      ? [
+          { text: 'Reassign', actionId: INCIDENT_ACTIONS.reassign, value },
+          { text: 'Escalate', actionId: INCIDENT_ACTIONS.escalate, value },
+        ]
+      : []),
     { text: 'Resolve incident', actionId: INCIDENT_ACTIONS.resolve, value, style: 'danger' as const },
   ];
   const title = md`📟 *On-call paged* for incident #${incident.number} (${incident.severity}) — ${reason}`;

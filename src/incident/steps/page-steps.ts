@@ -78,6 +78,14 @@ export async function pagerFollowUp(
   const record = await pageRepository.get(deps.store, incident.id);
   if (!isOpenPage(record)) return;
   const key = dedupKeyOf(incident.number);
-  if (action === 'resolve') return deps.pager().resolve(key, step.key);
-  if (record.state !== 'acknowledged') return deps.pager().acknowledge(key, by, step.key);
+  if (action === 'resolve') await deps.pager().resolve(key, step.key);
+  else if (record.state !== 'acknowledged') await deps.pager().acknowledge(key, by, step.key);
+  else return;
+  // The card says it at once; PagerDuty's report of it later finds it so.
+  const change =
+    action === 'resolve'
+      ? { state: 'resolved' as const }
+      : { state: 'acknowledged' as const, acknowledgedBy: by };
+  const applied = await pageRepository.apply(deps.store, incident.id, change, deps.clock.now());
+  if (applied) await refreshPageCards(deps, incident, applied.after);
 }

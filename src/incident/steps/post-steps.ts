@@ -1,6 +1,7 @@
 import type { Message } from '../../core/message.js';
 import { cardRefs, cardsOf } from '../cards.js';
 import type { Incident } from '../model.js';
+import { pageRepository } from '../page-state.js';
 import type { StepRunnerDeps } from '../step-runner.js';
 import { type PendingStep, stepStore } from '../step-store.js';
 
@@ -13,7 +14,7 @@ type PostPayload = Extract<PendingStep['payload'], { kind: 'post' }>;
  */
 export async function post(deps: StepRunnerDeps, incident: Incident, step: PendingStep): Promise<void> {
   const p = step.payload as PostPayload;
-  const message = messageOf(deps, incident, p);
+  const message = await messageOf(deps, incident, p);
   if (p.target === 'announcement' && !p.role) return postInThreads(deps, incident, message, step.key, p);
   const target = p.target === 'channel' ? incident.channelId : deps.announcementChannel;
   if (!target) throw new Error('the incident channel does not exist yet');
@@ -21,9 +22,9 @@ export async function post(deps: StepRunnerDeps, incident: Incident, step: Pendi
   if (p.role) await stepStore.rememberMessage(deps.store, incident.id, p.role, ref);
 }
 
-function messageOf(deps: StepRunnerDeps, incident: Incident, p: PostPayload): Message {
+async function messageOf(deps: StepRunnerDeps, incident: Incident, p: PostPayload): Promise<Message> {
   if (p.render === 'initial') {
-    const full = deps.reports.initial(incident);
+    const full = deps.reports.initial(incident, await pageRepository.get(deps.store, incident.id));
     return p.target === 'announcement' ? deps.reports.announcement(incident, 'declared', full) : full;
   }
   if (!p.message) throw new Error('a post step without a message');
@@ -60,7 +61,7 @@ async function postInThreads(
 /** Re-renders the posted reports and cards in place (acknowledged, roles, status, severity, resolved). */
 export async function refresh(deps: StepRunnerDeps, incident: Incident): Promise<void> {
   const { chat, reports, store } = deps;
-  const full = reports.initial(incident);
+  const full = reports.initial(incident, await pageRepository.get(store, incident.id));
   const what = incident.status === 'resolved' ? 'resolved' : 'declared';
   for (const m of await stepStore.messages(store, incident.id)) {
     if (m.role === 'initial-channel') await chat.update(m, full);
