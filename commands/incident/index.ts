@@ -10,6 +10,7 @@ import { incidentActions } from './interactions.js';
 import { incidentViews } from './modals.js';
 import { pageCommand } from './page.js';
 import { escalateCommand, reassignCommand } from './pager-commands.js';
+import { postmortemCommand } from './postmortem.js';
 import { listCommand, statusCommand } from './queries.js';
 
 const args = z.array(z.string()).transform((tokens) => ({ tokens }));
@@ -34,6 +35,7 @@ export const incidentCommand: Command<z.infer<typeof args>> = {
     pageCommand,
     reassignCommand,
     escalateCommand,
+    postmortemCommand,
   ],
   actions: incidentActions,
   views: incidentViews,

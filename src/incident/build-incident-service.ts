@@ -40,7 +40,13 @@ export async function buildIncidentService(options: IncidentServiceOptions): Pro
   const settings = options.config.incidents;
   const templates = await IncidentTemplates.load(settings.templatesDir);
   const policies = new SeverityPolicies(settings);
-  const reports = new IncidentReports(templates, policies, options.chat, settings.postMortemReminderHours);
+  const reports = new IncidentReports(
+    templates,
+    policies,
+    options.chat,
+    settings.postMortemReminderHours,
+    options.clock,
+  );
   const runner = new StepRunner({
     store: options.store,
     chat: options.chat,

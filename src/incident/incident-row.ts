@@ -27,6 +27,10 @@ export interface IncidentRow {
   resolution: string | null;
   root_cause: string | null;
   origin: string | null;
+  acknowledged_by_id: string | null;
+  postmortem_url: string | null;
+  channel_topic: string | null;
+  archived_at: Date | null;
 }
 
 export const opt = <T>(value: T | null): T | undefined => value ?? undefined;
@@ -58,5 +62,9 @@ export function toIncident(r: IncidentRow): Incident {
     resolution: opt(r.resolution),
     rootCause: opt(r.root_cause),
     origin: opt(r.origin),
+    acknowledgedById: opt(r.acknowledged_by_id),
+    postMortemUrl: opt(r.postmortem_url),
+    channelTopic: opt(r.channel_topic),
+    archivedAt: opt(r.archived_at),
   };
 }

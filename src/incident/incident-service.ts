@@ -11,6 +11,7 @@ import { type PageChange, type PageRecord, type PageState, pageRepository } from
 import { changePage, type PageUpdate } from './page-updates.js';
 import type { VendorIncident } from './pager-actions.js';
 import { escalatePage, madeHereRecently, reassignPage } from './pager-actions-flow.js';
+import { recordPostMortem } from './post-mortem-flow.js';
 import {
   type AcknowledgeResult,
   acknowledgeIncident,
@@ -177,6 +178,11 @@ export class IncidentService {
   /** The severity's choice when PagerDuty resolves the page: resolve here too, or only say so. */
   pagerResolves(severity: string): boolean {
     return this.deps.policies.get(severity).pagerResolve === 'resolve';
+  }
+
+  /** Records the post-mortem's link (`/bers incident postmortem N <url>`); its reminders stop. */
+  recordPostMortem(number: number, url: string, actor: Actor): Promise<Incident> {
+    return recordPostMortem(this.deps, number, url, actor);
   }
 
   /** Completes unfinished steps of every incident (start-up and periodically). */

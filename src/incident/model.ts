@@ -36,6 +36,8 @@ export interface Incident {
   declaredAt: Date;
   acknowledgedAt?: Date;
   acknowledgedBy?: string;
+  /** The Slack user who acknowledged; absent when it came from the pager. */
+  acknowledgedById?: string;
   lastUpdateAt?: Date;
   nextUpdateAt?: Date;
   resolvedAt?: Date;
@@ -44,6 +46,10 @@ export interface Incident {
   rootCause?: string;
   /** What it was declared from (e.g. an alert), as people read it. */
   origin?: string;
+  postMortemUrl?: string;
+  /** The channel topic as last set. */
+  channelTopic?: string;
+  archivedAt?: Date;
 }
 
 export interface TimelineEntry {

@@ -30,7 +30,11 @@ export async function acknowledgeIncident(
     const updated = await repo.updateIf(
       tx,
       current.id,
-      { acknowledged_at: at, acknowledged_by: actor.name },
+      {
+        acknowledged_at: at,
+        acknowledged_by: actor.name,
+        acknowledged_by_id: options.fromPager ? null : actor.id,
+      },
       'acknowledged_at IS NULL AND resolved_at IS NULL',
     );
     if (!updated) return undefined;
@@ -122,7 +126,8 @@ export async function resolveIncident(
     await deps.timers.schedule(timerKeys.postMortem(number), TIMER_KINDS.postMortem, due, { number }, tx);
     await deps.timers.cancel(timerKeys.page(number), tx);
     await deps.timers.cancel(timerKeys.commanderCheck(number), tx);
-    if (current.nextUpdateAt) await deps.timers.cancel(timerKeys.updateDue(number, current.nextUpdateAt), tx);
+    // Every reminder of a missed update, however far the chain got.
+    await deps.timers.cancelPrefix(`incident:${number}:update-due:`, tx);
     return updated;
   });
   if (!resolved) {
