@@ -1,6 +1,5 @@
-import { type Mrkdwn, md, plainWithMentions, userMention } from '../core/mrkdwn.js';
+import { type Mrkdwn, md, plainWithMentions } from '../core/mrkdwn.js';
 import type { DueTimer, TimerService } from '../scheduler/timers.js';
-import { formatTime } from '../views/incident-blocks.js';
 import { noticeMessage } from '../views/incident-report-view.js';
 import { type IncidentDeps, TIMER_KINDS } from './incident-deps.js';
 import { incidentRepository as repo } from './incident-repository.js';
