@@ -74,6 +74,7 @@ const declareButton: ActionHandler = {
           '',
         // One key per posted message: a group that fires again later gets a new message and incident.
         requestKey: `alert-group:${id}:${ts ?? ''}`,
+        origin: `alert ${group.commonLabels.alertname ?? groupTitle(group)} (${groupSeverity(group)}, ${group.alerts.filter((a) => a.status === 'firing').length} firing)`,
       },
       inv.actor,
     );

@@ -28,6 +28,7 @@ import { kpiReportSource } from './reports/sources/kpi-report-source.js';
 import type { ReportScheduler } from './scheduler/report-scheduler.js';
 import { TimerService } from './scheduler/timers.js';
 import { SlackMessageSource } from './slack/slack-message-source.js';
+import { HealthSnapshots } from './status/health-snapshots.js';
 import { AuditLog } from './store/audit-log.js';
 import type { Store } from './store/store.js';
 
@@ -60,12 +61,15 @@ export async function buildServices(
   // Without any routing key PagerDuty is off, and the timeline pager records what would be paged.
   const pagerduty = buildPagerDuty({ settings, config, store, clock, chat, log, ca: w.pagerDutyCa });
   const pager = pagerduty.configured ? pagerduty.pager : new TimelinePager(store, clock);
+  const snapshots = new HealthSnapshots(health, clock);
   const incidents = await buildIncidentService({
     ...{ config, store, chat, clock, log, timers },
+    probe: snapshots,
+    pagerActions: () => pagerduty.rest,
     pager: () => pager,
     messages: w.webClient ? new SlackMessageSource(w.webClient) : undefined,
   });
-  pagerduty.connect(incidentPagerSinks(incidents, log));
+  pagerduty.connect(incidentPagerSinks(incidents, log, clock));
 
   const alertsArea = buildAlertsArea({
     ...{ settings: config.alerts, store, chat, clock, log },

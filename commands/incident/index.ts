@@ -9,6 +9,8 @@ import { declareCommand } from './declare.js';
 import { incidentActions } from './interactions.js';
 import { incidentViews } from './modals.js';
 import { pageCommand } from './page.js';
+import { escalateCommand, reassignCommand } from './pager-commands.js';
+import { postmortemCommand } from './postmortem.js';
 import { listCommand, statusCommand } from './queries.js';
 
 const args = z.array(z.string()).transform((tokens) => ({ tokens }));
@@ -31,6 +33,9 @@ export const incidentCommand: Command<z.infer<typeof args>> = {
     listCommand,
     severityCommand,
     pageCommand,
+    reassignCommand,
+    escalateCommand,
+    postmortemCommand,
   ],
   actions: incidentActions,
   views: incidentViews,

@@ -3,7 +3,7 @@ import type { ActionHandler, ActionInvocation } from '../../src/core/command.js'
 import { NotFoundError } from '../../src/core/errors.js';
 import { resolvedConflict } from '../../src/incident/update-flows.js';
 import { formatTime } from '../../src/views/incident-blocks.js';
-import { assignModal, resolveModal, updateModal } from '../../src/views/incident-modals.js';
+import { assignModal, reassignModal, resolveModal, updateModal } from '../../src/views/incident-modals.js';
 import { doneReply } from '../../src/views/incident-replies.js';
 
 async function openIncident(invocation: { value: string; services: ActionInvocation['services'] }) {
@@ -50,4 +50,24 @@ export const incidentActions: Record<string, ActionHandler> = {
   update: modalButton(updateModal, (n) => `update ${n} <investigating|identified|monitoring> <text…>`),
   assign: modalButton(assignModal, (n) => `assign ${n} @user <commander|lead|comms>`),
   resolve: modalButton(resolveModal, (n) => `resolve ${n} <resolution…> [root cause: <cause…>]`),
+  reassign: modalButton(reassignModal, (n) => `reassign ${n} @user`),
+  escalate: {
+    permission: 'incident',
+    async run(invocation) {
+      const incident = await openIncident(invocation);
+      // The click's request id: a click worked again escalates to the same level, not one further.
+      const vendor = await invocation.services.incidents.escalatePage(
+        incident.number,
+        invocation.actor,
+        invocation.requestId,
+      );
+      const to = vendor.assignees.join(', ') || 'the next level';
+      return {
+        ...doneReply(
+          `⏫ Escalated the page for incident #${incident.number} to level ${vendor.escalationLevel ?? '?'}: ${to}.`,
+        ),
+        replaceOriginal: false,
+      };
+    },
+  },
 };

@@ -108,4 +108,19 @@ const resolve: ViewHandler<{ number: number; resolution: string; rootCause?: str
   },
 };
 
-export const incidentViews: Record<string, AnyViewHandler> = { declare, update, assign, resolve };
+const reassign: ViewHandler<{ number: number; userId: string }> = {
+  permission: 'incident',
+  validate({ values, privateMetadata }) {
+    const errors: Errors = {};
+    const number = incidentNumber(privateMetadata, 'user', errors);
+    const userId = str(values.user);
+    if (!/^[UW][A-Z0-9]+$/.test(userId)) errors.user = 'Choose a person.';
+    return result(errors, () => ({ number, userId }));
+  },
+  async run({ number, userId }, { actor, services, requestId }) {
+    await services.incidents.reassignPage(number, userId, actor, requestId);
+    return undefined;
+  },
+};
+
+export const incidentViews: Record<string, AnyViewHandler> = { declare, update, assign, resolve, reassign };

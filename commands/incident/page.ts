@@ -14,7 +14,7 @@ export const pageCommand: Command<z.infer<typeof tokens>> = {
   args: tokens,
   async run(args, ctx) {
     const { number } = await targetIncident(args.tokens, ctx, 'page [number]');
-    await ctx.services.incidents.page(number, ctx.actor);
+    await ctx.services.incidents.pageNow(number, ctx.actor);
     return doneReply(`On-call is being paged for incident #${number}.`);
   },
 };

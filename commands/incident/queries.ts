@@ -42,6 +42,7 @@ export const statusCommand: Command<z.infer<typeof tokens>> = {
       );
     // A private incident's detail stays inside its channel (and the console, which is one operator).
     const detail = !incident.isPrivate || ctx.channel.id === incident.channelId || ctx.mode === 'console';
-    return statusReply(incident, detail ? await incidents.timeline(number) : [], chat, detail);
+    const timeline = detail ? await incidents.timeline(number) : [];
+    return statusReply(incident, timeline, chat, detail, ctx.services.clock.now());
   },
 };

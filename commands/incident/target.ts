@@ -30,14 +30,18 @@ export async function targetIncident(
  * `name`; in Slack a plain `@name` means Slack did not recognise the person, which is worth
  * saying rather than "not a user".
  */
-export function parseUser(token: string | undefined, ctx: CommandContext): string | undefined {
+export function parseUser(
+  token: string | undefined,
+  ctx: CommandContext,
+  usage = 'incident assign',
+): string | undefined {
   if (!token) return undefined;
   const mention = parseMention(token);
   if (mention?.kind === 'user') return mention.id;
   if (mention?.kind === 'group') {
     throw new UsageError(
       `\`@${mention.name ?? mention.id}\` is a user group: roles go to one person, so mention them.`,
-      'incident assign',
+      usage,
     );
   }
   if (/^[UW][A-Z0-9]{6,}$/.test(token)) return token;
@@ -46,7 +50,7 @@ export function parseUser(token: string | undefined, ctx: CommandContext): strin
   if (name !== undefined) {
     throw new UsageError(
       `Mention the person with @ so Slack links them: \`@${truncatePlain(name, 40)}\` arrived as plain text. Type @ and pick them from the list (an unknown name, or a user group, stays plain text).`,
-      'incident assign',
+      usage,
     );
   }
   return undefined;

@@ -9,6 +9,8 @@ export interface IncidentDraft {
   impact: string;
   /** The same key declares once: a double click on one alert message returns the first incident. */
   requestKey: string;
+  /** The alert as people read it (`alert HighErrorRate (critical, 3 firing)`), carried by pages. */
+  origin?: string;
 }
 
 /**

@@ -24,6 +24,11 @@ const severitySchema = z.strictObject({
   updateEveryMinutes: minutes.nullable(),
   /** Flag the incident in its channel when it still has no commander after `commanderGraceMinutes`. */
   requireCommander: z.boolean().default(false),
+  /**
+   * When the page is resolved in PagerDuty: `resolve` resolves the incident here too; `notify` only
+   * says so, and the incident stays open until someone resolves it in Slack.
+   */
+  pagerResolve: z.enum(['resolve', 'notify']).default('resolve'),
 });
 
 /**

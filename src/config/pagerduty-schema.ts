@@ -21,6 +21,11 @@ export const pagerDutySettingsSchema = z
       .default({ P0: 'critical', P1: 'error', P2: 'warning', P3: 'info' }),
     /** Keyed by the name of a service in `services`. */
     services: z.record(z.string(), pagerDutyServiceSchema).default({}),
+    /**
+     * The PagerDuty user (e-mail) that reassigns and escalates from Slack when the Slack user's own
+     * e-mail is no PagerDuty user's (PagerDuty's REST API requires one on every change).
+     */
+    fromEmail: z.email().optional(),
     /** What `/bers oncall` without a service shows, besides every service's own policies. */
     oncall: z
       .strictObject({

@@ -19,6 +19,15 @@ export const serviceSchema = z.strictObject({
   /** Channel where this service's reports and alerts go by default (`#name` or an id). */
   channel: z.string().optional(),
   checks: checkListSchema,
+  /**
+   * Who owns the service: Slack user ids (`U…`) or user group ids (`S…`). An incident naming the
+   * service invites them to its channel as responders.
+   */
+  owners: z
+    .array(z.string().regex(/^[UWS][A-Z0-9]{2,}$/, 'must be a Slack user id (U…) or user group id (S…)'))
+    .default([]),
+  /** The service's runbook, bookmarked in its incidents' channels. */
+  runbook: z.url({ message: 'invalid URL' }).optional(),
 });
 
 const roleSchema = z.strictObject({

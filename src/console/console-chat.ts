@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { Chat, CreatedChannel, MessageRef, ModalView } from '../core/chat.js';
+import type { Chat, CreatedChannel, MessageRef, ModalView, PostOptions } from '../core/chat.js';
 import { UsageError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
 import type { ButtonBoard } from './button-board.js';
@@ -21,9 +21,11 @@ export class ConsoleChat implements Chat {
     this.out.write(`${body}\n`);
   }
 
-  async post(channel: string, message: Message): Promise<MessageRef> {
+  async post(channel: string, message: Message, options: PostOptions = {}): Promise<MessageRef> {
     const ts = `${Math.floor(Date.now() / 1000)}.${String(++this.seq).padStart(6, '0')}`;
-    this.out.write(`\n[${channel.startsWith('#') ? channel : `#${channel}`}]\n`);
+    // A terminal has no threads: a reply is printed in place, marked as one.
+    const where = options.threadTs ? ` · thread${options.broadcast ? ', also in the channel' : ''}` : '';
+    this.out.write(`\n[${channel.startsWith('#') ? channel : `#${channel}`}${where}]\n`);
     this.print(channel, message, ts);
     return { channel, ts };
   }
@@ -71,6 +73,15 @@ export class ConsoleChat implements Chat {
   }
 
   async findUserByEmail(): Promise<string | undefined> {
+    return undefined;
+  }
+
+  async userName(userId: string): Promise<string | undefined> {
+    // The console has no directory: a user is known by the name that was typed.
+    return userId;
+  }
+
+  async userEmail(): Promise<string | undefined> {
     return undefined;
   }
 

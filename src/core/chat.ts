@@ -6,6 +6,15 @@ export interface MessageRef {
   ts: string;
 }
 
+/**
+ * Where a post goes within its channel: a reply in the thread of `threadTs`, and with `broadcast`
+ * also shown in the channel itself (Slack's "Also send to #channel").
+ */
+export interface PostOptions {
+  threadTs?: string;
+  broadcast?: boolean;
+}
+
 export interface CreatedChannel {
   id: string;
   name: string;
@@ -27,7 +36,7 @@ export interface ModalView {
  * the console implements it by printing. Channel arguments accept an id or a `#name`.
  */
 export interface Chat {
-  post(channel: string, message: Message, options?: { threadTs?: string }): Promise<MessageRef>;
+  post(channel: string, message: Message, options?: PostOptions): Promise<MessageRef>;
   update(ref: MessageRef, message: Message): Promise<void>;
   postEphemeral(channel: string, user: string, message: Message): Promise<void>;
   /** A private message to one user (their DM with the bot), for answers that have no channel. */
@@ -46,6 +55,10 @@ export interface Chat {
   ): Promise<void>;
   /** Slack user id whose profile e-mail matches, if any. */
   findUserByEmail(email: string): Promise<string | undefined>;
+  /** A user's name as people know it (their display or real name), if the directory has them. */
+  userName(userId: string): Promise<string | undefined>;
+  /** A user's e-mail from their profile, if it is visible to the bot (maps them to PagerDuty). */
+  userEmail(userId: string): Promise<string | undefined>;
   /** Member user ids of a Slack user group. */
   userGroupMembers(groupId: string): Promise<string[]>;
   /** A link people can click to open the channel. */

@@ -23,6 +23,7 @@ export function alertIncidentDeclarer(
           services,
           impact: draft.impact,
           requestKey: draft.requestKey,
+          origin: draft.origin,
         },
         actor,
       );

@@ -7,7 +7,9 @@ import type { Store } from '../store/store.js';
 import type { IncidentDeps } from './incident-deps.js';
 import { IncidentService } from './incident-service.js';
 import type { MessageSource } from './message-source.js';
+import type { ServiceHealthProbe } from './page-context.js';
 import type { Pager } from './pager.js';
+import type { PagerActions } from './pager-actions.js';
 import { registerIncidentReminders } from './reminders.js';
 import { IncidentReports } from './reports.js';
 import { SeverityPolicies } from './severity-policies.js';
@@ -24,6 +26,10 @@ export interface IncidentServiceOptions {
   /** Read at each use, so the paging integration can be swapped in after wiring. */
   pager: () => Pager;
   messages?: MessageSource;
+  /** The affected services' failing checks, carried by pages. */
+  probe?: ServiceHealthProbe;
+  /** Reassign/escalate in PagerDuty (absent without PAGERDUTY_API_TOKEN). */
+  pagerActions?: () => PagerActions | undefined;
 }
 
 /**
@@ -34,7 +40,13 @@ export async function buildIncidentService(options: IncidentServiceOptions): Pro
   const settings = options.config.incidents;
   const templates = await IncidentTemplates.load(settings.templatesDir);
   const policies = new SeverityPolicies(settings);
-  const reports = new IncidentReports(templates, policies, options.chat, settings.postMortemReminderHours);
+  const reports = new IncidentReports(
+    templates,
+    policies,
+    options.chat,
+    settings.postMortemReminderHours,
+    options.clock,
+  );
   const runner = new StepRunner({
     store: options.store,
     chat: options.chat,
@@ -43,6 +55,7 @@ export async function buildIncidentService(options: IncidentServiceOptions): Pro
     log: options.log.child({ area: 'incident' }),
     reports,
     announcementChannel: settings.announcementChannel,
+    probe: options.probe,
   });
   const deps: IncidentDeps = {
     store: options.store,
@@ -55,6 +68,9 @@ export async function buildIncidentService(options: IncidentServiceOptions): Pro
     reports,
     runner,
     serviceNames: options.config.services.map((s) => s.name),
+    owners: Object.fromEntries(options.config.services.map((s) => [s.name, s.owners])),
+    pagerActions: options.pagerActions ?? (() => undefined),
+    pagerFromEmail: options.config.pagerduty.fromEmail,
   };
   registerIncidentReminders(options.timers, deps);
   return new IncidentService(deps, options.messages);

@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../core/actor.js';
 import { UsageError } from '../core/errors.js';
+import { declareSteps } from './declare-steps.js';
 import { type IncidentDeps, TIMER_KINDS, timerKeys } from './incident-deps.js';
 import { incidentRepository as repo } from './incident-repository.js';
 import type { Incident } from './model.js';
-import { type StepPayload, stepStore } from './step-store.js';
+import { stepStore } from './step-store.js';
 
 export interface DeclareInput {
   title: string;
@@ -12,8 +13,8 @@ export interface DeclareInput {
   severity: string;
   services?: string[];
   impact?: string;
-  /** Slack user id of the commander, if already known. */
-  commanderId?: string;
+  /** Slack user id of the commander; by default the declarer, `null` for nobody yet. */
+  commanderId?: string | null;
   /** Security incidents: a private channel and an announcement without detail. */
   isPrivate?: boolean;
   /**
@@ -21,6 +22,8 @@ export interface DeclareInput {
    * (Slack retries, double clicks, an alert's "Declare incident" pressed twice).
    */
   requestKey?: string;
+  /** What it is declared from (e.g. `alert HighErrorRate (critical)`), carried by its pages. */
+  origin?: string;
 }
 
 export interface DeclareResult {
@@ -81,11 +84,13 @@ export async function declareIncident(
       impact,
       services,
       isPrivate: input.isPrivate ?? false,
-      commanderId: input.commanderId,
+      // Whoever declares leads, unless they named someone else, or nobody yet (`null`).
+      commanderId: input.commanderId === null ? undefined : (input.commanderId ?? actor.id),
       declaredById: actor.id,
       declaredByName: actor.name,
       declaredAt: now,
       nextUpdateAt: deps.policies.nextUpdateAt(severity, now),
+      origin: input.origin?.slice(0, 300),
     });
     if (!incident) return { incident: (await repo.byRequestKey(tx, requestKey))!, created: false };
     const n = incident.number;
@@ -102,24 +107,7 @@ export async function declareIncident(
       kind: 'paging',
       text: `Paging decision: ${paging.reason}`,
     });
-    const steps: { key: string; payload: StepPayload }[] = [
-      { key: `inc-${n}:declare:channel`, payload: { kind: 'channel' } },
-      {
-        key: `inc-${n}:declare:invite`,
-        payload: { kind: 'invite', users: [actor.id, ...(input.commanderId ? [input.commanderId] : [])] },
-      },
-      {
-        key: `inc-${n}:declare:post-channel`,
-        payload: { kind: 'post', target: 'channel', role: 'initial-channel', render: 'initial' },
-      },
-      {
-        key: `inc-${n}:declare:post-announcement`,
-        payload: { kind: 'post', target: 'announcement', role: 'initial-announcement', render: 'initial' },
-      },
-    ];
-    // Paging goes first: a page must not wait for Slack (a failing post blocks the later steps).
-    if (paging.kind === 'now')
-      steps.unshift({ key: `inc-${n}:declare:page`, payload: { kind: 'page', reason: paging.reason } });
+    const steps = declareSteps(incident, actor.id, paging, deps.owners);
     await stepStore.add(tx, incident.id, now, steps);
     if (paging.kind === 'if-unacknowledged' || paging.kind === 'at') {
       await deps.timers.schedule(
@@ -139,7 +127,7 @@ export async function declareIncident(
         tx,
       );
     }
-    if (policy.requireCommander && !input.commanderId) {
+    if (policy.requireCommander && !incident.commanderId) {
       const at = new Date(now.getTime() + deps.settings.commanderGraceMinutes * 60_000);
       await deps.timers.schedule(
         timerKeys.commanderCheck(n),

@@ -7,6 +7,7 @@ import type { TimerService } from '../scheduler/timers.js';
 import type { Store } from '../store/store.js';
 import { incidentRepository as repo } from './incident-repository.js';
 import type { Incident } from './model.js';
+import type { PagerActions } from './pager-actions.js';
 import type { IncidentReports } from './reports.js';
 import type { SeverityPolicies } from './severity-policies.js';
 import type { StepRunner } from './step-runner.js';
@@ -24,6 +25,12 @@ export interface IncidentDeps {
   runner: StepRunner;
   /** Configured service names, for validating `services`. */
   serviceNames: string[];
+  /** Each service's owners (Slack user and user group ids), invited as responders. */
+  owners: Record<string, readonly string[]>;
+  /** Reassign/escalate in the paging tool; read at each use (wired after the incident service). */
+  pagerActions: () => PagerActions | undefined;
+  /** Who acts in the paging tool when the Slack user's e-mail is nobody there. */
+  pagerFromEmail?: string;
 }
 
 export async function mustGet(deps: IncidentDeps, number: number): Promise<Incident> {

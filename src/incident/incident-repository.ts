@@ -14,6 +14,7 @@ export interface NewIncident {
   declaredByName: string;
   declaredAt: Date;
   nextUpdateAt?: Date;
+  origin?: string;
 }
 
 /** SQL for incidents and their timeline. Every method takes the connection (store or transaction). */
@@ -30,8 +31,8 @@ export const incidentRepository = {
       // concurrent declares (replicas) wait on that row rather than skip numbers.
       `WITH next AS (UPDATE counters SET value = value + 1 WHERE name = 'incident_number' RETURNING value)
        INSERT INTO incidents (number, request_key, title, severity, impact, services, is_private, commander_id,
-         declared_by_id, declared_by_name, declared_at, next_update_at)
-       SELECT next.value, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11 FROM next
+         declared_by_id, declared_by_name, declared_at, next_update_at, origin)
+       SELECT next.value, $1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12 FROM next
        ON CONFLICT (request_key) DO NOTHING RETURNING *`,
       [
         n.requestKey,
@@ -45,6 +46,7 @@ export const incidentRepository = {
         n.declaredByName,
         n.declaredAt,
         n.nextUpdateAt ?? null,
+        n.origin ?? null,
       ],
     );
     return rows[0] && toIncident(rows[0]);

@@ -26,6 +26,11 @@ export interface IncidentRow {
   resolved_by: string | null;
   resolution: string | null;
   root_cause: string | null;
+  origin: string | null;
+  acknowledged_by_id: string | null;
+  postmortem_url: string | null;
+  channel_topic: string | null;
+  archived_at: Date | null;
 }
 
 export const opt = <T>(value: T | null): T | undefined => value ?? undefined;
@@ -56,5 +61,10 @@ export function toIncident(r: IncidentRow): Incident {
     resolvedBy: opt(r.resolved_by),
     resolution: opt(r.resolution),
     rootCause: opt(r.root_cause),
+    origin: opt(r.origin),
+    acknowledgedById: opt(r.acknowledged_by_id),
+    postMortemUrl: opt(r.postmortem_url),
+    channelTopic: opt(r.channel_topic),
+    archivedAt: opt(r.archived_at),
   };
 }

@@ -7,6 +7,11 @@ import { incidentRepository as repo } from './incident-repository.js';
 import type { MessageSource } from './message-source.js';
 import type { Incident, IncidentRole, IncidentStatus, IncidentTimes, TimelineEntry } from './model.js';
 import { pageIncident } from './page-flow.js';
+import { type PageChange, type PageRecord, type PageState, pageRepository } from './page-state.js';
+import { changePage, type PageUpdate } from './page-updates.js';
+import type { VendorIncident } from './pager-actions.js';
+import { escalatePage, madeHereRecently, reassignPage } from './pager-actions-flow.js';
+import { recordPostMortem } from './post-mortem-flow.js';
 import {
   type AcknowledgeResult,
   acknowledgeIncident,
@@ -93,12 +98,18 @@ export class IncidentService {
   }
 
   /** Pages on-call now, whatever the severity's policy (`/bers incident page`). */
-  page(number: number, actor: Actor): Promise<Incident> {
+  pageNow(number: number, actor: Actor): Promise<Incident> {
     return pageIncident(this.deps, number, actor);
   }
 
-  resolve(number: number, input: ResolveInput, actor: Actor): Promise<Incident> {
-    return resolveIncident(this.deps, number, input, actor);
+  /** `fromPager`: resolved in the pager itself, so nothing is sent back to it. */
+  resolve(
+    number: number,
+    input: ResolveInput,
+    actor: Actor,
+    options?: { fromPager?: boolean },
+  ): Promise<Incident> {
+    return resolveIncident(this.deps, number, input, actor, options);
   }
 
   /** Adds an entry from outside (PagerDuty webhook, alert); false when `sourceKey` was already recorded. */
@@ -134,6 +145,44 @@ export class IncidentService {
       text: `📌 ${truncatePlain(message.text, 2000)} (pinned by <@${pinnedBy}>)`,
       sourceKey: `pin:${channelId}:${ts}`,
     });
+  }
+
+  /** What the pager reported about the incident's page; its page cards are edited to match. */
+  changePage(
+    number: number,
+    change: PageChange,
+    from?: readonly PageState[],
+  ): Promise<PageUpdate | undefined> {
+    return changePage(this.deps, number, change, from);
+  }
+
+  page(number: number): Promise<PageRecord | undefined> {
+    return this.get(number).then((i) => (i ? pageRepository.get(this.deps.store, i.id) : undefined));
+  }
+
+  /** Reassigns the incident's page in PagerDuty; `requestKey` makes a repeated request the same change. */
+  reassignPage(number: number, userId: string, actor: Actor, requestKey: string): Promise<VendorIncident> {
+    return reassignPage(this.deps, number, userId, actor, requestKey);
+  }
+
+  /** Escalates the incident's page to the next level of its escalation policy in PagerDuty. */
+  escalatePage(number: number, actor: Actor, requestKey: string): Promise<VendorIncident> {
+    return escalatePage(this.deps, number, actor, requestKey);
+  }
+
+  /** Whether a reassign/escalate reported by PagerDuty is most likely one made here just now. */
+  madeHereRecently(number: number, kind: 'reassigned' | 'escalated'): Promise<boolean> {
+    return madeHereRecently(this.deps, number, kind);
+  }
+
+  /** The severity's choice when PagerDuty resolves the page: resolve here too, or only say so. */
+  pagerResolves(severity: string): boolean {
+    return this.deps.policies.get(severity).pagerResolve === 'resolve';
+  }
+
+  /** Records the post-mortem's link (`/bers incident postmortem N <url>`); its reminders stop. */
+  recordPostMortem(number: number, url: string, actor: Actor): Promise<Incident> {
+    return recordPostMortem(this.deps, number, url, actor);
   }
 
   /** Completes unfinished steps of every incident (start-up and periodically). */

@@ -36,12 +36,20 @@ export interface Incident {
   declaredAt: Date;
   acknowledgedAt?: Date;
   acknowledgedBy?: string;
+  /** The Slack user who acknowledged; absent when it came from the pager. */
+  acknowledgedById?: string;
   lastUpdateAt?: Date;
   nextUpdateAt?: Date;
   resolvedAt?: Date;
   resolvedBy?: string;
   resolution?: string;
   rootCause?: string;
+  /** What it was declared from (e.g. an alert), as people read it. */
+  origin?: string;
+  postMortemUrl?: string;
+  /** The channel topic as last set. */
+  channelTopic?: string;
+  archivedAt?: Date;
 }
 
 export interface TimelineEntry {

@@ -12,12 +12,29 @@ export interface PageFailure {
   reason: string;
 }
 
+/** A page on its way: accepted by the pager, or not yet and being retried. */
+export interface PageDelivery {
+  dedupKey: string;
+  incidentNumber?: number;
+  attempts: number;
+  /** Why it is not delivered yet (a retry), in the network's or the vendor's words. */
+  reason?: string;
+}
+
+/**
+ * What happens to pages on their way. Failures are reported at least once (durably); deliveries
+ * and delays are best effort, for what the page card shows (PagerDuty's webhook also tells).
+ */
 export interface PageFailureSink {
   /** Called at least once per failed page (again after a crash before it returned). */
   pageFailed(failure: PageFailure): Promise<void>;
+  /** A trigger the pager accepted. */
+  pageDelivered?(delivery: PageDelivery): Promise<void>;
+  /** A trigger that could not be delivered yet and will be retried. */
+  pageDelayed?(delivery: PageDelivery): Promise<void>;
 }
 
-export type PagerEventKind = 'acknowledged' | 'resolved' | 'escalated' | 'reassigned';
+export type PagerEventKind = 'triggered' | 'acknowledged' | 'resolved' | 'escalated' | 'reassigned';
 
 export interface PagerEvent {
   kind: PagerEventKind;

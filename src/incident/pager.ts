@@ -15,6 +15,12 @@ export interface PageRequest {
   commander?: string;
   /** Link to the incident channel. */
   channelLink?: string;
+  /** The commander as PagerDuty's people read it (a name; they cannot resolve Slack ids). */
+  commanderName?: string;
+  /** The affected services' failing checks at the time of the page. */
+  failingChecks?: string[];
+  /** What started the incident (an alert), if anything. */
+  origin?: string;
 }
 
 /**
@@ -23,6 +29,8 @@ export interface PageRequest {
  */
 
 export interface Pager {
+  /** False for the stand-in that pages nobody: the page card then says so. */
+  readonly configured: boolean;
   /** Records the page for delivery; resolves once it is durable, not when it is delivered. */
   trigger(request: PageRequest, requestKey?: string): Promise<void>;
   acknowledge(dedupKey: string, by: string, requestKey?: string): Promise<void>;

@@ -1,11 +1,12 @@
-import { type Mrkdwn, md, plainWithMentions, userMention } from '../core/mrkdwn.js';
+import { type Mrkdwn, md, plainWithMentions } from '../core/mrkdwn.js';
 import type { DueTimer, TimerService } from '../scheduler/timers.js';
-import { formatTime } from '../views/incident-blocks.js';
 import { noticeMessage } from '../views/incident-report-view.js';
 import { type IncidentDeps, TIMER_KINDS } from './incident-deps.js';
 import { incidentRepository as repo } from './incident-repository.js';
 import type { Incident } from './model.js';
+import { postMortemDue } from './post-mortem-flow.js';
 import { stepStore } from './step-store.js';
+import { updateOverdue } from './update-reminders.js';
 
 /**
  * The incident's durable reminders. Each handler re-reads the incident and does nothing when the
@@ -20,19 +21,7 @@ export function registerIncidentReminders(timers: TimerService, deps: IncidentDe
     if (incident.channelId) await deps.chat.post(incident.channelId, noticeMessage(text));
   };
 
-  timers.on(TIMER_KINDS.updateDue, async (timer) => {
-    const incident = await load(timer);
-    if (!incident || incident.resolvedAt) return;
-    if (incident.nextUpdateAt?.toISOString() !== timer.payload.dueAt) return;
-    const who = incident.commanderId
-      ? userMention(incident.commanderId)
-      : 'Nobody is commander yet, so: everyone here —';
-    await say(
-      incident,
-      'reminder',
-      md`⏰ ${who} the ${incident.severity} update for incident #${incident.number} was due at ${formatTime(incident.nextUpdateAt)}. Post one with *Post update* or \`/bers incident update ${incident.number} <status> <text…>\`.`,
-    );
-  });
+  timers.on(TIMER_KINDS.updateDue, (timer) => updateOverdue(deps, timer));
 
   timers.on(TIMER_KINDS.commanderCheck, async (timer) => {
     const incident = await load(timer);
@@ -62,19 +51,11 @@ export function registerIncidentReminders(timers: TimerService, deps: IncidentDe
       await repo.addTimeline(tx, incident.id, { at: now, kind: 'paging', text: `Paging on-call: ${reason}` });
       await stepStore.add(tx, incident.id, now, [
         { key: `inc-${incident.number}:timer-page`, payload: { kind: 'page', reason } },
+        { key: `inc-${incident.number}:timer-page-card`, payload: { kind: 'page-card', reason } },
       ]);
     });
     await deps.runner.run(incident.id);
   });
 
-  timers.on(TIMER_KINDS.postMortem, async (timer) => {
-    const incident = await load(timer);
-    if (!incident) return;
-    const owner = userMention(incident.commanderId ?? incident.declaredById);
-    await say(
-      incident,
-      'reminder',
-      md`📝 ${owner} the post-mortem for incident #${incident.number} is due: it was resolved ${formatTime(incident.resolvedAt)}. The draft is above in this channel.`,
-    );
-  });
+  timers.on(TIMER_KINDS.postMortem, (timer) => postMortemDue(deps, timer));
 }

@@ -1,7 +1,8 @@
 import type { Chat } from '../core/chat.js';
+import { type Clock, systemClock } from '../core/clock.js';
 import type { Message } from '../core/message.js';
-import { md, textWithMentions, userMention } from '../core/mrkdwn.js';
-import { formatTime, mention } from '../views/incident-blocks.js';
+import { link, md, textWithMentions, userMention } from '../core/mrkdwn.js';
+import { acknowledger, formatTime, mention, nextUpdateLine } from '../views/incident-blocks.js';
 import { channelOf } from '../views/incident-replies.js';
 import {
   initialReportMessage,
@@ -9,7 +10,9 @@ import {
   privateAnnouncementMessage,
   templateMessage,
 } from '../views/incident-report-view.js';
+import { pageSummary } from '../views/page-card-view.js';
 import { formatDuration, type Incident, type IncidentStatus, type TimelineEntry } from './model.js';
+import type { PageRecord } from './page-state.js';
 import type { SeverityPolicies } from './severity-policies.js';
 import type { IncidentTemplates } from './templates.js';
 
@@ -20,9 +23,10 @@ export class IncidentReports {
     private readonly policies: SeverityPolicies,
     private readonly chat: Chat,
     private readonly postMortemHours: number,
+    private readonly clock: Clock = systemClock,
   ) {}
 
-  initial(incident: Incident): Message {
+  initial(incident: Incident, page?: PageRecord): Message {
     const rendered = this.templates.render('initial-report', {
       number: incident.number,
       severity: incident.severity,
@@ -32,14 +36,16 @@ export class IncidentReports {
       impact: incident.impact || md`_being assessed_`,
       services: incident.services.join(', ') || md`_none named_`,
       startTime: formatTime(incident.declaredAt),
-      nextUpdate: nextUpdateText(incident),
+      nextUpdate: nextUpdateLine(incident, this.clock.now()),
       commander: mention(incident.commanderId),
       lead: mention(incident.leadId),
       comms: mention(incident.commsId),
       channel: channelOf(incident, this.chat),
       declaredBy: mention(incident.declaredById),
-      acknowledgedBy: incident.acknowledgedBy ?? '',
+      acknowledgedBy: incident.acknowledgedAt ? acknowledger(incident) : '',
       acknowledgedAt: incident.acknowledgedAt ? formatTime(incident.acknowledgedAt) : '',
+      paging: pageSummary(page),
+      postMortem: incident.postMortemUrl ? link(incident.postMortemUrl, 'read it') : '',
     });
     return initialReportMessage(incident, rendered);
   }
@@ -57,7 +63,7 @@ export class IncidentReports {
       text,
       author: mention(authorId),
       postedAt: formatTime(at),
-      nextUpdate: nextUpdateText(incident),
+      nextUpdate: nextUpdateLine(incident, this.clock.now()),
       channel: channelOf(incident, this.chat),
     });
     return templateMessage(incident, rendered);
@@ -108,9 +114,4 @@ export class IncidentReports {
     });
     return postMortemMessage(incident, markdown);
   }
-}
-
-function nextUpdateText(incident: Incident): string {
-  if (incident.status === 'resolved') return 'none (resolved)';
-  return incident.nextUpdateAt ? formatTime(incident.nextUpdateAt) : 'when there is news';
 }

@@ -30,7 +30,11 @@ export async function acknowledgeIncident(
     const updated = await repo.updateIf(
       tx,
       current.id,
-      { acknowledged_at: at, acknowledged_by: actor.name },
+      {
+        acknowledged_at: at,
+        acknowledged_by: actor.name,
+        acknowledged_by_id: options.fromPager ? null : actor.id,
+      },
       'acknowledged_at IS NULL AND resolved_at IS NULL',
     );
     if (!updated) return undefined;
@@ -66,6 +70,7 @@ export async function resolveIncident(
   number: number,
   input: ResolveInput,
   actor: Actor,
+  options: { fromPager?: boolean } = {},
 ): Promise<Incident> {
   const resolution = input.resolution.trim();
   if (!resolution) {
@@ -83,7 +88,8 @@ export async function resolveIncident(
       {
         status: 'resolved',
         resolved_at: now,
-        resolved_by: actor.id,
+        // The pager's people have no Slack id: their name is kept, and shown as text.
+        resolved_by: options.fromPager ? actor.name : actor.id,
         resolution: resolution.slice(0, 2000),
         root_cause: input.rootCause?.trim().slice(0, 2000) || null,
         next_update_at: null,
@@ -94,7 +100,7 @@ export async function resolveIncident(
     await repo.addTimeline(tx, current.id, {
       at: now,
       kind: 'resolved',
-      actorId: actor.id,
+      actorId: options.fromPager ? undefined : actor.id,
       actorName: actor.name,
       text: `Resolved: ${resolution}${updated.rootCause ? ` (root cause: ${updated.rootCause})` : ''}`,
     });
@@ -109,17 +115,19 @@ export async function resolveIncident(
           kind: 'post',
           target: 'announcement',
           message: deps.reports.announcement(updated, 'resolved', report),
+          broadcast: true,
         },
       },
       { key: `${op}:post-mortem`, payload: { kind: 'post', target: 'channel', message: postMortem } },
-      { key: `${op}:pager`, payload: { kind: 'pager-resolve' } },
+      ...(options.fromPager ? [] : [{ key: `${op}:pager`, payload: { kind: 'pager-resolve' } as const }]),
       { key: `${op}:refresh`, payload: { kind: 'refresh' } },
     ]);
     const due = new Date(now.getTime() + deps.settings.postMortemReminderHours * 3_600_000);
     await deps.timers.schedule(timerKeys.postMortem(number), TIMER_KINDS.postMortem, due, { number }, tx);
     await deps.timers.cancel(timerKeys.page(number), tx);
     await deps.timers.cancel(timerKeys.commanderCheck(number), tx);
-    if (current.nextUpdateAt) await deps.timers.cancel(timerKeys.updateDue(number, current.nextUpdateAt), tx);
+    // Every reminder of a missed update, however far the chain got.
+    await deps.timers.cancelPrefix(`incident:${number}:update-due:`, tx);
     return updated;
   });
   if (!resolved) {

@@ -3,9 +3,21 @@ import type { Queryable } from '../store/store.js';
 /** What still has to happen outside the store for an incident, in order. */
 export type StepPayload =
   | { kind: 'channel' }
-  | { kind: 'invite'; users: string[] }
-  | { kind: 'post'; target: 'channel' | 'announcement'; role?: string; render?: 'initial'; message?: unknown }
+  /** `groups`: user groups whose members are invited too (looked up when the step runs). */
+  | { kind: 'invite'; users: string[]; groups?: string[] }
+  | {
+      kind: 'post';
+      target: 'channel' | 'announcement';
+      /** Remembered under this role (the card, the initial report), so it can be edited later. */
+      role?: string;
+      render?: 'initial';
+      message?: unknown;
+      /** An announcement reply that is also shown in the channel (the resolution). */
+      broadcast?: boolean;
+    }
   | { kind: 'page'; reason: string }
+  /** The page's card in the incident channel, edited as the pager reports. */
+  | { kind: 'page-card'; reason: string }
   | { kind: 'pager-acknowledge'; by: string }
   | { kind: 'pager-resolve' }
   | { kind: 'refresh' };
@@ -70,6 +82,38 @@ export const stepStore = {
       retryAt,
       error.slice(0, 500),
     ]);
+  },
+
+  /**
+   * Claims the incident's first unfinished step of `kind` out of order (a page must not wait behind
+   * a step that keeps failing), unless another runner holds it.
+   */
+  async claimKind(
+    db: Queryable,
+    incidentId: number,
+    kind: string,
+    now: Date,
+  ): Promise<PendingStep | undefined> {
+    const rows = await db.query<{ id: string | number; key: string; payload: StepPayload; attempts: number }>(
+      `UPDATE incident_steps SET leased_until = $4, attempts = attempts + 1
+        WHERE id = (SELECT id FROM incident_steps WHERE incident_id = $1 AND kind = $2 AND done_at IS NULL
+                      AND (leased_until IS NULL OR leased_until < $3) ORDER BY id LIMIT 1)
+        RETURNING id, key, payload, attempts`,
+      [incidentId, kind, now, new Date(now.getTime() + LEASE_MS)],
+    );
+    const row = rows[0];
+    return (
+      row && { id: Number(row.id), incidentId, key: row.key, payload: row.payload, attempts: row.attempts }
+    );
+  },
+
+  /** The payload a step was stored with (a page card re-reads why it paged). */
+  async payloadOf(db: Queryable, key: string): Promise<StepPayload | undefined> {
+    const rows = await db.query<{ payload: StepPayload }>(
+      'SELECT payload FROM incident_steps WHERE key = $1',
+      [key],
+    );
+    return rows[0]?.payload;
   },
 
   async pendingCount(db: Queryable, incidentId: number): Promise<number> {

@@ -15,15 +15,20 @@ export interface InitialReportModel {
   impact: Text;
   services: Text;
   startTime: string;
-  nextUpdate: string;
+  /** The time, and how late once it is overdue. */
+  nextUpdate: Text;
   commander: Mrkdwn;
   lead: Mrkdwn;
   comms: Mrkdwn;
   channel: Mrkdwn;
   declaredBy: Mrkdwn;
-  /** Empty until someone acknowledges; a name, from Slack or PagerDuty. */
-  acknowledgedBy: string;
+  /** Empty until someone acknowledges; a mention (Slack) or a name (PagerDuty). */
+  acknowledgedBy: Text;
   acknowledgedAt: string;
+  /** Where the page is in PagerDuty (`🔴 Triggered in PagerDuty #7, assigned to …`); empty when never paged. */
+  paging: Text;
+  /** A link to the post-mortem once recorded; empty until then. */
+  postMortem: Text;
 }
 
 export interface StatusUpdateModel {
@@ -34,7 +39,7 @@ export interface StatusUpdateModel {
   text: string;
   author: Mrkdwn;
   postedAt: string;
-  nextUpdate: string;
+  nextUpdate: Text;
   channel: Mrkdwn;
 }
 
@@ -99,6 +104,8 @@ export const SAMPLE_MODELS: TemplateModels = {
     declaredBy: userMention('U1'),
     acknowledgedBy: 'bob',
     acknowledgedAt: '2026-01-05 08:05 UTC',
+    paging: md`🔴 Triggered in PagerDuty #7, assigned to Grace Hopper`,
+    postMortem: md`<https://wiki.example.com/pm/1|read it>`,
   },
   'status-update': {
     number: 1,

@@ -10,6 +10,8 @@ const NUMBER = /^bers-incident-(\d+)$/;
  * would have done in the incident's timeline, so the decision is never silent.
  */
 export class TimelinePager implements Pager {
+  readonly configured = false;
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,

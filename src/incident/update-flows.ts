@@ -179,7 +179,10 @@ async function replanPaging(
   });
   if (paging.kind === 'now') {
     await deps.timers.cancel(key, tx);
-    return [{ key: `${opKey}:page`, payload: { kind: 'page', reason: paging.reason } }];
+    return [
+      { key: `${opKey}:page`, payload: { kind: 'page', reason: paging.reason } },
+      { key: `${opKey}:page-card`, payload: { kind: 'page-card', reason: paging.reason } },
+    ];
   }
   await deps.timers.schedule(
     key,

@@ -72,6 +72,14 @@ export class TimerService {
     ]);
   }
 
+  /** Cancels every pending timer whose key starts with `prefix` (a chain of repeating reminders). */
+  async cancelPrefix(prefix: string, db: Queryable = this.store): Promise<void> {
+    await db.query(
+      `UPDATE timers SET cancelled_at = $2 WHERE key LIKE $1 || '%' AND fired_at IS NULL AND cancelled_at IS NULL`,
+      [prefix, this.clock.now()],
+    );
+  }
+
   /** Pending (not fired, not cancelled) timers whose key starts with `prefix`. */
   async pending(prefix: string): Promise<{ key: string; kind: string; dueAt: Date }[]> {
     const rows = await this.store.query<TimerRow>(

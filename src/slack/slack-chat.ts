@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { Chat, CreatedChannel, MessageRef, ModalView } from '../core/chat.js';
+import type { Chat, CreatedChannel, MessageRef, ModalView, PostOptions } from '../core/chat.js';
 import type { Message } from '../core/message.js';
 import { notificationText } from '../views/blocks.js';
 
@@ -10,14 +10,12 @@ export class SlackChat implements Chat {
     private readonly teamUrl: () => string | undefined = () => undefined,
   ) {}
 
-  async post(channel: string, message: Message, options: { threadTs?: string } = {}): Promise<MessageRef> {
-    const result = await this.client.chat.postMessage({
-      channel,
-      text: notificationText(message.text),
-      blocks: message.blocks,
-      thread_ts: options.threadTs,
-      unfurl_links: false,
-    });
+  async post(channel: string, message: Message, options: PostOptions = {}): Promise<MessageRef> {
+    const contents = { channel, text: notificationText(message.text), blocks: message.blocks };
+    const thread = options.threadTs
+      ? { thread_ts: options.threadTs, reply_broadcast: options.broadcast === true }
+      : {};
+    const result = await this.client.chat.postMessage({ ...contents, ...thread, unfurl_links: false });
     return { channel: String(result.channel ?? channel), ts: String(result.ts) };
   }
 
@@ -89,6 +87,24 @@ export class SlackChat implements Chat {
     try {
       const result = await this.client.users.lookupByEmail({ email });
       return result.user?.id;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async userName(userId: string): Promise<string | undefined> {
+    try {
+      const { user } = await this.client.users.info({ user: userId });
+      return user?.profile?.display_name || user?.real_name || user?.name || undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async userEmail(userId: string): Promise<string | undefined> {
+    try {
+      const { user } = await this.client.users.info({ user: userId });
+      return user?.profile?.email || undefined;
     } catch {
       return undefined;
     }

@@ -8,6 +8,7 @@ export const INCIDENT_VIEWS = {
   update: actionId('incident', 'update'),
   assign: actionId('incident', 'assign'),
   resolve: actionId('incident', 'resolve'),
+  reassign: actionId('incident', 'reassign'),
 } as const;
 
 // Modals show plain_text only: Slack does not parse it, so nothing here needs escaping.
@@ -104,5 +105,12 @@ export function resolveModal(number: number): ModalView {
       { type: 'plain_text_input', multiline: true, max_length: 2000 },
       true,
     ),
+  ]);
+}
+
+/** The page card's Reassign: who in PagerDuty takes the page now. */
+export function reassignModal(number: number): ModalView {
+  return modal(INCIDENT_VIEWS.reassign, `Reassign page #${number}`, 'Reassign', String(number), [
+    input('user', 'Give the page to', { type: 'users_select' }),
   ]);
 }

@@ -3,7 +3,7 @@ import type { Reply } from '../core/message.js';
 import { joinMrkdwn, link, type Mrkdwn, md, type Text, textWithMentions } from '../core/mrkdwn.js';
 import type { Incident, TimelineEntry } from '../incident/model.js';
 import { context, fields, header, section } from './blocks.js';
-import { formatTime, mention } from './incident-blocks.js';
+import { acknowledger, formatTime, mention, nextUpdateLine } from './incident-blocks.js';
 import { truncateText } from './truncate.js';
 
 /** The incident channel as a link when the team's URL is known, else as its name. */
@@ -56,6 +56,7 @@ export function statusReply(
   timeline: TimelineEntry[],
   chat: Chat,
   detail: boolean,
+  now: Date = new Date(),
 ): Reply {
   const title = detail || !incident.isPrivate ? incident.title : '🔒 private incident';
   const blocks = [
@@ -67,8 +68,8 @@ export function statusReply(
       md`*Technical lead*\n${mention(incident.leadId)}`,
       md`*Communications*\n${mention(incident.commsId)}`,
       md`*Declared*\n${formatTime(incident.declaredAt)}`,
-      md`*Acknowledged*\n${incident.acknowledgedAt ? `${formatTime(incident.acknowledgedAt)} by ${incident.acknowledgedBy ?? ''}` : '—'}`,
-      md`*Next update*\n${incident.resolvedAt ? '—' : formatTime(incident.nextUpdateAt)}`,
+      md`*Acknowledged*\n${incident.acknowledgedAt ? md`${formatTime(incident.acknowledgedAt)} by ${acknowledger(incident)}` : '—'}`,
+      md`*Next update*\n${incident.resolvedAt ? '—' : nextUpdateLine(incident, now)}`,
       md`*Resolved*\n${formatTime(incident.resolvedAt)}`,
     ]),
   ];

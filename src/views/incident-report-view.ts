@@ -10,6 +10,8 @@ export const INCIDENT_ACTIONS = {
   assign: actionId('incident', 'assign'),
   resolve: actionId('incident', 'resolve'),
   acknowledge: actionId('incident', 'acknowledge'),
+  reassign: actionId('incident', 'reassign'),
+  escalate: actionId('incident', 'escalate'),
 } as const;
 
 /** The rendered initial report with its buttons (post update, assign role, resolve, acknowledge). */

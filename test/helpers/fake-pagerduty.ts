@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { generate } from 'selfsigned';
+import { FakePdIncidents } from './fake-pagerduty-incidents.js';
 import { pollUntil } from './poll.js';
 
 export interface EnqueuedEvent {
@@ -62,8 +63,8 @@ function testCertificate(): Promise<{ cert: string; key: string }> {
 }
 
 /**
- * A fake PagerDuty over real HTTPS (pdjs only builds https:// URLs): Events v2 `/v2/enqueue` and
- * REST `/oncalls`. `answer` decides each enqueue response (default: the documented 202/400);
+ * A fake PagerDuty over real HTTPS (pdjs only builds https:// URLs): Events v2 `/v2/enqueue`,
+ * REST `/oncalls`, and the incidents our events open (REST and webhooks: see FakePdIncidents). `answer` decides each enqueue response (default: the documented 202/400);
  * `delivered` keeps the events it accepted, `attempts` every request.
  */
 export class FakePagerDuty {
@@ -72,6 +73,8 @@ export class FakePagerDuty {
   readonly oncallQueries: URLSearchParams[] = [];
   answer: (event: EnqueuedEvent, attempt: number) => EnqueueAnswer = documentedAnswer;
   oncalls: Record<string, unknown>[] = [];
+  /** PagerDuty's incidents made by our events, its REST API on them, and its webhooks about them. */
+  readonly incidents = new FakePdIncidents();
   apiToken = 'pd-api-token';
   private readonly hung = new Set<ServerResponse>();
 
@@ -132,8 +135,11 @@ export class FakePagerDuty {
         this.hung.add(res);
         return;
       }
-      if (answer.status === 202) this.delivered.push(event);
       send(res, answer);
+      if (answer.status === 202) {
+        this.delivered.push(event);
+        this.incidents.onEvent(event);
+      }
     } else if (req.method === 'GET' && url.pathname === '/oncalls') {
       this.oncallQueries.push(url.searchParams);
       if (req.headers.authorization !== `Token token=${this.apiToken}`) {
@@ -141,6 +147,10 @@ export class FakePagerDuty {
         return;
       }
       send(res, { status: 200, body: this.answerOncalls(url.searchParams) });
+    } else if (req.headers.authorization !== `Token token=${this.apiToken}` && req.method !== 'POST') {
+      send(res, { status: 401, body: { error: { message: 'Unauthorized', code: 2006 } } });
+    } else if (this.incidents.handle(req, url, Buffer.concat(chunks).toString(), res)) {
+      return;
     } else {
       send(res, { status: 404, body: { error: 'not found' } });
     }

@@ -1,6 +1,9 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { type FakeMessage, FakeMessages } from './fake-slack-messages.js';
 import { FakeDirectory, type LiveMarkup, liveMarkupIn, slackEscapedText } from './slack-text.js';
+
+export type { FakeMessage } from './fake-slack-messages.js';
 
 export interface SlackCall {
   method: string;
@@ -66,7 +69,7 @@ export class FakeSlack {
   /** Channels made by conversations.create: the bot created them, so it is a member. */
   private readonly botChannels = new Set<string>();
   /** Messages by `channel ts`: what conversations.history answers (posted by the bot or added by a test). */
-  private readonly messages = new Map<string, { ts: string; text: string; user?: string }>();
+  private readonly messages = new FakeMessages();
   private seq = 0;
   private waiters: (() => void)[] = [];
   /** Who `@name` and `#name` are, for slash command text sent with should_escape on. */
@@ -205,24 +208,12 @@ export class FakeSlack {
           user_id: 'UBOT',
           bot_id: 'BBOT',
         };
-      case 'chat.postMessage': {
-        const channel = this.channelIdOf(String(args.channel));
-        const at = ts();
-        this.addMessage(channel, { ts: at, text: String(args.text ?? ''), user: 'UBOT' });
-        return { ok: true, channel, ts: at, message: { text: args.text } };
-      }
-      case 'conversations.history': {
-        // latest=ts, inclusive, limit 1 is how one message is read back by its ts.
-        const found = this.messages.get(`${args.channel} ${args.latest}`);
-        const inclusive = args.inclusive === true || args.inclusive === 'true';
-        return {
-          ok: true,
-          messages: found && inclusive ? [{ type: 'message', ...found }] : [],
-          has_more: false,
-        };
-      }
+      case 'chat.postMessage':
+        return this.messages.post(this.channelIdOf(String(args.channel)), args, ts());
+      case 'conversations.history':
+        return this.messages.history(args);
       case 'chat.update':
-        return { ok: true, channel: args.channel, ts: args.ts };
+        return this.messages.update(this.channelIdOf(String(args.channel)), args);
       case 'chat.postEphemeral':
         return { ok: true, message_ts: ts() };
       case 'conversations.create': {
@@ -248,6 +239,8 @@ export class FakeSlack {
         return { ok: true, view: { id: `V${++this.seq}` } };
       case 'users.lookupByEmail':
         return { ok: false, error: 'users_not_found' };
+      case 'users.info':
+        return this.userInfo(String(args.user));
       case 'usergroups.users.list':
         return { ok: true, users: [] };
       case 'files.getUploadURLExternal': {
@@ -259,6 +252,34 @@ export class FakeSlack {
       default:
         return { ok: true };
     }
+  }
+
+  /** A user the directory knows, with an e-mail made from their name; others are `user_not_found`. */
+  private userInfo(id: string): Record<string, unknown> {
+    const name = this.directory.nameOf(id);
+    if (!name) return { ok: false, error: 'user_not_found' };
+    const profile = { display_name: name, real_name: name, email: `${name}@example.com` };
+    return { ok: true, user: { id, name, real_name: name, profile } };
+  }
+
+  /** The message as it is now (after edits), by channel id and ts. */
+  message(channelId: string, ts: string): FakeMessage | undefined {
+    return this.messages.get(channelId, ts);
+  }
+
+  /** Replies in the thread of `ts`, oldest first. */
+  threadOf(channelId: string, ts: string): FakeMessage[] {
+    return this.messages.threadOf(channelId, ts);
+  }
+
+  /** The id of a channel given by id or `#name` (a name the fake has not seen yet gets one). */
+  channelId(channel: string): string {
+    return this.channelIdOf(channel);
+  }
+
+  /** What a channel (id or `#name`) itself shows: top-level messages and broadcast replies. */
+  channelView(channel: string): FakeMessage[] {
+    return this.messages.channelView(this.channelIdOf(channel));
   }
 
   private channelIdOf(channel: string): string {
@@ -285,8 +306,8 @@ export class FakeSlack {
   }
 
   /** A message someone posted in a channel, so events about it can be answered. */
-  addMessage(channel: string, message: { ts: string; text: string; user?: string }): void {
-    this.messages.set(`${channel} ${message.ts}`, message);
+  addMessage(channel: string, message: FakeMessage): void {
+    this.messages.add(channel, message);
   }
 
   /** The channel name the fake knows for an id (created or posted to by name). */

@@ -98,6 +98,11 @@ export class FakeDirectory implements SlackDirectory {
     return this.groups.get(handle);
   }
 
+  /** The name a user id was added with (what users.info answers). */
+  nameOf(id: string): string | undefined {
+    return [...this.users].find(([, userId]) => userId === id)?.[0];
+  }
+
   channel(name: string): string | undefined {
     return this.channelByName(name);
   }

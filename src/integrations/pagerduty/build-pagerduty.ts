@@ -12,6 +12,7 @@ import { OnCallClient } from './oncall-client.js';
 import { OnCallService } from './oncall-service.js';
 import { PagerDutyOutbox } from './outbox.js';
 import { PagerDutyPager } from './pagerduty-pager.js';
+import { PagerDutyRestClient } from './rest-client.js';
 import { servicesWithoutRoutingKey } from './routing.js';
 import { PagerDutyWebhookInbox } from './webhook-inbox.js';
 import { pagerDutyWebhookRoute } from './webhook-route.js';
@@ -23,6 +24,8 @@ export interface PagerDutyIntegration {
   inbox: PagerDutyWebhookInbox;
   /** Absent without PAGERDUTY_API_TOKEN. */
   oncall?: OnCallService;
+  /** Reassign and escalate through the REST API; absent without PAGERDUTY_API_TOKEN. */
+  rest?: PagerDutyRestClient;
   route: HttpRoute;
   /** Some routing key is set (PAGERDUTY_ROUTING_KEY or a service's own): the bot pages. */
   configured: boolean;
@@ -72,7 +75,11 @@ export function buildPagerDuty(deps: PagerDutyDeps): PagerDutyIntegration {
     }),
     config,
     defaultRoutingKey,
-    failures: { pageFailed: (f) => sinks.failures.pageFailed(f) },
+    failures: {
+      pageFailed: (f) => sinks.failures.pageFailed(f),
+      pageDelivered: async (d) => sinks.failures.pageDelivered?.(d),
+      pageDelayed: async (d) => sinks.failures.pageDelayed?.(d),
+    },
     log,
   });
   const pager = new PagerDutyPager({
@@ -97,6 +104,7 @@ export function buildPagerDuty(deps: PagerDutyDeps): PagerDutyIntegration {
         clock,
       )
     : undefined;
+  const rest = token ? new PagerDutyRestClient({ apiUrl: settings.PAGERDUTY_API_URL, token, ca }) : undefined;
   const missingRoutingKeys = servicesWithoutRoutingKey(config, defaultRoutingKey);
   const anyKey = Object.values(config.pagerduty.services).some((s) => s.routingKey);
   if (missingRoutingKeys.length > 0 && anyKey) {
@@ -115,6 +123,7 @@ export function buildPagerDuty(deps: PagerDutyDeps): PagerDutyIntegration {
     worker,
     inbox,
     oncall,
+    rest,
     missingRoutingKeys,
     configured: Boolean(defaultRoutingKey) || anyKey,
     route: pagerDutyWebhookRoute({ secret: settings.PAGERDUTY_WEBHOOK_SECRET, inbox, log }),

@@ -101,6 +101,7 @@ export class DeliveryWorker {
     if (outcome.kind === 'accepted') {
       if (!(await outbox.markSent(event))) log.warn(where, 'PagerDuty event sent after its lease was lost');
       else log.info(where, 'PagerDuty event delivered');
+      await this.tell('pageDelivered', event);
       return 'accepted';
     }
     if (outcome.kind === 'invalid') {
@@ -118,7 +119,23 @@ export class DeliveryWorker {
       'PagerDuty event not delivered; will retry',
     );
     await outbox.markRetry(event, delay, outcome.reason);
+    await this.tell('pageDelayed', event, outcome.reason);
     return 'retry';
+  }
+
+  /** Best effort: what the page card shows must never stop a delivery. Only pages are told. */
+  private async tell(what: 'pageDelivered' | 'pageDelayed', event: OutboxEvent, reason?: string) {
+    if (event.action !== 'trigger') return;
+    try {
+      await this.options.failures[what]?.({
+        dedupKey: event.dedupKey,
+        incidentNumber: event.incidentNumber ?? undefined,
+        attempts: event.attempts,
+        ...(reason ? { reason } : {}),
+      });
+    } catch (error) {
+      this.options.log.warn({ err: error, dedupKey: event.dedupKey }, `could not report ${what}`);
+    }
   }
 
   private async reportFailures(): Promise<void> {

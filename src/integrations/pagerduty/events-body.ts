@@ -41,8 +41,13 @@ export function triggerBody(request: PageRequest, settings: PagerDutySettings, s
         incident: request.incidentNumber,
         title: request.title,
         severity: request.severity,
-        ...(request.commander ? { commander: request.commander } : {}),
+        ...(request.commanderName || request.commander
+          ? { commander: request.commanderName ?? request.commander }
+          : {}),
         services: request.services,
+        ...(request.failingChecks?.length ? { failing_checks: request.failingChecks } : {}),
+        ...(request.origin ? { started_by: request.origin } : {}),
+        ...(request.channelLink ? { slack_channel: request.channelLink } : {}),
       },
     },
     ...(request.channelLink ? { links: [{ href: request.channelLink, text: 'Incident channel' }] } : {}),

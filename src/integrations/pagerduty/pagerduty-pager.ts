@@ -20,6 +20,8 @@ export interface PagerDutyPagerOptions {
  * and reported through the failure sink, never thrown: the incident itself must still be recorded.
  */
 export class PagerDutyPager implements Pager {
+  readonly configured = true;
+
   constructor(private readonly options: PagerDutyPagerOptions) {}
 
   async trigger(request: PageRequest, requestKey?: string): Promise<void> {

@@ -1,6 +1,7 @@
 import type { PagerEvent, PagerEventKind } from '../../incident/pager-events.js';
 
 const KINDS: Record<string, PagerEventKind> = {
+  'incident.triggered': 'triggered',
   'incident.acknowledged': 'acknowledged',
   'incident.resolved': 'resolved',
   'incident.escalated': 'escalated',

@@ -177,6 +177,7 @@ for (const backend of storeBackends()) {
             services: ['unjucks-api'],
             impact: 'Error rate is 6.2%',
             requestKey: expect.stringMatching(new RegExp(`^alert-group:${id}:1700000000\\.\\d+$`)),
+            origin: 'alert HighErrorRate (critical, 1 firing)',
           },
           actor: 'U0ADA',
         },

@@ -65,7 +65,7 @@ describe('the incident lifecycle in console mode', () => {
       'Forms need Slack; here, type `/bers incident update 1 <investigating|identified|monitoring> <text…>`',
     );
     expect(out).toContain('You acknowledged incident #1');
-    expect(out).toContain('Acknowledged: console');
+    expect(out).toContain('Acknowledged: @console');
     expect(out).toContain('🔄 UPDATE: P1 - checkout is failing');
     expect(out).toContain('@ada is now Incident Commander');
     expect(out).toContain('`fixing` is not a status');

@@ -39,7 +39,7 @@ describe('incident lifecycle over HTTP mode against the fake Slack', () => {
   it('acknowledges once from the button, updates the posted reports, and tells the second clicker', async () => {
     await h.click('bers:incident:acknowledge', '1', { user: bob, channel });
     await h.slack.waitFor(() => h.slack.callsTo('chat.update').length >= 2, 10_000, 'report refresh');
-    expect(texts(h.slack.callsTo('chat.update')).join('\n')).toContain('Acknowledged:* bob');
+    expect(texts(h.slack.callsTo('chat.update')).join('\n')).toContain('Acknowledged:* <@U0BOB>');
     const second = await h.click('bers:incident:acknowledge', '1', { user: carol, channel });
     const answer = await h.slack.waitFor(
       () => h.slack.responsesTo(second.responseId)[0],

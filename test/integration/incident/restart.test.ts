@@ -28,7 +28,7 @@ describe('a restart in the middle of an incident', () => {
         : { ok: true, channel: args.channel, ts: `1767600000.${String(++seq).padStart(6, '0')}` },
     );
     const first = await startHttpBot({ config: incidentConfig(), clock, slack, store });
-    const { reply } = await first.command('incident declare P0 payments are down');
+    const { reply } = await first.command('incident declare P0 payments are down --commander none');
     expect(String(reply.text)).toContain('Declared incident #1');
     expect(await first.bot.services.incidents.pendingSteps(1)).toBeGreaterThan(0);
     await first.close();

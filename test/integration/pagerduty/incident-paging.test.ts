@@ -57,8 +57,12 @@ pagerduty:
       dedup_key: 'bers-incident-1',
       payload: { severity: 'critical', custom_details: { incident: 1 } },
     });
-    // A P0 pages before its channel exists (the incident flow never lets Slack delay a page).
     expect(pd.delivered[0]!.payload!.summary).toBe('[P0] checkout is down (incident #1)');
+    // The channel is made first, so even the page at declare links to it.
+    const channel = (await h.bot.services.incidents.get(1))!.channelId;
+    expect(pd.delivered[0]!.links).toEqual([
+      { href: `https://fake-team.slack.com/archives/${channel}`, text: 'Incident channel' },
+    ]);
     await h.command('incident resolve 1 rolled back');
     await pd.waitFor(() => actionsFor(pd, 'bers-incident-1').length === 2, 20_000, 'the resolve');
     expect(actionsFor(pd, 'bers-incident-1')).toEqual(['trigger', 'resolve']);

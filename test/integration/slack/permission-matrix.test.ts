@@ -46,6 +46,10 @@ const VALID_SUBMISSIONS: Record<
     values: { resolution: state('plain_text_input', { value: 'eve resolved it' }) },
     metadata: '1',
   },
+  'bers:incident:reassign': {
+    values: { user: state('users_select', { selected_user: EVE.id }) },
+    metadata: '1',
+  },
 };
 
 const label = (h: RegisteredHandler) =>

@@ -1,0 +1,74 @@
+import { groupMention, joinMrkdwn, md, userMention } from '../core/mrkdwn.js';
+import { noticeMessage } from '../views/incident-report-view.js';
+import type { Incident } from './model.js';
+import type { PagingPlan } from './severity-policies.js';
+import type { StepPayload } from './step-store.js';
+
+/** The services' owners, as people to invite and user groups whose members to invite. */
+export function respondersOf(incident: Incident, owners: Record<string, readonly string[]>) {
+  const all = [...new Set(incident.services.flatMap((s) => owners[s] ?? []))];
+  return { users: all.filter((o) => !o.startsWith('S')), groups: all.filter((o) => o.startsWith('S')) };
+}
+
+/**
+ * What a declare does outside the store, in order. The channel first, so every page carries its
+ * link; a page never waits on Slack, though: when the channel step fails the runner sends the page
+ * anyway (see StepRunner.run). The owners of the named services are invited as responders.
+ */
+export function declareSteps(
+  incident: Incident,
+  declarer: string,
+  paging: PagingPlan,
+  owners: Record<string, readonly string[]>,
+): { key: string; payload: StepPayload }[] {
+  const n = incident.number;
+  const page = paging.kind === 'now';
+  const responders = respondersOf(incident, owners);
+  const people = [declarer, ...(incident.commanderId ? [incident.commanderId] : []), ...responders.users];
+  const owned = responders.users.length + responders.groups.length > 0;
+  return [
+    { key: `inc-${n}:declare:channel`, payload: { kind: 'channel' } },
+    ...(page
+      ? [{ key: `inc-${n}:declare:page`, payload: { kind: 'page', reason: paging.reason } as const }]
+      : []),
+    { key: `inc-${n}:declare:invite`, payload: { kind: 'invite', users: people, groups: responders.groups } },
+    {
+      key: `inc-${n}:declare:post-channel`,
+      payload: { kind: 'post', target: 'channel', role: 'initial-channel', render: 'initial' },
+    },
+    {
+      key: `inc-${n}:declare:post-announcement`,
+      payload: { kind: 'post', target: 'announcement', role: 'initial-announcement', render: 'initial' },
+    },
+    ...(owned
+      ? [
+          {
+            key: `inc-${n}:declare:responders`,
+            payload: {
+              kind: 'post',
+              target: 'channel',
+              message: respondersNotice(incident, responders),
+            } as const,
+          },
+        ]
+      : []),
+    ...(page
+      ? [
+          {
+            key: `inc-${n}:declare:page-card`,
+            payload: { kind: 'page-card', reason: paging.reason } as const,
+          },
+        ]
+      : []),
+  ];
+}
+
+function respondersNotice(incident: Incident, responders: { users: string[]; groups: string[] }) {
+  const who = joinMrkdwn(
+    [...responders.users.map(userMention), ...responders.groups.map(groupMention)],
+    ', ',
+  );
+  return noticeMessage(
+    md`👥 ${who}: you own ${incident.services.join(', ')}, so you are invited as responders to incident #${incident.number}.`,
+  );
+}

@@ -1,0 +1,47 @@
+import type { Queryable } from '../store/store.js';
+
+export type PagerRequestTarget = { vendorId: string; userId?: string; userName?: string; level?: number };
+
+/** Reassign/escalate requests made from Slack, by the request that asked (see 071_incident_pager_requests.sql). */
+export const pagerRequests = {
+  /**
+   * The request's target, decided once: a request worked again (a retry) repeats the same change —
+   * the same person, the same escalation level — which PagerDuty treats as no change.
+   */
+  async targetOf(
+    db: Queryable,
+    at: Date,
+    requestKey: string,
+    incidentId: number,
+    action: 'reassign' | 'escalate',
+    decide: () => Promise<PagerRequestTarget>,
+  ): Promise<PagerRequestTarget> {
+    const [earlier] = await db.query<{ target: PagerRequestTarget }>(
+      'SELECT target FROM incident_pager_requests WHERE request_key = $1',
+      [requestKey],
+    );
+    if (earlier) return earlier.target;
+    const target = await decide();
+    const rows = await db.query<{ target: PagerRequestTarget }>(
+      `INSERT INTO incident_pager_requests (request_key, incident_id, action, target, created_at)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (request_key) DO UPDATE SET request_key = EXCLUDED.request_key
+       RETURNING target`,
+      [requestKey, incidentId, action, JSON.stringify(target), at],
+    );
+    return rows[0]!.target;
+  },
+
+  /** Whether a change of this kind was asked for here since `since` (its webhook is then ours coming back). */
+  async madeSince(
+    db: Queryable,
+    incidentId: number,
+    action: 'reassign' | 'escalate',
+    since: Date,
+  ): Promise<boolean> {
+    const rows = await db.query(
+      'SELECT 1 AS x FROM incident_pager_requests WHERE incident_id = $1 AND action = $2 AND created_at > $3',
+      [incidentId, action, since],
+    );
+    return rows.length > 0;
+  },
+};

@@ -1,0 +1,72 @@
+import type { Message } from '../../core/message.js';
+import { cardRefs, cardsOf } from '../cards.js';
+import type { Incident } from '../model.js';
+import { pageRepository } from '../page-state.js';
+import type { StepRunnerDeps } from '../step-runner.js';
+import { type PendingStep, stepStore } from '../step-store.js';
+
+type PostPayload = Extract<PendingStep['payload'], { kind: 'post' }>;
+
+/**
+ * A post step. In the incident channel it is a message of its own (the channel keeps the whole
+ * conversation); to the announcement channels it is the card itself (`role`) or, for everything
+ * after the card, a reply in each card's thread, `broadcast` also showing it in the channel.
+ */
+export async function post(deps: StepRunnerDeps, incident: Incident, step: PendingStep): Promise<void> {
+  const p = step.payload as PostPayload;
+  const message = await messageOf(deps, incident, p);
+  if (p.target === 'announcement' && !p.role) return postInThreads(deps, incident, message, step.key, p);
+  const target = p.target === 'channel' ? incident.channelId : deps.announcementChannel;
+  if (!target) throw new Error('the incident channel does not exist yet');
+  const ref = await deps.chat.post(target, message);
+  if (p.role) await stepStore.rememberMessage(deps.store, incident.id, p.role, ref);
+}
+
+async function messageOf(deps: StepRunnerDeps, incident: Incident, p: PostPayload): Promise<Message> {
+  if (p.render === 'initial') {
+    const full = deps.reports.initial(incident, await pageRepository.get(deps.store, incident.id));
+    return p.target === 'announcement' ? deps.reports.announcement(incident, 'declared', full) : full;
+  }
+  if (!p.message) throw new Error('a post step without a message');
+  return p.message as Message;
+}
+
+/**
+ * One reply per card. Each reply is remembered under the step's key, so a step re-run after a
+ * crash between two channels posts only where it had not yet.
+ */
+async function postInThreads(
+  deps: StepRunnerDeps,
+  incident: Incident,
+  message: Message,
+  stepKey: string,
+  p: PostPayload,
+): Promise<void> {
+  const { store, chat, announcementChannel } = deps;
+  const cards = await cardsOf(store, incident.id, announcementChannel);
+  // No card (it could never be posted): the update still reaches the channel, on its own.
+  if (cards.length === 0) {
+    await chat.post(announcementChannel, message);
+    return;
+  }
+  const sent = new Set((await stepStore.messages(store, incident.id)).map((m) => m.role));
+  for (const card of cards) {
+    const role = `sent:${stepKey}@${card.channel}`;
+    if (sent.has(role)) continue;
+    const ref = await chat.post(card.channel, message, { threadTs: card.ts, broadcast: p.broadcast });
+    await stepStore.rememberMessage(store, incident.id, role, ref);
+  }
+}
+
+/** Re-renders the posted reports and cards in place (acknowledged, roles, status, severity, resolved). */
+export async function refresh(deps: StepRunnerDeps, incident: Incident): Promise<void> {
+  const { chat, reports, store } = deps;
+  const full = reports.initial(incident, await pageRepository.get(store, incident.id));
+  const what = incident.status === 'resolved' ? 'resolved' : 'declared';
+  for (const m of await stepStore.messages(store, incident.id)) {
+    if (m.role === 'initial-channel') await chat.update(m, full);
+  }
+  for (const card of await cardRefs(store, incident.id)) {
+    await chat.update(card, reports.announcement(incident, what, full));
+  }
+}

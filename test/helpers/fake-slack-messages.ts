@@ -1,0 +1,91 @@
+/** A message as the fake keeps it: a reply knows its thread, a broadcast reply shows in the channel too. */
+export interface FakeMessage {
+  ts: string;
+  text: string;
+  user?: string;
+  thread_ts?: string;
+  broadcast?: boolean;
+  blocks?: unknown;
+}
+
+type Answer = Record<string, unknown>;
+
+/**
+ * The fake Slack's messages, by channel id and ts, answering chat.postMessage, chat.update and
+ * conversations.history as Slack does, and letting tests look at threads and what a channel shows.
+ */
+export class FakeMessages {
+  private readonly byKey = new Map<string, FakeMessage>();
+
+  add(channel: string, message: FakeMessage): void {
+    this.byKey.set(`${channel} ${message.ts}`, message);
+  }
+
+  get(channel: string, ts: string): FakeMessage | undefined {
+    return this.byKey.get(`${channel} ${ts}`);
+  }
+
+  /**
+   * Slack answers a reply with the message it made (its `thread_ts` the thread's parent, also when
+   * given a reply's ts). A `thread_ts` that is no message in that channel is refused: a reply meant
+   * for a card in another channel would otherwise pass unnoticed.
+   */
+  post(channel: string, args: Answer, ts: string): Answer {
+    const text = String(args.text ?? '');
+    let thread: string | undefined;
+    if (args.thread_ts !== undefined && args.thread_ts !== '') {
+      const parent = this.get(channel, String(args.thread_ts));
+      if (!parent) return { ok: false, error: 'thread_not_found' };
+      thread = parent.thread_ts ?? parent.ts;
+    }
+    const broadcast =
+      thread !== undefined && (args.reply_broadcast === true || args.reply_broadcast === 'true');
+    this.add(channel, {
+      ts,
+      text,
+      user: 'UBOT',
+      blocks: args.blocks,
+      ...(thread ? { thread_ts: thread } : {}),
+      ...(broadcast ? { broadcast } : {}),
+    });
+    const message = { type: 'message', text, user: 'UBOT', ts, ...(thread ? { thread_ts: thread } : {}) };
+    return {
+      ok: true,
+      channel,
+      ts,
+      message: broadcast ? { ...message, subtype: 'thread_broadcast' } : message,
+    };
+  }
+
+  /** chat.update edits a message the channel has; any other is `message_not_found`, as in Slack. */
+  update(channel: string, args: Answer): Answer {
+    const found = this.get(channel, String(args.ts));
+    if (!found) return { ok: false, error: 'message_not_found' };
+    this.add(channel, { ...found, text: String(args.text ?? found.text), blocks: args.blocks });
+    return { ok: true, channel, ts: args.ts, text: args.text };
+  }
+
+  /** `latest=ts, inclusive, limit=1` is how one message is read back by its ts. */
+  history(args: Answer): Answer {
+    const found = this.get(String(args.channel), String(args.latest));
+    const inclusive = args.inclusive === true || args.inclusive === 'true';
+    return { ok: true, messages: found && inclusive ? [{ type: 'message', ...found }] : [], has_more: false };
+  }
+
+  /** Replies in the thread of `ts`, oldest first. */
+  threadOf(channel: string, ts: string): FakeMessage[] {
+    return this.inChannel(channel).filter((m) => m.thread_ts === ts && m.ts !== ts);
+  }
+
+  /** What the channel itself shows: top-level messages and broadcast replies, oldest first. */
+  channelView(channel: string): FakeMessage[] {
+    return this.inChannel(channel).filter((m) => !m.thread_ts || m.broadcast);
+  }
+
+  private inChannel(channel: string): FakeMessage[] {
+    return [...this.byKey.entries()]
+      .filter(([key]) => key.startsWith(`${channel} `))
+      .map(([, m]) => m)
+      .sort((a, b) => a.ts.localeCompare(b.ts));
+  }
+}
