@@ -1,5 +1,4 @@
 import { Agent } from 'node:https';
-import { api } from '@pagerduty/pdjs';
 import type { APIParameters } from '@pagerduty/pdjs/build/src/api.js';
 import { UnavailableError, UsageError } from '../../core/errors.js';
 import type { PagerActions, VendorIncident } from '../../incident/pager-actions.js';
@@ -96,6 +95,8 @@ export class PagerDutyRestClient implements PagerActions {
         retryTimeout: 1_000,
         ...(agent ? { agent } : {}),
       };
+      // pdjs is loaded at the first REST call, not at start (as in oncall-client.ts).
+      const { api } = await import('@pagerduty/pdjs');
       const response = await api(parameters);
       if (!response.ok) throw refusal(response.status, response.data);
       return (response.data ?? {}) as Record<string, unknown>;

@@ -19,7 +19,8 @@ describe('console Tab completion', () => {
 
   it("completes a command's own subcommands", () => {
     expect(complete('/bers incident de')).toEqual([['declare'], 'de']);
-    expect(complete('help incident re')[0]).toEqual(['resolve']);
+    expect(complete('help incident res')[0]).toEqual(['resolve']);
+    expect(complete('help incident re')[0]).toEqual(['reassign', 'resolve']);
   });
 
   it('completes service names where a command takes them, metric names for metrics', () => {
