@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { AnyCommand, Command } from '../src/core/command.js';
 import { didYouMean } from '../src/core/did-you-mean.js';
 import { UsageError } from '../src/core/errors.js';
-import { overviewReply, usageReply } from '../src/core/help.js';
+import { overviewReply, usageReply } from '../src/views/help-view.js';
 
 const args = z
   .array(z.string())

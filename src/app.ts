@@ -26,6 +26,7 @@ import { SlackChat } from './slack/slack-chat.js';
 import { SlackDeliveries } from './slack/slack-deliveries.js';
 import { userGroupResolver } from './slack/user-groups.js';
 import { openStore } from './store/open-store.js';
+import { errorReplies } from './views/error-reply.js';
 
 /** The default inbox: durable wherever the bot's own store is. */
 function defaultInboxTarget(settings: Settings, ownsStore: boolean): InboxTarget {
@@ -93,6 +94,7 @@ async function assembleBot(options: BotOptions, ingressThread: PreparedThread): 
   const pipeline = new Pipeline({
     registry,
     services,
+    errorReplies,
     groupsOf:
       mode.kind === 'console' ? undefined : userGroupResolver(chat, config.permissions.roles, clock, log),
   });

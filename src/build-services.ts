@@ -8,7 +8,6 @@ import type { Settings } from './config/settings.js';
 import type { Chat } from './core/chat.js';
 import type { Clock } from './core/clock.js';
 import { Permissions } from './core/permissions.js';
-import type { Services } from './core/services.js';
 import { buildHealthService } from './health/build-health-service.js';
 import { alertIncidentDeclarer } from './incident/alert-incident-declarer.js';
 import { buildIncidentService } from './incident/build-incident-service.js';
@@ -27,6 +26,7 @@ import { incidentReportSource } from './reports/sources/incident-report-source.j
 import { kpiReportSource } from './reports/sources/kpi-report-source.js';
 import type { ReportScheduler } from './scheduler/report-scheduler.js';
 import { TimerService } from './scheduler/timers.js';
+import type { Services } from './services.js';
 import { SlackMessageSource } from './slack/slack-message-source.js';
 import { HealthSnapshots } from './status/health-snapshots.js';
 import { AuditLog } from './store/audit-log.js';

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { BotConfig } from '../config/schema.js';
 import type { Actor, ChannelRef } from './actor.js';
 import type { Reply } from './message.js';
 import type { Permission } from './permissions.js';
@@ -87,7 +86,7 @@ export interface ViewInvocation extends Invocation, ViewSubmission {}
  */
 export interface ViewHandler<I = unknown> {
   permission: Permission;
-  validate(submission: ViewSubmission, config: BotConfig): ViewValidation<I>;
+  validate(submission: ViewSubmission, config: Services['config']): ViewValidation<I>;
   run(input: I, invocation: ViewInvocation): Promise<Reply | undefined>;
 }
 

@@ -1,10 +1,17 @@
 import type { Logger } from 'pino';
-import { knownErrorReply } from '../views/error-reply.js';
-import { isBersError, UsageError } from './errors.js';
-import { overviewReply, usageReply } from './help.js';
+import type { AnyCommand } from './command.js';
+import { type BersError, isBersError, UsageError } from './errors.js';
 import type { InteractionKind } from './interaction.js';
 import type { Reply } from './message.js';
+import type { Text } from './mrkdwn.js';
 import type { HandlerRegistry } from './registry.js';
+
+/** How error replies look; views/error-reply.ts implements it with Block Kit. */
+export interface ErrorReplies {
+  usage(command: AnyCommand, path: string[], problem: Text): Reply;
+  overview(commands: readonly AnyCommand[], problem: Text): Reply;
+  known(error: BersError): Reply;
+}
 
 export interface FailedInteraction {
   kind: InteractionKind;
@@ -25,20 +32,29 @@ export function errorReply(
   failed: FailedInteraction,
   registry: HandlerRegistry,
   log: Logger,
+  replies: ErrorReplies,
 ): Reply {
-  const reply = replyFor(error, failed, registry, log);
+  const reply = replyFor(error, failed, registry, log, replies);
   return failed.kind === 'command' ? reply : { ...reply, replaceOriginal: false };
 }
 
-function replyFor(error: unknown, failed: FailedInteraction, registry: HandlerRegistry, log: Logger): Reply {
+function replyFor(
+  error: unknown,
+  failed: FailedInteraction,
+  registry: HandlerRegistry,
+  log: Logger,
+  replies: ErrorReplies,
+): Reply {
   if (error instanceof UsageError && failed.kind === 'command') {
     const path = (error.usageOf ?? (failed.subject === '(none)' ? '' : failed.subject))
       .split(' ')
       .filter(Boolean);
     const command = registry.commandAt(path);
-    return command ? usageReply(command, path, error.text) : overviewReply(registry.commands, error.text);
+    return command
+      ? replies.usage(command, path, error.text)
+      : replies.overview(registry.commands, error.text);
   }
-  if (isBersError(error)) return knownErrorReply(error);
+  if (isBersError(error)) return replies.known(error);
   log.error(
     { err: error, correlationId: failed.requestId, kind: failed.kind, text: failed.text.slice(0, 200) },
     `${failed.kind} failed`,

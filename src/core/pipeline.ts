@@ -1,6 +1,6 @@
 import type { Actor } from './actor.js';
 import { newCorrelationId } from './correlation.js';
-import { errorReply } from './error-reply.js';
+import { type ErrorReplies, errorReply } from './error-reply.js';
 import { UsageError } from './errors.js';
 import type { InteractionRequest } from './interaction.js';
 import type { Reply } from './message.js';
@@ -15,6 +15,8 @@ export interface PipelineOptions {
   services: Services;
   /** Slack user groups of a user, for roles granted to groups; the console has none. */
   groupsOf?: GroupLookup;
+  /** How errors are rendered (views/error-reply.ts), so core stays free of Block Kit. */
+  errorReplies: ErrorReplies;
 }
 
 type ViewRequest = InteractionRequest & { kind: 'view' };
@@ -59,6 +61,7 @@ export class Pipeline {
         { kind: request.kind, subject, requestId, text },
         this.registry,
         services.log,
+        this.options.errorReplies,
       );
     }
     const durationMs = performance.now() - started;

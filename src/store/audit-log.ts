@@ -1,29 +1,8 @@
-import type { Actor, ChannelRef } from '../core/actor.js';
+import type { AuditEntry, AuditRecord, AuditSink } from '../core/audit.js';
 import type { Clock } from '../core/clock.js';
 import type { Store } from './store.js';
 
-export interface AuditEntry {
-  kind: string;
-  actor: Actor;
-  channel: ChannelRef;
-  /** What was acted on: the subcommand path (`incident declare`) or an action name. */
-  subject: string;
-  text: string;
-  outcome: string;
-  durationMs?: number;
-  correlationId: string;
-  service?: string;
-  details?: Record<string, unknown>;
-}
-
-export interface AuditRecord extends Omit<AuditEntry, 'actor' | 'channel'> {
-  id: number;
-  at: Date;
-  actorId: string;
-  actorName: string;
-  channelId: string;
-  channelName: string;
-}
+export type { AuditEntry, AuditRecord } from '../core/audit.js';
 
 interface AuditRow {
   id: number;
@@ -43,7 +22,7 @@ interface AuditRow {
 }
 
 /** The permanent record of what was done through the bot. */
-export class AuditLog {
+export class AuditLog implements AuditSink {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,

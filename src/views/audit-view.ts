@@ -1,5 +1,5 @@
+import type { AuditRecord } from '../core/audit.js';
 import type { Reply } from '../core/message.js';
-import type { AuditRecord } from '../store/audit-log.js';
 import { capBlocks, context, header, section } from './blocks.js';
 import { truncatePlain } from './truncate.js';
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Actor } from '../../../src/core/actor.js';
+import type { AuditEntry } from '../../../src/core/audit.js';
 import type { AnyCommand, EventHandler } from '../../../src/core/command.js';
 import type { InteractionRequest } from '../../../src/core/interaction.js';
 import type { Reply } from '../../../src/core/message.js';
@@ -9,7 +10,7 @@ import { HandlerRegistry } from '../../../src/core/registry.js';
 import type { GroupLookup } from '../../../src/core/resolve-actor.js';
 import type { Services } from '../../../src/core/services.js';
 import { BotMetrics } from '../../../src/observability/metrics.js';
-import type { AuditEntry } from '../../../src/store/audit-log.js';
+import { errorReplies } from '../../../src/views/error-reply.js';
 import { configFrom, MINIMAL_CONFIG } from '../../helpers/config.js';
 import { captureLogs } from '../../helpers/logs.js';
 
@@ -50,6 +51,7 @@ export function pipelineWith(
   const pipeline = new Pipeline({
     registry: new HandlerRegistry(commands, events),
     services,
+    errorReplies,
     groupsOf: options.groupsOf,
   });
   return { pipeline, audit, logs, services };

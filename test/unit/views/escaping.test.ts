@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, UsageError } from '../../../src/core/errors.js';
-import { overviewReply } from '../../../src/core/help.js';
 import type { Message } from '../../../src/core/message.js';
 import { md, userMention } from '../../../src/core/mrkdwn.js';
 import * as actionsView from '../../../src/views/actions-view.js';
@@ -10,6 +9,7 @@ import { auditReply } from '../../../src/views/audit-view.js';
 import { notificationText } from '../../../src/views/blocks.js';
 import { knownErrorReply } from '../../../src/views/error-reply.js';
 import { healthDetailReply, healthSummaryReply } from '../../../src/views/health-view.js';
+import { overviewReply } from '../../../src/views/help-view.js';
 import { declaredReply, doneReply, listReply, statusReply } from '../../../src/views/incident-replies.js';
 import { noticeMessage } from '../../../src/views/incident-report-view.js';
 import { kpiTableReply, metricDetailReply } from '../../../src/views/metrics-view.js';

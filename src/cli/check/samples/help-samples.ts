@@ -1,5 +1,5 @@
 import type { AnyCommand } from '../../../core/command.js';
-import { overviewReply, usageReply } from '../../../core/help.js';
+import { overviewReply, usageReply } from '../../../views/help-view.js';
 import type { Sample } from './sample.js';
 
 /** `/bers help`, and `/bers help <command>` for every command and subcommand in the registry. */

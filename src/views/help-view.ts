@@ -1,7 +1,7 @@
-import { capBlocks, context, header, section } from '../views/blocks.js';
-import type { AnyCommand as Command } from './command.js';
-import type { Reply } from './message.js';
-import { md, type Text } from './mrkdwn.js';
+import type { AnyCommand as Command } from '../core/command.js';
+import type { Reply } from '../core/message.js';
+import { md, type Text } from '../core/mrkdwn.js';
+import { capBlocks, context, header, section } from './blocks.js';
 
 const PREFIX = '/bers';
 
