@@ -7,7 +7,7 @@ import type { AnyCommand } from './core/command.js';
 import type { Pipeline } from './core/pipeline.js';
 import type { Services } from './core/services.js';
 import type { InboxTarget } from './inbox/kept-request.js';
-import type { ReportScheduler } from './scheduler/report-scheduler.js';
+import type { ReportScheduler } from './reports/report-scheduler.js';
 import type { Store } from './store/store.js';
 
 /** What the composition root (app.ts) takes and what it hands back: a bot to start and stop. */

@@ -48,3 +48,9 @@ export function commandLine(operation: string, service: string): string {
 export function operationPhrase(operation: string, service: string): string {
   return commandOf(operation) === 'run' ? `run ${operation} on ${service}` : `${operation} ${service}`;
 }
+
+/** How one named operation runs, given its validated arguments (plus `service` and `environment`). */
+export interface OperationRunner {
+  describe(vars: ArgValues): string;
+  run(vars: ArgValues, signal: AbortSignal): Promise<ExecutionResult>;
+}

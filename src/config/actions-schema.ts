@@ -3,7 +3,6 @@ import { executorSchema, seconds } from './executor-schema.js';
 import { logsSchema } from './logs-schema.js';
 import { operationSchema } from './operation-schema.js';
 
-export { actionsIssues } from './actions-issues.js';
 export type { CommandStep, ExecutorConfig, HttpStep } from './executor-schema.js';
 
 const stable = {

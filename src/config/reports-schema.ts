@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { SEED_WEEKLY_CHECKLIST } from '../reports/weekly-checklist.js';
 import { cronExpression, timeZone } from './validators.js';
+import { SEED_WEEKLY_CHECKLIST } from './weekly-checklist.js';
 
 const channel = z
   .string()

@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { actionsIssues, actionsSchema } from './actions-schema.js';
+import { actionsIssues } from './actions-issues.js';
+import { actionsSchema } from './actions-schema.js';
 import { alertsSettingsSchema } from './alerts-schema.js';
 import { checkListSchema, healthSettingsSchema } from './health-schema.js';
 import { incidentSettingsSchema } from './incident-schema.js';

@@ -1,7 +1,7 @@
 import { validateDetailed } from 'node-cron';
 import { z } from 'zod';
+import { assertSupported } from '../core/cron-slots.js';
 import { bodyPattern, labelPattern } from '../core/written-regex.js';
-import { assertSupported } from '../reports/cron-slots.js';
 
 /**
  * Config strings that are compiled when the bot runs (regexes, cron expressions, time zones) are

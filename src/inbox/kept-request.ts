@@ -1,4 +1,12 @@
-import type { SlackDelivery } from '../ingress/protocol.js';
+/**
+ * A Slack payload kept and acked by the ingress thread: a slash command, a button click, a modal submission
+ * that passed validation (the modal is closed by then) or an event.
+ */
+export type SlackDelivery =
+  | { kind: 'command'; payload: Record<string, unknown> }
+  | { kind: 'action'; body: Record<string, unknown> }
+  | { kind: 'view'; body: Record<string, unknown> }
+  | { kind: 'event'; type: string; event: Record<string, unknown> };
 
 /**
  * A Slack request as the inbox keeps it: recorded (journal or table) before Slack was acked, so

@@ -1,29 +1,14 @@
-import type { Logger } from 'pino';
-import type { Chat } from '../core/chat.js';
-import type { Clock } from '../core/clock.js';
-import type { Store } from '../store/store.js';
 import { incidentRepository as repo } from './incident-repository.js';
 import type { Incident } from './model.js';
-import type { ServiceHealthProbe } from './page-context.js';
 import type { PageRecord } from './page-state.js';
-import type { Pager } from './pager.js';
-import type { IncidentReports } from './reports.js';
+import type { StepRunnerDeps } from './step-runner-deps.js';
 import { type PendingStep, stepStore } from './step-store.js';
 import { createChannel, invite } from './steps/channel-steps.js';
 import { page, pagerFollowUp, postPageCard, refreshPageCards } from './steps/page-steps.js';
 import { post, refresh } from './steps/post-steps.js';
 
-export interface StepRunnerDeps {
-  store: Store;
-  chat: Chat;
-  pager: () => Pager;
-  clock: Clock;
-  log: Logger;
-  reports: IncidentReports;
-  announcementChannel: string;
-  /** The affected services' failing checks, for what a page carries. */
-  probe?: ServiceHealthProbe;
-}
+// Declared apart so the steps can take it without importing the runner that imports them.
+export type { StepRunnerDeps } from './step-runner-deps.js';
 
 const MAX_BACKOFF_MS = 10 * 60_000;
 

@@ -12,7 +12,7 @@ import type { HttpResponse } from '../http/routes.js';
 import type { KeptRequest } from '../inbox/kept-request.js';
 import { relayingLogger } from '../observability/log-relay.js';
 import { createSlackApp } from '../slack/bolt-app.js';
-import { openInboxWriter } from './inbox-writer.js';
+import { openInboxWriter } from './open-inbox-writer.js';
 import {
   type Begin,
   type FromIngress,

@@ -2,6 +2,9 @@ import type { SlackMode } from '../config/settings.js';
 import type { HttpRequest, HttpResponse } from '../http/routes.js';
 import type { InboxTarget, KeptRequest } from '../inbox/kept-request.js';
 
+// SlackDelivery is declared with the inbox that keeps it; re-exported for the transports.
+export type { SlackDelivery } from '../inbox/kept-request.js';
+
 /**
  * The messages between the ingress thread (sockets, Slack signatures, acks) and the main thread
  * (store, services, commands). Everything here is plain data: it crosses threads by structured clone.
@@ -20,16 +23,6 @@ export interface IngressOptions {
   /** Where Slack requests are kept before they are acked. */
   inbox: InboxTarget;
 }
-
-/**
- * A Slack payload kept and acked by the ingress thread: a slash command, a button click, a modal submission
- * that passed validation (the modal is closed by then) or an event.
- */
-export type SlackDelivery =
-  | { kind: 'command'; payload: Record<string, unknown> }
-  | { kind: 'action'; body: Record<string, unknown> }
-  | { kind: 'view'; body: Record<string, unknown> }
-  | { kind: 'event'; type: string; event: Record<string, unknown> };
 
 /**
  * What a modal submission is acked with: nothing (close it) or errors by block id. The `view`

@@ -1,8 +1,8 @@
 import type { ProgramsConfig } from '../../config/executor-schema.js';
 import type { ExecutionResult } from '../executor.js';
 import { tail } from '../executor.js';
+import type { OperationRunner } from '../operation.js';
 import { runArgv } from './command-executor.js';
-import type { OperationRunner } from './create-operation-runner.js';
 import { fillPlaceholders } from './http-call.js';
 
 /**

@@ -1,14 +1,12 @@
 import type { OperationExecutorConfig } from '../../config/operation-schema.js';
-import type { ExecutionResult, Executor } from '../executor.js';
-import type { ArgValues } from '../operation.js';
+import type { Executor } from '../executor.js';
+import type { ArgValues, OperationRunner } from '../operation.js';
 import { commandOperation } from './command-operation.js';
-import { callHttpStep, describeHttp } from './http-call.js';
 
-/** How one named operation runs, given its validated arguments (plus `service` and `environment`). */
-export interface OperationRunner {
-  describe(vars: ArgValues): string;
-  run(vars: ArgValues, signal: AbortSignal): Promise<ExecutionResult>;
-}
+// Declared with the Executor port (the operations' own files implement it without a cycle back here).
+export type { OperationRunner } from '../operation.js';
+
+import { callHttpStep, describeHttp } from './http-call.js';
 
 export interface OperationRunnerContext {
   /** The environment's own executor (restart/rollback/scale of its deployment or containers). */

@@ -1,7 +1,7 @@
 import type { CreatedChannel } from '../../core/chat.js';
 import { incidentRepository as repo } from '../incident-repository.js';
 import { channelNameFor, type Incident } from '../model.js';
-import type { StepRunnerDeps } from '../step-runner.js';
+import type { StepRunnerDeps } from '../step-runner-deps.js';
 
 const HARMLESS_INVITE_ERRORS = new Set(['already_in_channel', 'cant_invite_self', 'user_not_found']);
 

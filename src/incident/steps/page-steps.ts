@@ -2,7 +2,7 @@ import { pageCardMessage } from '../../views/page-card-view.js';
 import { dedupKeyOf, type Incident } from '../model.js';
 import { pageContextOf } from '../page-context.js';
 import { isOpenPage, type PageRecord, pageRepository } from '../page-state.js';
-import type { StepRunnerDeps } from '../step-runner.js';
+import type { StepRunnerDeps } from '../step-runner-deps.js';
 import { type PendingStep, stepStore } from '../step-store.js';
 
 const PAGE_CARD = 'page:';

@@ -2,7 +2,7 @@ import type { Message } from '../../core/message.js';
 import { cardRefs, cardsOf } from '../cards.js';
 import type { Incident } from '../model.js';
 import { pageRepository } from '../page-state.js';
-import type { StepRunnerDeps } from '../step-runner.js';
+import type { StepRunnerDeps } from '../step-runner-deps.js';
 import { type PendingStep, stepStore } from '../step-store.js';
 
 type PostPayload = Extract<PendingStep['payload'], { kind: 'post' }>;

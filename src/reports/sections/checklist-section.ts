@@ -1,5 +1,5 @@
+import type { ChecklistGroup } from '../../config/weekly-checklist.js';
 import type { ChecklistSectionData, ReportSection } from '../report-model.js';
-import type { ChecklistGroup } from '../weekly-checklist.js';
 
 /** The weekly maintenance checklist (from config; the seeds' runbooks by default). */
 export function checklistSection(groups: readonly ChecklistGroup[]): ReportSection {

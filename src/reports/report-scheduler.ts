@@ -2,9 +2,9 @@ import { type Logger as CronLogger, createTask, type ScheduledTask } from 'node-
 import type { Logger } from 'pino';
 import type { ScheduleConfig } from '../config/reports-schema.js';
 import type { Clock } from '../core/clock.js';
-import { previousSlot } from '../reports/cron-slots.js';
-import type { Report } from '../reports/report-model.js';
-import type { RunClaims } from '../reports/run-claims.js';
+import { previousSlot } from '../core/cron-slots.js';
+import type { Report } from './report-model.js';
+import type { RunClaims } from './run-claims.js';
 
 export interface ReportSchedulerOptions {
   schedules: readonly ScheduleConfig[];

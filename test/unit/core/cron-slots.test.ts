@@ -1,6 +1,6 @@
 import { createTask } from 'node-cron';
 import { describe, expect, it } from 'vitest';
-import { nextSlots, previousSlot } from '../../../src/reports/cron-slots.js';
+import { nextSlots, previousSlot } from '../../../src/core/cron-slots.js';
 
 const berlin9 = { expression: '0 9 * * *', timezone: 'Europe/Berlin' };
 const iso = (dates: Date[]) => dates.map((d) => d.toISOString());

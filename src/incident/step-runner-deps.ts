@@ -1,0 +1,20 @@
+import type { Logger } from 'pino';
+import type { Chat } from '../core/chat.js';
+import type { Clock } from '../core/clock.js';
+import type { Store } from '../store/store.js';
+import type { ServiceHealthProbe } from './page-context.js';
+import type { Pager } from './pager.js';
+import type { IncidentReports } from './reports.js';
+
+/** What the step runner and its steps (steps/*.ts) use. */
+export interface StepRunnerDeps {
+  store: Store;
+  chat: Chat;
+  pager: () => Pager;
+  clock: Clock;
+  log: Logger;
+  reports: IncidentReports;
+  announcementChannel: string;
+  /** The affected services' failing checks, for what a page carries. */
+  probe?: ServiceHealthProbe;
+}
