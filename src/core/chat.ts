@@ -64,3 +64,26 @@ export interface Chat {
   /** A link people can click to open the channel. */
   channelLink(channel: string): string;
 }
+
+/**
+ * Why a chat call failed, in our own words, for the failures a flow handles (a channel name that
+ * exists, an invite that changes nothing). Each adapter maps its vendor's codes (Slack's in
+ * slack/chat-errors.ts); any other failure stays the adapter's own error.
+ */
+export type ChatErrorCode = 'name-taken' | 'already-member' | 'cannot-invite-self' | 'user-not-found';
+
+export class ChatError extends Error {
+  constructor(
+    readonly code: ChatErrorCode,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'ChatError';
+  }
+}
+
+/** The ChatError code of a failure, if it is one. */
+export function chatErrorCode(error: unknown): ChatErrorCode | undefined {
+  return error instanceof ChatError ? error.code : undefined;
+}

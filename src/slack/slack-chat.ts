@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import type { Chat, CreatedChannel, MessageRef, ModalView, PostOptions } from '../core/chat.js';
 import type { Message } from '../core/message.js';
 import { notificationText } from '../views/blocks.js';
+import { toChatError } from './chat-errors.js';
 
 /** The Chat port over Slack's Web API (the client Bolt made, so tests point it at a fake). */
 export class SlackChat implements Chat {
@@ -43,7 +44,9 @@ export class SlackChat implements Chat {
   }
 
   async createChannel(name: string, options: { private: boolean }): Promise<CreatedChannel> {
-    const result = await this.client.conversations.create({ name, is_private: options.private });
+    const result = await this.client.conversations
+      .create({ name, is_private: options.private })
+      .catch(toChatError);
     return { id: String(result.channel?.id), name: String(result.channel?.name ?? name) };
   }
 
@@ -63,7 +66,7 @@ export class SlackChat implements Chat {
 
   async invite(channel: string, users: string[]): Promise<void> {
     if (users.length === 0) return;
-    await this.client.conversations.invite({ channel, users: users.join(',') });
+    await this.client.conversations.invite({ channel, users: users.join(',') }).catch(toChatError);
   }
 
   async openModal(triggerId: string, view: ModalView): Promise<void> {

@@ -1,15 +1,13 @@
-import type { CreatedChannel } from '../../core/chat.js';
+import { type ChatErrorCode, type CreatedChannel, chatErrorCode } from '../../core/chat.js';
 import { incidentRepository as repo } from '../incident-repository.js';
 import { channelNameFor, type Incident } from '../model.js';
 import type { StepRunnerDeps } from '../step-runner-deps.js';
 
-const HARMLESS_INVITE_ERRORS = new Set(['already_in_channel', 'cant_invite_self', 'user_not_found']);
-
-/** The error code a chat adapter reports (Slack's Web API errors carry `data.error`). */
-export function chatErrorCode(error: unknown): string | undefined {
-  const data = (error as { data?: { error?: unknown } }).data;
-  return typeof data?.error === 'string' ? data.error : undefined;
-}
+const HARMLESS_INVITE_ERRORS = new Set<ChatErrorCode>([
+  'already-member',
+  'cannot-invite-self',
+  'user-not-found',
+]);
 
 export async function createChannel(deps: StepRunnerDeps, incident: Incident): Promise<void> {
   if (incident.channelId) return;
@@ -26,7 +24,7 @@ export async function createChannel(deps: StepRunnerDeps, incident: Incident): P
       });
       return;
     } catch (error) {
-      if (chatErrorCode(error) !== 'name_taken') throw error;
+      if (chatErrorCode(error) !== 'name-taken') throw error;
     }
   }
   throw new Error(`no free channel name for incident #${incident.number}`);
@@ -44,7 +42,7 @@ async function createOrAdopt(
   try {
     return await deps.chat.createChannel(name, { private: isPrivate });
   } catch (error) {
-    const own = chatErrorCode(error) === 'name_taken' && (await deps.chat.findOwnChannel(name));
+    const own = chatErrorCode(error) === 'name-taken' && (await deps.chat.findOwnChannel(name));
     if (own) return own;
     throw error;
   }
@@ -62,7 +60,8 @@ export async function invite(
     try {
       await deps.chat.invite(incident.channelId, [user]);
     } catch (error) {
-      if (!HARMLESS_INVITE_ERRORS.has(chatErrorCode(error) ?? '')) throw error;
+      const code = chatErrorCode(error);
+      if (!code || !HARMLESS_INVITE_ERRORS.has(code)) throw error;
     }
   }
 }
