@@ -1,5 +1,4 @@
 import { groupServices, groupSeverity, groupTitle } from '../src/alerts/alert-group.js';
-import { NotificationStore } from '../src/alerts/notification-store.js';
 import type { ActionHandler, ActionInvocation } from '../src/core/command.js';
 import { NotFoundError, UsageError } from '../src/core/errors.js';
 import type { Reply } from '../src/core/message.js';
@@ -13,7 +12,7 @@ function answer(text: Text, visibility: Reply['visibility'] = 'ephemeral'): Repl
 }
 
 async function notificationOf(inv: ActionInvocation) {
-  const stored = await new NotificationStore(inv.services.store).byId(inv.value);
+  const stored = await inv.services.alertNotifier.notification(inv.value);
   if (!stored) throw new NotFoundError('That alert notification is no longer known to the bot.');
   return stored;
 }
@@ -47,8 +46,7 @@ function silenceHandler(minutesOf: (inv: ActionInvocation) => number, verb: stri
       );
       // Stored plain, with the person as `<@U…>`: the view renders it with textWithMentions.
       const note = `${verb} by <@${inv.actor.id}> — ${result.text}`;
-      await new NotificationStore(inv.services.store).setNote(stored.id, note);
-      await inv.services.alertNotifier.refresh(stored.id);
+      await inv.services.alertNotifier.annotate(stored.id, note);
       return answer(md`:white_check_mark: ${textWithMentions(note)}.`);
     },
   };

@@ -17,7 +17,7 @@ export const onCallCommand: Command<z.infer<typeof args>> = {
   permission: 'read',
   args,
   async run({ service }, ctx) {
-    const oncall = ctx.services.pagerduty?.oncall;
+    const oncall = ctx.services.oncall;
     if (!oncall) throw new UnavailableError('On-call lookup is off: PAGERDUTY_API_TOKEN is not set.');
     const canonical = service && new ServiceNames(ctx.services.config.services).resolve(service);
     return onCallReply(await oncall.lookup(canonical));

@@ -88,6 +88,7 @@ export async function buildServices(
   const services: Services = {
     ...{ config, log, clock, store, audit, chat, permissions, metrics, health, timers },
     pagerduty,
+    oncall: pagerduty.oncall,
     pager,
     incidents,
     alerts: alertsArea.service,

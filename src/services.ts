@@ -7,6 +7,7 @@ import type { Chat } from './core/chat.js';
 import type { Clock } from './core/clock.js';
 import type { HealthService } from './health/health-service.js';
 import type { IncidentService } from './incident/incident-service.js';
+import type { OnCall } from './incident/on-call.js';
 import type { Pager } from './incident/pager.js';
 import type { PagerDutyIntegration } from './integrations/pagerduty/build-pagerduty.js';
 import type { MetricService } from './metrics/metric-service.js';
@@ -35,6 +36,8 @@ declare module './core/services.js' {
     timers: TimerService;
     /** PagerDuty: the Pager (durable outbox), webhooks and on-call lookup. */
     pagerduty: PagerDutyIntegration;
+    /** Who is on call (PagerDuty's on-call lookup); absent without PAGERDUTY_API_TOKEN. */
+    oncall?: OnCall;
     /** The paging port the incident flows use: PagerDuty's outbox-backed Pager when configured. */
     pager: Pager;
     /** The incident lifecycle (declare, update, resolve, timeline, queries). */

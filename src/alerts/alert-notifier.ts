@@ -70,6 +70,17 @@ export class AlertNotifier {
     return 'updated';
   }
 
+  /** The stored notification a button's value names (the port buttons use, not the store). */
+  notification(id: string): Promise<StoredNotification | undefined> {
+    return this.deps.store.byId(id);
+  }
+
+  /** Keeps a note on a stored notification (who acknowledged it) and re-renders its message. */
+  async annotate(id: string, note: string): Promise<void> {
+    await this.deps.store.setNote(id, note);
+    await this.refresh(id);
+  }
+
   /** Re-renders the message of a stored group (after a button added a note). */
   async refresh(id: string): Promise<void> {
     const stored = await this.deps.store.byId(id);

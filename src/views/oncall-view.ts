@@ -1,6 +1,6 @@
 import type { Reply } from '../core/message.js';
 import { joinMrkdwn, type Mrkdwn, md, trustedMrkdwn, userMention } from '../core/mrkdwn.js';
-import type { OnCallAnswer, OnCallPerson } from '../integrations/pagerduty/oncall-service.js';
+import type { OnCallAnswer, OnCallPerson } from '../incident/on-call.js';
 import { capBlocks, context, header, section } from './blocks.js';
 
 function until(at: Date | undefined): string {

@@ -1,14 +1,9 @@
 import { Agent } from 'node:https';
 import type { APIParameters } from '@pagerduty/pdjs/build/src/api.js';
 import { UnavailableError } from '../../core/errors.js';
+import type { OnCallEntry } from '../../incident/on-call.js';
 
-export interface OnCallEntry {
-  /** The escalation policy or schedule this row belongs to. */
-  source: { kind: 'escalation policy' | 'schedule'; id: string; name: string };
-  level: number;
-  user: { id: string; name: string; email?: string };
-  until?: Date;
-}
+export type { OnCallEntry } from '../../incident/on-call.js';
 
 export interface OnCallClientOptions {
   /** PAGERDUTY_API_URL. */

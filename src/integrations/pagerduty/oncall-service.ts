@@ -2,21 +2,13 @@ import type { PagerDutySettings } from '../../config/pagerduty-schema.js';
 import type { Chat } from '../../core/chat.js';
 import type { Clock } from '../../core/clock.js';
 import { NotFoundError } from '../../core/errors.js';
-import type { OnCallClient, OnCallEntry } from './oncall-client.js';
+import type { OnCall, OnCallAnswer } from '../../incident/on-call.js';
+import type { OnCallClient } from './oncall-client.js';
 
-export interface OnCallPerson extends OnCallEntry {
-  /** The Slack user whose e-mail matches the PagerDuty one, if any (views mention them). */
-  slackUserId?: string;
-}
-
-export interface OnCallAnswer {
-  service?: string;
-  people: OnCallPerson[];
-  at: Date;
-}
+export type { OnCallAnswer, OnCallPerson } from '../../incident/on-call.js';
 
 /** Who is on call for a service (or everything configured), cached for `oncall.cacheSeconds`. */
-export class OnCallService {
+export class OnCallService implements OnCall {
   private readonly cache = new Map<string, OnCallAnswer>();
 
   constructor(

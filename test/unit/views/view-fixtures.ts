@@ -4,7 +4,7 @@ import type { StoredNotification } from '../../../src/alerts/notification-store.
 import type { Chat } from '../../../src/core/chat.js';
 import type { HealthReport } from '../../../src/health/model.js';
 import type { Incident, TimelineEntry } from '../../../src/incident/model.js';
-import type { OnCallAnswer } from '../../../src/integrations/pagerduty/oncall-service.js';
+import type { OnCallAnswer } from '../../../src/incident/on-call.js';
 import type { KpiRow, MetricDetail } from '../../../src/metrics/metric-service.js';
 import type { AuditRecord } from '../../../src/store/audit-log.js';
 

@@ -2,7 +2,7 @@ import type { ActionRequest } from '../../../actions/action-request.js';
 import type { Alert } from '../../../alerts/model.js';
 import { SEVERITIES } from '../../../alerts/model.js';
 import type { BotConfig } from '../../../config/schema.js';
-import type { OnCallPerson } from '../../../integrations/pagerduty/oncall-service.js';
+import type { OnCallPerson } from '../../../incident/on-call.js';
 import type { AuditRecord } from '../../../store/audit-log.js';
 import { confirmationMessage } from '../../../views/actions-view.js';
 import { alertListReply } from '../../../views/alerts-list-view.js';
