@@ -1,5 +1,5 @@
 // The bot's options and handle live in bot-options.ts; re-exported for the callers of createBot.
-export type { Bot, BotOptions, ConsoleIo } from './bot-options.js';
+export type { Bot, BotOptions } from './bot-options.js';
 
 import { randomUUID } from 'node:crypto';
 import { allCommands } from '../commands/index.js';

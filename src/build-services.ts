@@ -13,9 +13,7 @@ import { alertIncidentDeclarer } from './incident/alert-incident-declarer.js';
 import { buildIncidentService } from './incident/build-incident-service.js';
 import { incidentPagerSinks } from './incident/pager-event-flows.js';
 import { TimelinePager } from './incident/timeline-pager.js';
-import { buildAlertSources } from './integrations/alert-sources.js';
 import { LazyChartRenderer } from './integrations/chartjs/lazy-chart-renderer.js';
-import { buildMetricSources } from './integrations/metric-sources.js';
 import { buildPagerDuty } from './integrations/pagerduty/build-pagerduty.js';
 import { MetricService } from './metrics/metric-service.js';
 import type { BotMetrics } from './observability/metrics.js';
@@ -31,6 +29,8 @@ import { SlackMessageSource } from './slack/slack-message-source.js';
 import { HealthSnapshots } from './status/health-snapshots.js';
 import { AuditLog } from './store/audit-log.js';
 import type { Store } from './store/store.js';
+import { buildAlertSources } from './wiring/alert-source-kinds.js';
+import { buildMetricSources } from './wiring/metric-source-kinds.js';
 
 export interface ServiceWiring {
   settings: Settings;

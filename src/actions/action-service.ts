@@ -1,8 +1,8 @@
 import type { ActionsConfig } from '../config/actions-schema.js';
 import type { Actor, ChannelRef } from '../core/actor.js';
+import type { AuditSink } from '../core/audit.js';
 import type { Clock } from '../core/clock.js';
 import { ForbiddenError, NotFoundError, UsageError } from '../core/errors.js';
-import type { AuditLog } from '../store/audit-log.js';
 import type { ActionRepository } from './action-repository.js';
 import type { ActionKind, ActionRequest } from './action-request.js';
 import type { Executor, RevisionInfo } from './executor.js';
@@ -15,7 +15,7 @@ export interface ActionDeps {
   config: ActionsConfig;
   repo: ActionRepository;
   policy: ActionPolicy;
-  audit: AuditLog;
+  audit: AuditSink;
   clock: Clock;
   catalog: OperationCatalog;
   executorFor(service: string, environment: string): Executor;

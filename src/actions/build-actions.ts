@@ -11,11 +11,12 @@ import type { MetricService } from '../metrics/metric-service.js';
 import { secretMasker, secretsIn } from '../observability/logger.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { Store } from '../store/store.js';
+import { createExecutor } from '../wiring/executor-kinds.js';
+import { createLogSource } from '../wiring/log-source-kinds.js';
 import { ActionRepository } from './action-repository.js';
 import { ActionRunner } from './action-runner.js';
 import { ActionService } from './action-service.js';
 import type { Executor } from './executor.js';
-import { createExecutor } from './executors/create-executor.js';
 import { OperationCatalog } from './operation-catalog.js';
 import { ActionPolicy } from './permission-policy.js';
 
@@ -106,6 +107,7 @@ export function buildActions(w: ActionsWiring): Actions {
     policy,
     mask,
     record: (...args) => service.record(...args),
+    sourceFor: createLogSource,
     processEnv: w.processEnv,
     timeoutMs: 30_000,
   });

@@ -14,8 +14,9 @@ export interface IncidentDraft {
 }
 
 /**
- * The incident domain as the alert buttons see it. Wired in src/app.ts once incident management
- * exists; until then "Declare incident" says it is not enabled.
+ * The incident domain as the alert buttons see it: a port declared here, implemented by
+ * incident/alert-incident-declarer.ts and wired in src/build-services.ts. Where services are built
+ * without it (some tests), "Declare incident" says it is not enabled.
  */
 export interface IncidentDeclarer {
   /** Declares the incident and returns a line for the user (e.g. a link to its channel). */

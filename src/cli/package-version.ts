@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { projectRoot } from '../store/project-root.js';
+import { projectRoot } from '../core/project-root.js';
 
 /** The version in package.json: the one source of truth for `--version` and the CHANGELOG. */
 export function packageVersion(root = projectRoot()): string {

@@ -81,4 +81,3 @@ export const alertsSettingsSchema = z
   });
 
 export type AlertsSettings = z.infer<typeof alertsSettingsSchema>;
-export type AlertSourceConfig = z.infer<typeof alertSourceSchema>;

@@ -106,7 +106,6 @@ export const checkListSchema = z
   });
 
 export type CheckConfig = z.infer<typeof checkSchema>;
-export type CheckKind = CheckConfig['kind'];
 
 export const healthSettingsSchema = z
   .strictObject({

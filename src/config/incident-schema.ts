@@ -96,4 +96,3 @@ export const incidentSettingsSchema = z
 
 export type IncidentSettings = z.infer<typeof incidentSettingsSchema>;
 export type SeverityPolicy = z.infer<typeof severitySchema>;
-export type PagingPolicy = (typeof PAGING_POLICIES)[number];

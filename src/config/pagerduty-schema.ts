@@ -49,4 +49,3 @@ export const pagerDutySettingsSchema = z
   .prefault({});
 
 export type PagerDutySettings = z.infer<typeof pagerDutySettingsSchema>;
-export type PagerDutyServiceSettings = z.infer<typeof pagerDutyServiceSchema>;

@@ -121,5 +121,5 @@ export const botConfigSchema = z
   });
 
 export type BotConfig = z.infer<typeof botConfigSchema>;
-export type ServiceConfig = z.infer<typeof serviceSchema>;
+
 export type { CheckConfig } from './health-schema.js';

@@ -107,12 +107,6 @@ export function actionId(command: string, action: string): string {
   return `bers:${command}:${action}`;
 }
 
-/** `bers:<command>:<name>` → its parts, or undefined for ids that are not ours. */
-export function parseInteractionId(id: string): { command: string; name: string } | undefined {
-  const match = /^bers:([a-z0-9-]+(?:\.[a-z0-9-]+)*):([a-z0-9_-]+)$/.exec(id);
-  return match ? { command: match[1]!, name: match[2]! } : undefined;
-}
-
 /** A command of any argument type, for registries; each command's own file keeps the precise type. */
 // biome-ignore lint/suspicious/noExplicitAny: registries hold commands whose argument types differ; `run` is only ever called with its own schema's output.
 export type AnyCommand = Command<any>;

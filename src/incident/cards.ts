@@ -16,10 +16,6 @@ export interface Card {
   ts: string;
 }
 
-export function cardRole(channel: string, mainChannel: string): string {
-  return channel === mainChannel ? MAIN_CARD_ROLE : `${EXTRA_CARD_PREFIX}${channel}`;
-}
-
 export async function cardsOf(db: Queryable, incidentId: number, mainChannel: string): Promise<Card[]> {
   const cards: Card[] = [];
   for (const m of await stepStore.messages(db, incidentId)) {

@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BersError, ErrorCode } from '../core/errors.js';
 import { type Mrkdwn, trustedMrkdwn } from '../core/mrkdwn.js';
-import { projectRoot } from '../store/project-root.js';
+import { projectRoot } from '../core/project-root.js';
 import { compileMrkdwn } from './mrkdwn-handlebars.js';
 import { unknownFields } from './template-fields.js';
 import { SAMPLE_MODELS, type TemplateModels, type TemplateName } from './template-models.js';

@@ -2,7 +2,6 @@ import type { Target, Who } from '../actions/action-service.js';
 import type { ActionPolicy } from '../actions/permission-policy.js';
 import { ForbiddenError, UnavailableError, UsageError } from '../core/errors.js';
 import { TimeoutError, withTimeout } from '../core/with-timeout.js';
-import { createLogSource } from './create-log-source.js';
 import type { LogSource } from './log-source.js';
 
 export interface LogRequest {
@@ -23,6 +22,11 @@ export interface LogResult {
 
 export interface LogServiceDeps {
   policy: ActionPolicy;
+  /** The log source an environment's settings name (the registry of kinds, wiring/log-source-kinds.ts). */
+  sourceFor(
+    settings: Target['settings'],
+    processEnv?: Readonly<Record<string, string | undefined>>,
+  ): LogSource | undefined;
   /** Masks credentials in log text (the logger's masking, with the bot's known secret values). */
   mask(text: string): string;
   record(
@@ -112,7 +116,7 @@ export class LogService {
 
   private sourceOf(t: Target): LogSource | undefined {
     const key = `${t.service}/${t.environment}`;
-    if (!this.sources.has(key)) this.sources.set(key, createLogSource(t.settings, this.deps.processEnv));
+    if (!this.sources.has(key)) this.sources.set(key, this.deps.sourceFor(t.settings, this.deps.processEnv));
     return this.sources.get(key);
   }
 }

@@ -69,10 +69,6 @@ export function secretMasker(secrets: readonly string[] = []): (text: string) =>
   };
 }
 
-export function maskSecrets(text: string): string {
-  return secretMasker()(text);
-}
-
 /**
  * The secret values in an environment: Slack and PagerDuty credentials, and anything named like a
  * token, secret, key or password (config `${VAR}`s such as a routing key or a DB password).

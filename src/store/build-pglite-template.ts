@@ -1,10 +1,10 @@
 import { existsSync } from 'node:fs';
 import { readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { projectRoot } from '../core/project-root.js';
 import { migrate } from './migrate.js';
 import { PgliteStore } from './pglite-store.js';
 import { templateFile, templateKey } from './pglite-template.js';
-import { projectRoot } from './project-root.js';
 
 /**
  * Writes the prepared embedded database (see pglite-template.ts) for the current PGlite and

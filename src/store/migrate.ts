@@ -1,6 +1,6 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { projectRoot } from './project-root.js';
+import { projectRoot } from '../core/project-root.js';
 import type { Store } from './store.js';
 
 /** Any fixed number: every bot replica takes this advisory lock while it migrates. */

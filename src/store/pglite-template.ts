@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
+import { projectRoot } from '../core/project-root.js';
 import { MIGRATIONS_DIR } from './migrate.js';
-import { projectRoot } from './project-root.js';
 
 /**
  * A prepared embedded database: initdb costs 3.5–12 s on a 2-core machine, and loading a gzipped

@@ -31,7 +31,10 @@ export interface PagerDutyIntegration {
   configured: boolean;
   /** Paging services without a routing key, as found at start-up. */
   missingRoutingKeys: string[];
-  /** The incident domain plugs in here once it exists; until then both only log. */
+  /**
+   * Where page failures and PagerDuty's webhook events go: the incident flows' sinks, connected by
+   * src/build-services.ts (incidentPagerSinks); before that (and without sinks) both only log.
+   */
   connect(sinks: { failures?: PageFailureSink; events?: PagerEventSink }): void;
   start(): void;
   stop(): Promise<void>;

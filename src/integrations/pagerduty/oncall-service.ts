@@ -5,7 +5,7 @@ import { NotFoundError } from '../../core/errors.js';
 import type { OnCall, OnCallAnswer } from '../../incident/on-call.js';
 import type { OnCallClient } from './oncall-client.js';
 
-export type { OnCallAnswer, OnCallPerson } from '../../incident/on-call.js';
+export type { OnCallAnswer } from '../../incident/on-call.js';
 
 /** Who is on call for a service (or everything configured), cached for `oncall.cacheSeconds`. */
 export class OnCallService implements OnCall {

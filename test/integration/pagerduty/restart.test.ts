@@ -6,7 +6,7 @@ import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBot } from '../../../src/app.js';
 import { readSettings } from '../../../src/config/settings.js';
-import { projectRoot } from '../../../src/store/project-root.js';
+import { projectRoot } from '../../../src/core/project-root.js';
 import { FakePagerDuty } from '../../helpers/fake-pagerduty.js';
 import { captureLogs } from '../../helpers/logs.js';
 import { actionsFor, pagingConfig, ROUTING_KEY } from '../../helpers/pagerduty.js';

@@ -1,10 +1,10 @@
-import type { ExecutorConfig } from '../../config/actions-schema.js';
-import { DockerExecutor } from '../../integrations/docker/docker-executor.js';
-import { LazyKubernetesExecutor } from '../../integrations/kubernetes/lazy-kubernetes-executor.js';
-import type { Executor } from '../executor.js';
-import { CommandExecutor } from './command-executor.js';
-import { commandOperation } from './command-operation.js';
-import { HttpExecutor } from './http-executor.js';
+import type { Executor } from '../actions/executor.js';
+import { CommandExecutor } from '../actions/executors/command-executor.js';
+import { commandOperation } from '../actions/executors/command-operation.js';
+import { HttpExecutor } from '../actions/executors/http-executor.js';
+import type { ExecutorConfig } from '../config/actions-schema.js';
+import { DockerExecutor } from '../integrations/docker/docker-executor.js';
+import { LazyKubernetesExecutor } from '../integrations/kubernetes/lazy-kubernetes-executor.js';
 
 export interface ExecutorContext {
   service: string;
@@ -13,7 +13,10 @@ export interface ExecutorContext {
   processEnv?: Readonly<Record<string, string | undefined>>;
 }
 
-/** Builds the executor a service/environment's config names. */
+/**
+ * The registry of executor kinds: the executor a service/environment's config names, exhaustive
+ * over the schema's kinds. It lives with the wiring because the kinds are adapters (integrations/).
+ */
 export function createExecutor(config: ExecutorConfig, context: ExecutorContext): Executor {
   switch (config.kind) {
     case 'kubernetes':

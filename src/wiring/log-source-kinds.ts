@@ -3,12 +3,12 @@ import { type LogsConfig, logsSchema } from '../config/logs-schema.js';
 import { DockerLogSource } from '../integrations/docker/docker-logs.js';
 import { LazyKubernetesLogSource } from '../integrations/kubernetes/lazy-kubernetes-logs.js';
 import { LokiLogSource } from '../integrations/loki/loki-log-source.js';
-import { CommandLogSource } from './command-log-source.js';
-import type { LogSource } from './log-source.js';
+import { CommandLogSource } from '../logs/command-log-source.js';
+import type { LogSource } from '../logs/log-source.js';
 
 /**
  * The one place a logs config becomes its source (pods, containers, Loki, a program); exhaustive
- * over the kinds. Without one, a
+ * over the kinds; with the wiring because the kinds are adapters (integrations/). Without one, a
  * kubernetes or docker executor's pods / containers are read; otherwise there are no logs.
  */
 export function createLogSource(
