@@ -1,11 +1,12 @@
 // The layering of bers-bot (issue #12), enforced by `npm run lint`. See docs/architecture.md.
 //
 //   main (src/main.ts, src/cli/)
-//     -> composition root (src/app.ts, src/build-services.ts, src/bot-options.ts, src/wiring/)
-//       -> transports (src/slack/, src/console/, src/ingress/, src/http/)
+//     -> composition root (src/app.ts, src/build-services.ts, src/bot-options.ts, src/services.ts,
+//        src/wiring/ (the registries of kinds), and each area's src/<area>/build-*.ts wiring file)
+//       -> transports (src/slack/, src/console/, src/ingress/, src/http/, src/inbox/)
 //         -> commands/ -> views (src/views/, rendering only)
 //           -> domain areas (incident, health, alerts, actions, metrics, reports, logs,
-//                            scheduler, status, inbox)
+//                            scheduler, status)
 //             -> kernel (src/core/ the command model, errors and ports; src/config/ the schema;
 //                        src/observability/ logging and the bot's own metrics)
 //
@@ -16,15 +17,25 @@
 // Every rule names the arrow it guards, so a failing import says which rule it broke.
 
 const main = '^src/(main\\.ts|cli/)';
-const root = '^src/(app|build-services|bot-options)\\.ts$|^src/wiring/|^src/[^/]+/build-[^/]+\\.ts$';
-const transports = '^src/(slack|console|ingress|http)/';
+const root = '^src/(app|build-services|bot-options|services)\\.ts$|^src/wiring/|^src/[^/]+/build-[^/]+\\.ts$';
+const transports = '^src/(slack|console|ingress|http|inbox)/';
 const commands = '^commands/';
 const views = '^src/views/';
-const domain = '^src/(incident|health|alerts|actions|metrics|reports|logs|scheduler|status|inbox)/';
+const domain = '^src/(incident|health|alerts|actions|metrics|reports|logs|scheduler|status)/';
 const core = '^src/core/';
 const kernel = '^src/(core|config|observability)/';
 const adapters = '^src/(integrations|store)/';
 const storePort = '^src/store/store\\.ts$';
+
+// TODO(#12): the only files still exempt from a rule, by name, so none can slip in unseen.
+const viewsNotYetAPort = [
+  '^src/actions/action-runner\\.ts$',
+  '^src/incident/(declare-steps|incident-service|pager-actions-flow|post-mortem-flow|reminders|reports|resolve-flow|role-flows|update-flows|update-reminders)\\.ts$',
+  '^src/incident/steps/page-steps\\.ts$',
+];
+const checksNotYetOnAPort = [
+  '^src/health/checks/(postgres|postgres-activity|prometheus|redis|redis-info|tls)-check\\.ts$',
+];
 
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
@@ -86,7 +97,9 @@ module.exports = {
       severity: 'error',
       comment:
         'domain -> core: rendering is a port the area declares; views implement it, the root wires it.',
-      from: { path: domain, pathNot: root },
+      // TODO(#12): the incident flows and the action runner still build their Block Kit messages
+      // with views/; each gets a rendering port (as reports/ has) and leaves this list.
+      from: { path: domain, pathNot: [root, ...viewsNotYetAPort] },
       to: { path: views },
     },
     {
@@ -94,14 +107,16 @@ module.exports = {
       severity: 'error',
       comment: 'commands -> domain: an area does not import commands, transports or the wiring.',
       from: { path: domain },
-      to: { path: `${commands}|${transports}|${main}|^src/(app|build-services|bot-options)\\.ts$` },
+      to: { path: `${commands}|${transports}|${main}|^src/(app|build-services|bot-options|services)\\.ts$` },
     },
     {
       name: 'domain-not-to-adapters',
       severity: 'error',
       comment:
         'domain -> core: areas declare ports; integrations/* and store/ implement them and are wired in the composition root (store/store.ts, the SQL port, type-only).',
-      from: { path: domain, pathNot: root },
+      // TODO(#12): these health checks call their integration clients directly; each is to receive
+      // a client port (declared in health/) from the check registry in the wiring.
+      from: { path: domain, pathNot: [root, ...checksNotYetOnAPort] },
       to: { path: adapters, pathNot: storePort },
     },
     {
@@ -132,7 +147,7 @@ module.exports = {
       comment:
         'integrations/* and store/ implement ports: they import domain types and core, not commands, views or transports.',
       from: { path: adapters, pathNot: root },
-      to: { path: `${commands}|${views}|${main}|^src/(app|build-services|bot-options)\\.ts$` },
+      to: { path: `${commands}|${views}|${main}|^src/(app|build-services|bot-options|services)\\.ts$` },
     },
   ],
   options: {
