@@ -1,5 +1,6 @@
 import type { BotConfig } from '../config/schema.js';
 import type { Clock } from '../core/clock.js';
+import { healthProbes } from '../wiring/health-probes.js';
 import { createChecker } from './checks/create-checker.js';
 import { CircuitBreaker } from './circuit-breaker.js';
 import { type CheckObserver, HealthService } from './health-service.js';
@@ -17,7 +18,7 @@ export function buildHealthService(config: BotConfig, clock: Clock, observe?: Ch
       critical: check.critical,
       // Not capped at the deadline: a check the deadline cuts is `unknown`, not "timed out".
       timeoutMs: check.timeoutMs ?? timeoutMs,
-      checker: createChecker(check),
+      checker: createChecker(check, healthProbes),
       breaker: new CircuitBreaker(circuitBreaker, clock),
     })),
   }));

@@ -1,5 +1,6 @@
 import type { CheckConfig } from '../../config/schema.js';
 import type { Checker } from '../model.js';
+import type { HealthProbes } from '../probes.js';
 import { bersChecker } from './bers-check.js';
 import { httpChecker } from './http-check.js';
 import { jsonStatusChecker } from './json-status-check.js';
@@ -13,7 +14,7 @@ import { tcpChecker } from './tcp-check.js';
 import { tlsChecker } from './tls-check.js';
 
 /** The one place a check's config becomes its checker; the switch is exhaustive over the kinds. */
-export function createChecker(config: CheckConfig): Checker {
+export function createChecker(config: CheckConfig, probes: HealthProbes): Checker {
   switch (config.kind) {
     case 'http':
       return httpChecker(config);
@@ -24,18 +25,18 @@ export function createChecker(config: CheckConfig): Checker {
     case 'tcp':
       return tcpChecker(config);
     case 'postgres':
-      return postgresChecker(config);
+      return postgresChecker(config, probes.pingPostgres);
     case 'redis':
-      return redisChecker(config);
+      return redisChecker(config, probes.pingRedis);
     case 'prometheus':
       return prometheusChecker(config);
     case 'system':
       return systemChecker(config);
     case 'postgres-activity':
-      return postgresActivityChecker(config);
+      return postgresActivityChecker(config, probes.readPostgresActivity);
     case 'redis-info':
-      return redisInfoChecker(config);
+      return redisInfoChecker(config, probes.readRedisInfo);
     case 'tls':
-      return tlsChecker(config);
+      return tlsChecker(config, probes.peerCertificate);
   }
 }

@@ -1,12 +1,15 @@
 import type { CheckConfig } from '../../config/schema.js';
-import { readPostgresActivity } from '../../integrations/postgres/postgres-activity.js';
 import { type Checker, type CheckOutcome, worstOf } from '../model.js';
+import type { HealthProbes } from '../probes.js';
 import { gradeLevel, pastLevel } from './levels.js';
 
 type PostgresActivityConfig = Extract<CheckConfig, { kind: 'postgres-activity' }>;
 
 /** Connections by state against max_connections, ungranted locks and replication lag, with thresholds. */
-export function postgresActivityChecker(config: PostgresActivityConfig): Checker {
+export function postgresActivityChecker(
+  config: PostgresActivityConfig,
+  readPostgresActivity: HealthProbes['readPostgresActivity'],
+): Checker {
   return {
     kind: 'postgres-activity',
     async check(signal): Promise<CheckOutcome> {

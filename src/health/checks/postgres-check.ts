@@ -1,6 +1,6 @@
 import type { CheckConfig } from '../../config/schema.js';
-import { pingPostgres } from '../../integrations/postgres/postgres-ping.js';
 import type { Checker } from '../model.js';
+import type { HealthProbes } from '../probes.js';
 
 type PostgresCheckConfig = Extract<CheckConfig, { kind: 'postgres' }>;
 
@@ -11,7 +11,10 @@ function valueText(value: unknown): string | undefined {
 }
 
 /** PostgreSQL accepts a connection and answers the configured query (default `SELECT 1`). */
-export function postgresChecker(config: PostgresCheckConfig): Checker {
+export function postgresChecker(
+  config: PostgresCheckConfig,
+  pingPostgres: HealthProbes['pingPostgres'],
+): Checker {
   return {
     kind: 'postgres',
     async check(signal) {

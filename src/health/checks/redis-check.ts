@@ -1,11 +1,11 @@
 import type { CheckConfig } from '../../config/schema.js';
-import { pingRedis } from '../../integrations/redis/redis-ping.js';
 import type { Checker } from '../model.js';
+import type { HealthProbes } from '../probes.js';
 
 type RedisCheckConfig = Extract<CheckConfig, { kind: 'redis' }>;
 
 /** Redis answers PING with PONG. */
-export function redisChecker(config: RedisCheckConfig): Checker {
+export function redisChecker(config: RedisCheckConfig, pingRedis: HealthProbes['pingRedis']): Checker {
   return {
     kind: 'redis',
     async check(signal) {

@@ -1,6 +1,6 @@
 import type { CheckConfig } from '../../config/schema.js';
-import { readRedisInfo } from '../../integrations/redis/redis-info.js';
 import { type Checker, type CheckOutcome, type HealthStatus, worstOf } from '../model.js';
+import type { HealthProbes } from '../probes.js';
 import { gradeLevel, pastLevel } from './levels.js';
 
 type RedisInfoConfig = Extract<CheckConfig, { kind: 'redis-info' }>;
@@ -12,7 +12,10 @@ interface Part {
 }
 
 /** Redis memory against maxmemory, connected clients and (in cluster mode) `cluster_state:ok`. */
-export function redisInfoChecker(config: RedisInfoConfig): Checker {
+export function redisInfoChecker(
+  config: RedisInfoConfig,
+  readRedisInfo: HealthProbes['readRedisInfo'],
+): Checker {
   return {
     kind: 'redis-info',
     async check(signal): Promise<CheckOutcome> {

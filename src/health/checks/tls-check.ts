@@ -1,13 +1,17 @@
 import type { CheckConfig } from '../../config/schema.js';
-import { peerCertificate } from '../../integrations/tls/peer-certificate.js';
 import type { Checker, CheckOutcome } from '../model.js';
+import type { HealthProbes } from '../probes.js';
 
 type TlsCheckConfig = Extract<CheckConfig, { kind: 'tls' }>;
 
 const DAY_MS = 86_400_000;
 
 /** Days until the certificate expires: degraded under `warningDays`, unhealthy under `criticalDays` or expired. */
-export function tlsChecker(config: TlsCheckConfig, now: () => Date = () => new Date()): Checker {
+export function tlsChecker(
+  config: TlsCheckConfig,
+  peerCertificate: HealthProbes['peerCertificate'],
+  now: () => Date = () => new Date(),
+): Checker {
   return {
     kind: 'tls',
     async check(signal): Promise<CheckOutcome> {

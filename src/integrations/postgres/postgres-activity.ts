@@ -1,17 +1,5 @@
+import type { PostgresActivity } from '../../health/probes.js';
 import { withPostgres } from './postgres-ping.js';
-
-/** What seed 003's database health queries show, read in one connection. */
-export interface PostgresActivity {
-  /** Client connections by `pg_stat_activity.state` (active, idle, idle in transaction…). */
-  byState: Record<string, number>;
-  connections: number;
-  maxConnections: number;
-  ungrantedLocks: number;
-  role: 'primary' | 'replica';
-  /** A replica's replay delay, or the primary's largest replica lag; undefined when there is none. */
-  replicationLagSeconds?: number;
-  replicas: number;
-}
 
 const BY_STATE = `SELECT coalesce(state, 'unknown') AS state, count(*)::int AS n
   FROM pg_stat_activity WHERE backend_type = 'client backend' GROUP BY 1`;

@@ -1,11 +1,6 @@
 import { Socket } from 'node:net';
 import pg from 'pg';
-
-export interface PostgresPing {
-  rowCount: number;
-  /** The first column of the first row, for a reason such as "SELECT count(*) … → 12". */
-  firstValue?: unknown;
-}
+import type { PostgresPing } from '../../health/probes.js';
 
 /**
  * Connects to PostgreSQL, runs `work` on the client and always ends it. An aborted signal destroys

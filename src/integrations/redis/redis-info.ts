@@ -1,10 +1,5 @@
+import type { RedisInfo } from '../../health/probes.js';
 import { withRedis } from './with-redis.js';
-/** `INFO` (and `CLUSTER INFO` in cluster mode) as key → value maps. */
-export interface RedisInfo {
-  info: Record<string, string>;
-  cluster?: Record<string, string>;
-}
-
 /** Parses `key:value` lines (INFO, CLUSTER INFO); `# Section` headers and blank lines are skipped. */
 export function parseInfo(text: string): Record<string, string> {
   const fields: Record<string, string> = {};

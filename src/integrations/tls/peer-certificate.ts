@@ -1,15 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { connect } from 'node:tls';
-
-export interface PeerCertificate {
-  validFrom: Date;
-  validTo: Date;
-  subject: string;
-  issuer: string;
-  /** Whether the chain is trusted and the name matches; the reason when not. */
-  authorized: boolean;
-  authorizationError?: string;
-}
+import type { PeerCertificate } from '../../health/probes.js';
 
 /**
  * The certificate a TLS server presents, and whether it is trusted for `servername`. The handshake

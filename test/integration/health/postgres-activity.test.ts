@@ -1,12 +1,16 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresActivityChecker } from '../../../src/health/checks/postgres-activity-check.js';
+import { healthProbes } from '../../../src/wiring/health-probes.js';
 import { postgresUrl, uniqueSchema } from '../../helpers/stores.js';
 import { refusedPort } from '../../helpers/target-server.js';
 import { checkConfig, patient } from '../../unit/health/checks/check-config.js';
 
 const check = (url: string, extra: Record<string, unknown> = {}) =>
-  postgresActivityChecker(checkConfig({ kind: 'postgres-activity', url, ...extra })).check(patient());
+  postgresActivityChecker(
+    checkConfig({ kind: 'postgres-activity', url, ...extra }),
+    healthProbes.readPostgresActivity,
+  ).check(patient());
 
 describe('postgres-activity check', () => {
   it('fails with the connection error on a refused port', async () => {

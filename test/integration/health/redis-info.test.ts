@@ -1,11 +1,14 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { redisInfoChecker } from '../../../src/health/checks/redis-info-check.js';
+import { healthProbes } from '../../../src/wiring/health-probes.js';
 import { startRespServer } from '../../helpers/resp-server.js';
 import { eventually } from '../../helpers/target-server.js';
 import { checkConfig, patient } from '../../unit/health/checks/check-config.js';
 
 const check = (url: string, extra: Record<string, unknown> = {}) =>
-  redisInfoChecker(checkConfig({ kind: 'redis-info', url, ...extra })).check(patient());
+  redisInfoChecker(checkConfig({ kind: 'redis-info', url, ...extra }), healthProbes.readRedisInfo).check(
+    patient(),
+  );
 
 const bulk = (text: string) => `$${Buffer.byteLength(text)}\r\n${text}\r\n`;
 

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { generate } from 'selfsigned';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tlsChecker } from '../../../src/health/checks/tls-check.js';
+import { healthProbes } from '../../../src/wiring/health-probes.js';
 import { checkConfig, patient } from '../../unit/health/checks/check-config.js';
 
 const DAY = 86_400_000;
@@ -53,6 +54,7 @@ describe('tls check (a local https server with a self-signed certificate)', () =
   const check = (target: { port: number; caFile?: string }, extra: Record<string, unknown> = {}) =>
     tlsChecker(
       checkConfig({ kind: 'tls', host: '127.0.0.1', port: target.port, caFile: target.caFile, ...extra }),
+      healthProbes.peerCertificate,
     ).check(patient());
 
   it('counts the days left: degraded inside the 30-day warning, unhealthy inside the critical days', async () => {

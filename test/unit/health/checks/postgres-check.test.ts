@@ -1,12 +1,16 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { postgresChecker } from '../../../../src/health/checks/postgres-check.js';
+import { healthProbes } from '../../../../src/wiring/health-probes.js';
 import { postgresUrl } from '../../../helpers/stores.js';
 import { eventually, refusedPort, startSilentTcp } from '../../../helpers/target-server.js';
 import { checkConfig, patient } from './check-config.js';
 
 const check = (url: string, signal: AbortSignal, query?: string) =>
-  postgresChecker(checkConfig({ kind: 'postgres', url, ...(query ? { query } : {}) })).check(signal);
+  postgresChecker(
+    checkConfig({ kind: 'postgres', url, ...(query ? { query } : {}) }),
+    healthProbes.pingPostgres,
+  ).check(signal);
 
 describe('postgres check', () => {
   it('rejects with ECONNREFUSED on a refused port', async () => {

@@ -1,11 +1,12 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { redisChecker } from '../../../../src/health/checks/redis-check.js';
+import { healthProbes } from '../../../../src/wiring/health-probes.js';
 import { startRespServer } from '../../../helpers/resp-server.js';
 import { eventually, refusedPort } from '../../../helpers/target-server.js';
 import { checkConfig, patient } from './check-config.js';
 
 const check = (url: string, signal: AbortSignal = patient()) =>
-  redisChecker(checkConfig({ kind: 'redis', url })).check(signal);
+  redisChecker(checkConfig({ kind: 'redis', url }), healthProbes.pingRedis).check(signal);
 
 describe('redis check', () => {
   const servers: { close(): Promise<void> }[] = [];
