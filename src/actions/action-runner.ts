@@ -5,22 +5,42 @@ import type { Clock } from '../core/clock.js';
 import { ConflictError, UsageError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
 import type { HealthService } from '../health/health-service.js';
-import { executionMessage, interruptedMessage, verificationMessage } from '../views/actions-view.js';
 import type { ActionRepository } from './action-repository.js';
 import type { ActionRequest } from './action-request.js';
 import type { ActionService, Who } from './action-service.js';
 import type { ExecutionResult } from './executor.js';
 import { commandLine } from './operation.js';
+import type { VerifyResult } from './verification.js';
 import { recordVerification, verificationDetails } from './verification-record.js';
-import { type VerifyDefaults, type VerifyDeps, verifyOperation } from './verify-operation.js';
+import {
+  type Verification,
+  type VerifyDefaults,
+  type VerifyDeps,
+  verifyOperation,
+} from './verify-operation.js';
 
 /** How often a running action says its process is alive. */
 const HEARTBEAT_MS = 15_000;
 /** How long a confirmed or running action may go without a heartbeat before it counts as abandoned. */
 export const ABANDONED_AFTER_MS = 2 * 60_000;
 
+/**
+ * How the runner's channel messages look: the outcome of a run, an interrupted run, a verification.
+ * views/actions-view.ts implements it; the composition root (build-actions.ts) hands it over.
+ */
+export interface ActionMessages {
+  execution(request: ActionRequest, result: ExecutionResult, seconds: number): Message;
+  interrupted(request: ActionRequest): Message;
+  verification(
+    request: ActionRequest,
+    result: VerifyResult & { kind?: Verification['kind']; metric?: string },
+    offerRollback: boolean,
+  ): Message;
+}
+
 export interface RunnerDeps {
   actions: ActionService;
+  messages: ActionMessages;
   repo: ActionRepository;
   chat: Chat;
   health: HealthService;
@@ -125,7 +145,7 @@ export class ActionRunner {
       outputTail: result.outputTail.slice(-2000),
       seconds,
     });
-    await this.post(done.channelId, executionMessage(done, result, seconds));
+    await this.post(done.channelId, this.deps.messages.execution(done, result, seconds));
     if (result.ok) await this.verify(done, who, verify);
   }
 
@@ -153,7 +173,7 @@ export class ActionRunner {
         executor: request.executor,
         confirmedBy: request.confirmedBy?.id,
       });
-      await this.post(request.channelId, interruptedMessage(request));
+      await this.post(request.channelId, this.deps.messages.interrupted(request));
     }
     return abandoned.length;
   }
@@ -171,7 +191,7 @@ export class ActionRunner {
     });
     await this.post(
       done.channelId,
-      verificationMessage(done, result, !result.healthy && done.kind === 'restart'),
+      this.deps.messages.verification(done, result, !result.healthy && done.kind === 'restart'),
     );
   }
 

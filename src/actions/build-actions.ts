@@ -11,6 +11,7 @@ import type { MetricService } from '../metrics/metric-service.js';
 import { secretMasker, secretsIn } from '../observability/logger.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { Store } from '../store/store.js';
+import { actionMessages } from '../views/actions-view.js';
 import { createExecutor } from '../wiring/executor-kinds.js';
 import { createLogSource } from '../wiring/log-source-kinds.js';
 import { ActionRepository } from './action-repository.js';
@@ -88,6 +89,7 @@ export function buildActions(w: ActionsWiring): Actions {
   });
   const runner = new ActionRunner({
     actions: service,
+    messages: actionMessages,
     repo,
     chat: w.chat,
     health: w.health,

@@ -1,4 +1,5 @@
 import type { ActionRequest } from '../actions/action-request.js';
+import type { ActionMessages } from '../actions/action-runner.js';
 import type { ExecutionResult, RevisionInfo } from '../actions/executor.js';
 import { commandOf } from '../actions/operation.js';
 import type { VerifyResult } from '../actions/verification.js';
@@ -131,3 +132,10 @@ export function historyReply(
   );
   return { text: `History of ${service} (${environment})`, blocks };
 }
+
+/** The action runner's messages in Block Kit (the ActionMessages port). */
+export const actionMessages: ActionMessages = {
+  execution: executionMessage,
+  interrupted: interruptedMessage,
+  verification: verificationMessage,
+};
