@@ -20,6 +20,13 @@ export interface CreatedChannel {
   name: string;
 }
 
+/** A channel bookmark (Slack's bookmarks.*): a titled link at the top of the channel. */
+export interface Bookmark {
+  id: string;
+  title: string;
+  link: string;
+}
+
 /** A modal view, in Block Kit's `view` shape (type "modal"). */
 export interface ModalView {
   type: 'modal';
@@ -61,6 +68,14 @@ export interface Chat {
   userEmail(userId: string): Promise<string | undefined>;
   /** Member user ids of a Slack user group. */
   userGroupMembers(groupId: string): Promise<string[]>;
+  /** Sets the channel's topic (Slack keeps at most 250 characters). */
+  setTopic(channel: string, topic: string): Promise<void>;
+  bookmarks(channel: string): Promise<Bookmark[]>;
+  /** Adds a link bookmark; answers its id, kept to edit it later. */
+  addBookmark(channel: string, bookmark: { title: string; link: string }): Promise<string>;
+  editBookmark(channel: string, bookmark: Bookmark): Promise<void>;
+  /** Archives the channel; one already archived is left as it is. */
+  archive(channel: string): Promise<void>;
   /** A link people can click to open the channel. */
   channelLink(channel: string): string;
 }

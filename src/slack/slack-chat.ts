@@ -1,5 +1,5 @@
 import type { WebClient } from '@slack/web-api';
-import type { Chat, CreatedChannel, MessageRef, ModalView, PostOptions } from '../core/chat.js';
+import type { Bookmark, Chat, CreatedChannel, MessageRef, ModalView, PostOptions } from '../core/chat.js';
 import type { Message } from '../core/message.js';
 import { notificationText } from '../views/blocks.js';
 
@@ -113,6 +113,47 @@ export class SlackChat implements Chat {
   async userGroupMembers(groupId: string): Promise<string[]> {
     const result = await this.client.usergroups.users.list({ usergroup: groupId });
     return result.users ?? [];
+  }
+
+  async setTopic(channel: string, topic: string): Promise<void> {
+    await this.client.conversations.setTopic({ channel, topic: [...topic].slice(0, 250).join('') });
+  }
+
+  async bookmarks(channel: string): Promise<Bookmark[]> {
+    const result = await this.client.bookmarks.list({ channel_id: channel });
+    return (result.bookmarks ?? []).map((b) => ({
+      id: String(b.id),
+      title: String(b.title ?? ''),
+      link: String(b.link ?? ''),
+    }));
+  }
+
+  async addBookmark(channel: string, bookmark: { title: string; link: string }): Promise<string> {
+    const result = await this.client.bookmarks.add({
+      channel_id: channel,
+      title: bookmark.title,
+      type: 'link',
+      link: bookmark.link,
+    });
+    return String(result.bookmark?.id);
+  }
+
+  async editBookmark(channel: string, bookmark: Bookmark): Promise<void> {
+    await this.client.bookmarks.edit({
+      channel_id: channel,
+      bookmark_id: bookmark.id,
+      title: bookmark.title,
+      link: bookmark.link,
+    });
+  }
+
+  async archive(channel: string): Promise<void> {
+    try {
+      await this.client.conversations.archive({ channel });
+    } catch (error) {
+      // Someone archived it by hand first: what the timer wanted is done.
+      if ((error as { data?: { error?: string } }).data?.error !== 'already_archived') throw error;
+    }
   }
 
   channelLink(channel: string): string {
