@@ -101,6 +101,7 @@ export async function buildServices(
       processEnv: w.processEnv,
       kpis,
       sleep: w.actionSleep,
+      alsoTell: (channelId, message) => incidents.replyInCardThread(channelId, message),
     }),
   };
   return { services, reportScheduler: reports.scheduler };

@@ -31,6 +31,11 @@ export interface RunnerDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Masks credentials in executor output (the logger's masker). */
   mask?: (text: string) => string;
+  /**
+   * Where else a result goes: a restart typed in an incident channel also replies in the thread
+   * of that incident's card (wired in build-services; no-op for any other channel).
+   */
+  alsoTell?: (channelId: string, message: Message) => Promise<void>;
 }
 
 /**
@@ -125,7 +130,7 @@ export class ActionRunner {
       outputTail: result.outputTail.slice(-2000),
       seconds,
     });
-    await this.post(done.channelId, executionMessage(done, result, seconds));
+    await this.post(done.channelId, executionMessage(done, result, seconds), true);
     if (result.ok) await this.verify(done, who, verify);
   }
 
@@ -172,6 +177,7 @@ export class ActionRunner {
     await this.post(
       done.channelId,
       verificationMessage(done, result, !result.healthy && done.kind === 'restart'),
+      true,
     );
   }
 
@@ -182,11 +188,10 @@ export class ActionRunner {
       .catch((error: unknown) => this.deps.log.error({ err: error }, 'audit write failed'));
   }
 
-  private async post(channel: string, message: Message): Promise<void> {
-    await this.deps.chat
-      .post(channel, message)
-      .catch((error: unknown) =>
-        this.deps.log.error({ err: error, channel }, 'could not post an action result'),
-      );
+  private async post(channel: string, message: Message, echo = false): Promise<void> {
+    const fail = (error: unknown) =>
+      this.deps.log.error({ err: error, channel }, 'could not post an action result');
+    await this.deps.chat.post(channel, message).catch(fail);
+    if (echo && this.deps.alsoTell) await this.deps.alsoTell(channel, message).catch(fail);
   }
 }
