@@ -29,6 +29,7 @@ import type { ReportScheduler } from './scheduler/report-scheduler.js';
 import { TimerService } from './scheduler/timers.js';
 import { SlackMessageSource } from './slack/slack-message-source.js';
 import { HealthSnapshots } from './status/health-snapshots.js';
+import { StatusPage } from './status/status-page.js';
 import { AuditLog } from './store/audit-log.js';
 import type { Store } from './store/store.js';
 
@@ -90,6 +91,13 @@ export async function buildServices(
     pagerduty,
     pager,
     incidents,
+    statusPage: new StatusPage(
+      config.statusPage,
+      config.services.map((s) => s.name),
+      snapshots,
+      incidents,
+      clock,
+    ),
     alerts: alertsArea.service,
     alertNotifier: alertsArea.notifier,
     incidentDeclarer: alertIncidentDeclarer(incidents, (name) => names.canonical(name)),
