@@ -13,7 +13,11 @@ describe('the public status page', () => {
   const clock = new ManualClock(MONDAY_10);
   const get = async (path: string) => {
     const response = await fetch(`${h.url}${path}`);
-    return { status: response.status, type: response.headers.get('content-type'), body: await response.text() };
+    return {
+      status: response.status,
+      type: response.headers.get('content-type'),
+      body: await response.text(),
+    };
   };
   const settled = (n: number) =>
     pollUntil(async () => (await h.bot.services.incidents.pendingSteps(n)) === 0, {
