@@ -29,7 +29,7 @@ const storePort = '^src/store/store\\.ts$';
 
 // TODO(#12): the only files still exempt from a rule, by name, so none can slip in unseen.
 const viewsNotYetAPort = [
-  '^src/incident/(declare-steps|incident-service|pager-actions-flow|post-mortem-flow|reminders|reports|resolve-flow|role-flows|update-flows|update-reminders)\\.ts$',
+  '^src/incident/(archive-flow|declare-steps|incident-service|pager-actions-flow|post-mortem-flow|reminders|reports|resolve-flow|role-flows|update-flows|update-reminders)\\.ts$',
   '^src/incident/steps/page-steps\\.ts$',
 ];
 const checksNotYetOnAPort = ['^src/health/checks/prometheus-check\\.ts$'];

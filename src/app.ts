@@ -15,6 +15,7 @@ import { Pipeline } from './core/pipeline.js';
 import { HandlerRegistry } from './core/registry.js';
 import { botRoutes } from './http/bot-routes.js';
 import { HttpRouter } from './http/routes.js';
+import { statusRoutes } from './http/status-routes.js';
 import { Inbox } from './inbox/inbox.js';
 import type { InboxTarget } from './inbox/kept-request.js';
 import { Ingress, type IngressError, type PreparedThread } from './ingress/ingress.js';
@@ -104,6 +105,7 @@ async function assembleBot(options: BotOptions, ingressThread: PreparedThread): 
   const http = new HttpRouter(
     [
       ...botRoutes({ store, metrics, configLoaded: () => true }),
+      ...statusRoutes(services.statusPage),
       alertmanagerWebhookRoute({ token: config.alerts.webhook.token, notifier: services.alertNotifier, log }),
       services.pagerduty.route,
     ],

@@ -27,6 +27,7 @@ import { TimerService } from './scheduler/timers.js';
 import type { Services } from './services.js';
 import { SlackMessageSource } from './slack/slack-message-source.js';
 import { HealthSnapshots } from './status/health-snapshots.js';
+import { StatusPage } from './status/status-page.js';
 import { AuditLog } from './store/audit-log.js';
 import type { Store } from './store/store.js';
 import { buildAlertSources } from './wiring/alert-source-kinds.js';
@@ -91,6 +92,13 @@ export async function buildServices(
     oncall: pagerduty.oncall,
     pager,
     incidents,
+    statusPage: new StatusPage(
+      config.statusPage,
+      config.services.map((s) => s.name),
+      snapshots,
+      incidents,
+      clock,
+    ),
     alerts: alertsArea.service,
     alertNotifier: alertsArea.notifier,
     incidentDeclarer: alertIncidentDeclarer(incidents, (name) => names.canonical(name)),
@@ -102,6 +110,7 @@ export async function buildServices(
       processEnv: w.processEnv,
       kpis,
       sleep: w.actionSleep,
+      alsoTell: (channelId, message) => incidents.replyInCardThread(channelId, message),
     }),
   };
   return { services, reportScheduler: reports.scheduler };

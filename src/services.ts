@@ -15,6 +15,7 @@ import type { ChartRenderer } from './metrics/model.js';
 import type { BotMetrics } from './observability/metrics.js';
 import type { ReportService } from './reports/report-service.js';
 import type { TimerService } from './scheduler/timers.js';
+import type { StatusPage } from './status/status-page.js';
 import type { AuditLog } from './store/audit-log.js';
 import type { Store } from './store/store.js';
 
@@ -42,6 +43,8 @@ declare module './core/services.js' {
     pager: Pager;
     /** The incident lifecycle (declare, update, resolve, timeline, queries). */
     incidents: IncidentService;
+    /** The public status page (`GET /status`), from the health snapshot and public updates. */
+    statusPage: StatusPage;
     /** Alert sources (list / ack / resolve) and the Alertmanager webhook's channel messages. */
     alerts: AlertService;
     alertNotifier: AlertNotifier;

@@ -14,12 +14,18 @@ type Tokens = z.infer<typeof tokens>;
 export const updateCommand: Command<Tokens> = {
   name: 'update',
   summary: 'post a status update (channel and announcement) and set when the next one is due',
-  usage: ['update [number] <investigating|identified|monitoring> <text…>'],
-  examples: ['incident update 12 identified a bad deploy of checkout; rolling back'],
+  usage: ['update [number] <investigating|identified|monitoring> <text…> [--public]'],
+  examples: [
+    'incident update 12 identified a bad deploy of checkout; rolling back',
+    'incident update 12 monitoring checkout works again --public',
+  ],
   permission: 'incident',
   args: tokens,
   async run(args, ctx) {
-    const { number, rest } = await targetIncident(args.tokens, ctx, 'update [number] <status> <text…>');
+    // `--public`: the text also goes on the public status page (anywhere in the line).
+    const isPublic = args.tokens.some((t) => t.toLowerCase() === '--public');
+    const tokens = args.tokens.filter((t) => t.toLowerCase() !== '--public');
+    const { number, rest } = await targetIncident(tokens, ctx, 'update [number] <status> <text…>');
     const [status = '', ...text] = rest;
     const wanted = status.toLowerCase();
     if (!isStatus(wanted)) {
@@ -30,10 +36,12 @@ export const updateCommand: Command<Tokens> = {
     }
     const incident = await ctx.services.incidents.update(
       number,
-      { status: wanted, text: freeText(text) },
+      { status: wanted, text: freeText(text), isPublic },
       ctx.actor,
     );
-    return doneReply(`Update posted for incident #${number} (${incident.status}).`);
+    return doneReply(
+      `Update posted for incident #${number} (${incident.status})${isPublic ? ', also on the public status page' : ''}.`,
+    );
   },
 };
 

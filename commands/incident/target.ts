@@ -36,6 +36,14 @@ export function parseUser(
   usage = 'incident assign',
 ): string | undefined {
   if (!token) return undefined;
+  // `@here` / `@channel` / `@everyone` (as Slack sends them, or typed in the console) are no person.
+  const broadcast = /^(?:<!(here|channel|everyone)(?:\|[^>]*)?>|@(here|channel|everyone))$/i.exec(token);
+  if (broadcast) {
+    throw new UsageError(
+      `\`@${(broadcast[1] ?? broadcast[2])!.toLowerCase()}\` is everyone in the channel: this goes to one person, so mention them.`,
+      usage,
+    );
+  }
   const mention = parseMention(token);
   if (mention?.kind === 'user') return mention.id;
   if (mention?.kind === 'group') {

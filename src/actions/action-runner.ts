@@ -51,6 +51,11 @@ export interface RunnerDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Masks credentials in executor output (the logger's masker). */
   mask?: (text: string) => string;
+  /**
+   * Where else a result goes: a restart typed in an incident channel also replies in the thread
+   * of that incident's card (wired in build-services; no-op for any other channel).
+   */
+  alsoTell?: (channelId: string, message: Message) => Promise<void>;
 }
 
 /**
@@ -145,7 +150,7 @@ export class ActionRunner {
       outputTail: result.outputTail.slice(-2000),
       seconds,
     });
-    await this.post(done.channelId, this.deps.messages.execution(done, result, seconds));
+    await this.post(done.channelId, this.deps.messages.execution(done, result, seconds), true);
     if (result.ok) await this.verify(done, who, verify);
   }
 
@@ -192,6 +197,7 @@ export class ActionRunner {
     await this.post(
       done.channelId,
       this.deps.messages.verification(done, result, !result.healthy && done.kind === 'restart'),
+      true,
     );
   }
 
@@ -202,11 +208,10 @@ export class ActionRunner {
       .catch((error: unknown) => this.deps.log.error({ err: error }, 'audit write failed'));
   }
 
-  private async post(channel: string, message: Message): Promise<void> {
-    await this.deps.chat
-      .post(channel, message)
-      .catch((error: unknown) =>
-        this.deps.log.error({ err: error, channel }, 'could not post an action result'),
-      );
+  private async post(channel: string, message: Message, echo = false): Promise<void> {
+    const fail = (error: unknown) =>
+      this.deps.log.error({ err: error, channel }, 'could not post an action result');
+    await this.deps.chat.post(channel, message).catch(fail);
+    if (echo && this.deps.alsoTell) await this.deps.alsoTell(channel, message).catch(fail);
   }
 }

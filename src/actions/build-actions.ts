@@ -4,6 +4,7 @@ import { ServiceNames } from '../config/service-names.js';
 import type { Chat } from '../core/chat.js';
 import type { Clock } from '../core/clock.js';
 import { UnavailableError } from '../core/errors.js';
+import type { Message } from '../core/message.js';
 import type { Permissions } from '../core/permissions.js';
 import type { HealthService } from '../health/health-service.js';
 import { LogService } from '../logs/log-service.js';
@@ -42,6 +43,8 @@ export interface ActionsWiring {
   kpis?: MetricService;
   /** Tests: waits between verification checks (e.g. advancing a ManualClock). */
   sleep?: (ms: number) => Promise<void>;
+  /** Results of an operation run from an incident channel also go to its card's thread. */
+  alsoTell?: (channelId: string, message: Message) => Promise<void>;
 }
 
 /** Operations (restart, rollback, named ones): policy, requests, executors (built once per service/environment). */
@@ -103,6 +106,7 @@ export function buildActions(w: ActionsWiring): Actions {
       stableSeconds: settings.verifyStableSeconds,
     },
     sleep: w.sleep,
+    alsoTell: w.alsoTell,
     mask,
   });
   const logs = new LogService({

@@ -73,6 +73,27 @@ const businessHoursSchema = z
   .prefault({})
   .refine((b) => b.start < b.end, { message: 'start must be before end', path: ['end'] });
 
+const httpUrl = z.url({ protocol: /^https?$/ });
+
+/**
+ * The incident channel's chrome (item 6 of the native-Slack issue): topic and bookmarks kept
+ * current, extra announcement channels per severity, the bridge line, archiving after resolution.
+ */
+const channelCareSchema = z
+  .strictObject({
+    /** Extra announcement channels per severity, each with its own card (seed 003: P0 to #emergency-response). */
+    announceTo: z.record(z.string(), z.array(z.string().min(2)).max(5)).default({}),
+    /** The conference bridge or meeting link, shown in the report and bookmarked. */
+    bridgeUrl: httpUrl.optional(),
+    /** The incident runbook, bookmarked in every incident channel. */
+    runbookUrl: httpUrl.optional(),
+    /** The public status page, bookmarked. */
+    statusPageUrl: httpUrl.optional(),
+    /** Archive the channel this many days after the resolution; null never archives. */
+    archiveAfterDays: z.number().int().positive().max(365).nullable().default(null),
+  })
+  .prefault({});
+
 export const incidentSettingsSchema = z
   .strictObject({
     /** Where every declare/update/resolution is announced (`#name` or a channel id). */
@@ -91,8 +112,12 @@ export const incidentSettingsSchema = z
       .max(24 * 14)
       .default(24),
     businessHours: businessHoursSchema,
+    channel: channelCareSchema,
+    /** How many post-mortem reminders at most; the last one says it is the last. */
+    postMortemReminders: z.number().int().positive().max(50).default(5),
   })
   .prefault({});
 
 export type IncidentSettings = z.infer<typeof incidentSettingsSchema>;
+export type ChannelCareSettings = z.infer<typeof channelCareSchema>;
 export type SeverityPolicy = z.infer<typeof severitySchema>;

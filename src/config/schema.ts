@@ -7,6 +7,7 @@ import { incidentSettingsSchema } from './incident-schema.js';
 import { metricsSettingsSchema } from './metrics-schema.js';
 import { pagerDutySettingsSchema } from './pagerduty-schema.js';
 import { reportsSchema } from './reports-schema.js';
+import { statusPageSchema } from './status-page-schema.js';
 
 const slug = z
   .string()
@@ -69,6 +70,7 @@ export const botConfigSchema = z
     metrics: metricsSettingsSchema,
     reports: reportsSchema,
     actions: actionsSchema,
+    statusPage: statusPageSchema,
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import type { Chat, CreatedChannel, MessageRef, ModalView, PostOptions } from '../core/chat.js';
+import type { Bookmark, Chat, CreatedChannel, MessageRef, ModalView, PostOptions } from '../core/chat.js';
 import { UsageError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
 import type { ButtonBoard } from './button-board.js';
@@ -87,6 +87,28 @@ export class ConsoleChat implements Chat {
 
   async userGroupMembers(): Promise<string[]> {
     return [];
+  }
+
+  // The console has no channel chrome: topic and bookmarks are printed, archiving too.
+  async setTopic(channel: string, topic: string): Promise<void> {
+    this.out.write(`(topic of #${channel.replace(/^#/, '')}: ${topic})\n`);
+  }
+
+  async bookmarks(): Promise<Bookmark[]> {
+    return [];
+  }
+
+  async addBookmark(channel: string, bookmark: { title: string; link: string }): Promise<string> {
+    this.out.write(`(bookmark in #${channel.replace(/^#/, '')}: ${bookmark.title} ${bookmark.link})\n`);
+    return `console-${bookmark.title}`;
+  }
+
+  async editBookmark(channel: string, bookmark: Bookmark): Promise<void> {
+    this.out.write(`(bookmark in #${channel.replace(/^#/, '')}: ${bookmark.title} ${bookmark.link})\n`);
+  }
+
+  async archive(channel: string): Promise<void> {
+    this.out.write(`(#${channel.replace(/^#/, '')} archived)\n`);
   }
 
   channelLink(channel: string): string {

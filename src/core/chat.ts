@@ -20,6 +20,13 @@ export interface CreatedChannel {
   name: string;
 }
 
+/** A channel bookmark (Slack's bookmarks.*): a titled link at the top of the channel. */
+export interface Bookmark {
+  id: string;
+  title: string;
+  link: string;
+}
+
 /** A modal view, in Block Kit's `view` shape (type "modal"). */
 export interface ModalView {
   type: 'modal';
@@ -61,6 +68,14 @@ export interface Chat {
   userEmail(userId: string): Promise<string | undefined>;
   /** Member user ids of a Slack user group. */
   userGroupMembers(groupId: string): Promise<string[]>;
+  /** Sets the channel's topic (Slack keeps at most 250 characters). */
+  setTopic(channel: string, topic: string): Promise<void>;
+  bookmarks(channel: string): Promise<Bookmark[]>;
+  /** Adds a link bookmark; answers its id, kept to edit it later. */
+  addBookmark(channel: string, bookmark: { title: string; link: string }): Promise<string>;
+  editBookmark(channel: string, bookmark: Bookmark): Promise<void>;
+  /** Archives the channel; one already archived is left as it is. */
+  archive(channel: string): Promise<void>;
   /** A link people can click to open the channel. */
   channelLink(channel: string): string;
 }
@@ -70,20 +85,35 @@ export interface Chat {
  * exists, an invite that changes nothing). Each adapter maps its vendor's codes (Slack's in
  * slack/chat-errors.ts); any other failure stays the adapter's own error.
  */
-export type ChatErrorCode = 'name-taken' | 'already-member' | 'cannot-invite-self' | 'user-not-found';
+export type ChatErrorCode =
+  | 'name-taken'
+  | 'already-member'
+  | 'cannot-invite-self'
+  | 'user-not-found'
+  /** The platform answered and refused (not invited, a missing scope, archived): not worth a retry. */
+  | 'refused';
 
 export class ChatError extends Error {
   constructor(
     readonly code: ChatErrorCode,
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; detail?: string },
   ) {
     super(message, options);
     this.name = 'ChatError';
+    this.detail = options?.detail ?? code;
   }
+
+  /** The platform's own word for the refusal (Slack's `not_in_channel`), for people to read. */
+  readonly detail: string;
 }
 
 /** The ChatError code of a failure, if it is one. */
 export function chatErrorCode(error: unknown): ChatErrorCode | undefined {
   return error instanceof ChatError ? error.code : undefined;
+}
+
+/** What the platform said when it refused, for a timeline warning; undefined if it never answered. */
+export function chatRefusal(error: unknown): string | undefined {
+  return error instanceof ChatError ? error.detail : undefined;
 }

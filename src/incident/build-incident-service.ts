@@ -46,6 +46,7 @@ export async function buildIncidentService(options: IncidentServiceOptions): Pro
     options.chat,
     settings.postMortemReminderHours,
     options.clock,
+    settings.channel.bridgeUrl,
   );
   const runner = new StepRunner({
     store: options.store,
@@ -55,6 +56,7 @@ export async function buildIncidentService(options: IncidentServiceOptions): Pro
     log: options.log.child({ area: 'incident' }),
     reports,
     announcementChannel: settings.announcementChannel,
+    channelCare: settings.channel,
     probe: options.probe,
   });
   const deps: IncidentDeps = {

@@ -16,6 +16,11 @@ export interface Card {
   ts: string;
 }
 
+/** The step-store role of a channel's card: the announcement channel's, or an extra one's. */
+export function cardRole(channel: string, mainChannel: string): string {
+  return channel === mainChannel ? MAIN_CARD_ROLE : `${EXTRA_CARD_PREFIX}${channel}`;
+}
+
 export async function cardsOf(db: Queryable, incidentId: number, mainChannel: string): Promise<Card[]> {
   const cards: Card[] = [];
   for (const m of await stepStore.messages(db, incidentId)) {

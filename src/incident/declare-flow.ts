@@ -107,7 +107,10 @@ export async function declareIncident(
       kind: 'paging',
       text: `Paging decision: ${paging.reason}`,
     });
-    const steps = declareSteps(incident, actor.id, paging, deps.owners);
+    const steps = declareSteps(incident, actor.id, paging, deps.owners, {
+      channels: deps.settings.channel.announceTo[severity] ?? [],
+      main: deps.settings.announcementChannel,
+    });
     await stepStore.add(tx, incident.id, now, steps);
     if (paging.kind === 'if-unacknowledged' || paging.kind === 'at') {
       await deps.timers.schedule(

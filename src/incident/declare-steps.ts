@@ -1,5 +1,6 @@
 import { groupMention, joinMrkdwn, md, userMention } from '../core/mrkdwn.js';
 import { noticeMessage } from '../views/incident-report-view.js';
+import { cardRole } from './cards.js';
 import type { Incident } from './model.js';
 import type { PagingPlan } from './severity-policies.js';
 import type { StepPayload } from './step-store.js';
@@ -13,13 +14,15 @@ export function respondersOf(incident: Incident, owners: Record<string, readonly
 /**
  * What a declare does outside the store, in order. The channel first, so every page carries its
  * link; a page never waits on Slack, though: when the channel step fails the runner sends the page
- * anyway (see StepRunner.run). The owners of the named services are invited as responders.
+ * anyway (see StepRunner.run). The owners of the named services are invited as responders. The
+ * severity's extra announcement channels and the channel's topic and bookmarks come last.
  */
 export function declareSteps(
   incident: Incident,
   declarer: string,
   paging: PagingPlan,
   owners: Record<string, readonly string[]>,
+  extra: { channels: readonly string[]; main: string } = { channels: [], main: '' },
 ): { key: string; payload: StepPayload }[] {
   const n = incident.number;
   const page = paging.kind === 'now';
@@ -60,6 +63,21 @@ export function declareSteps(
           },
         ]
       : []),
+    // Last, after the page and its card: none of this may hold them up (see channel-care.ts).
+    ...extra.channels
+      .filter((c) => c !== extra.main)
+      .map((channel) => ({
+        key: `inc-${n}:declare:announce:${channel}`,
+        payload: {
+          kind: 'post',
+          target: 'announcement',
+          channel,
+          role: cardRole(channel, extra.main),
+          render: 'initial',
+          optional: true,
+        } as const,
+      })),
+    { key: `inc-${n}:declare:channel-care`, payload: { kind: 'channel-care' } },
   ];
 }
 

@@ -46,6 +46,7 @@ export const timerKeys = {
   commanderCheck: (n: number) => `incident:${n}:commander-check`,
   page: (n: number) => `incident:${n}:page`,
   postMortem: (n: number) => `incident:${n}:post-mortem`,
+  archive: (n: number) => `incident:${n}:archive`,
 };
 
 export const TIMER_KINDS = {
@@ -53,4 +54,5 @@ export const TIMER_KINDS = {
   commanderCheck: 'incident.commander-check',
   page: 'incident.page',
   postMortem: 'incident.post-mortem',
+  archive: 'incident.archive-channel',
 } as const;

@@ -1,6 +1,8 @@
 import type { Actor } from '../core/actor.js';
+import type { Message } from '../core/message.js';
 import { noticeMessage } from '../views/incident-report-view.js';
 import { truncatePlain } from '../views/truncate.js';
+import { cardsOf } from './cards.js';
 import { type DeclareInput, type DeclareResult, declareIncident } from './declare-flow.js';
 import { type IncidentDeps, mustGet } from './incident-deps.js';
 import { incidentRepository as repo } from './incident-repository.js';
@@ -20,7 +22,12 @@ import {
 } from './resolve-flow.js';
 import { addNote, assignRole } from './role-flows.js';
 import { stepStore } from './step-store.js';
-import { changeSeverity, updateIncident } from './update-flows.js';
+import { changeSeverity, PUBLIC_UPDATE, updateIncident } from './update-flows.js';
+
+export interface PublicIncident {
+  incident: Incident;
+  updates: { at: Date; text: string }[];
+}
 
 export interface ExternalTimelineEntry {
   kind: string;
@@ -73,7 +80,11 @@ export class IncidentService {
     return repo.timeline(this.deps.store, (await mustGet(this.deps, number)).id);
   }
 
-  update(number: number, change: { status: IncidentStatus; text: string }, actor: Actor): Promise<Incident> {
+  update(
+    number: number,
+    change: { status: IncidentStatus; text: string; isPublic?: boolean },
+    actor: Actor,
+  ): Promise<Incident> {
     return updateIncident(this.deps, number, change, actor);
   }
 
@@ -130,6 +141,38 @@ export class IncidentService {
   async notify(number: number, text: string): Promise<void> {
     const incident = await mustGet(this.deps, number);
     if (incident.channelId) await this.deps.chat.post(incident.channelId, noticeMessage(text));
+  }
+
+  /**
+   * A reply in the thread of the card of the open incident whose channel this is (a restart or
+   * rollback run there); nothing for any other channel, or a private incident's card.
+   */
+  async replyInCardThread(channelId: string, message: Message): Promise<void> {
+    const incident = await repo.byChannel(this.deps.store, channelId);
+    if (!incident || incident.resolvedAt || incident.isPrivate) return;
+    const [card] = await cardsOf(this.deps.store, incident.id, this.deps.settings.announcementChannel);
+    if (card) await this.deps.chat.post(card.channel, message, { threadTs: card.ts });
+  }
+
+  /**
+   * What the public status page may show: incidents open or resolved since `since`, never private
+   * ones, each with only the updates its commander made public (`--public`), newest first.
+   */
+  async publicView(since: Date): Promise<PublicIncident[]> {
+    const rows = await this.deps.store.query<{ id: string | number }>(
+      'SELECT id FROM incidents WHERE NOT is_private AND (resolved_at IS NULL OR resolved_at >= $1) ORDER BY number DESC',
+      [since],
+    );
+    const out: PublicIncident[] = [];
+    for (const { id } of rows) {
+      const incident = (await repo.byId(this.deps.store, Number(id)))!;
+      const updates = (await repo.timeline(this.deps.store, incident.id))
+        .filter((e) => e.kind === PUBLIC_UPDATE)
+        .map((e) => ({ at: e.at, text: e.text }))
+        .reverse();
+      out.push({ incident, updates });
+    }
+    return out;
   }
 
   /** 📌 on a message in an incident channel: the message goes into the timeline at its original time. */

@@ -11,14 +11,20 @@ import { stepStore } from './step-store.js';
 
 /**
  * The post-mortem reminder: after the resolution, every `postMortemReminderHours` until its link is
- * recorded. The commander (or the declarer) is reminded in the incident channel; a link ends it.
+ * recorded, at most `postMortemReminders` times (the last says so). The commander (or the declarer)
+ * is reminded in the incident channel; a link ends it.
  */
 export async function postMortemDue(deps: IncidentDeps, timer: DueTimer): Promise<void> {
   const incident = await repo.byNumber(deps.store, Number(timer.payload.number));
   if (!incident?.resolvedAt || incident.postMortemUrl) return;
   const round = Number(timer.payload.round ?? 1);
+  const last = round >= deps.settings.postMortemReminders;
   const owner = userMention(incident.commanderId ?? incident.declaredById);
-  const again = round > 1 ? md` (reminder ${round})` : md``;
+  const again = last
+    ? md` (reminder ${round}, the last one: no more after this)`
+    : round > 1
+      ? md` (reminder ${round} of ${deps.settings.postMortemReminders})`
+      : md``;
   const text = md`📝 ${owner} the post-mortem for incident #${incident.number} is due${again}: it was resolved ${formatTime(incident.resolvedAt)}. The draft is above in this channel; when it is written, record its link with \`/bers incident postmortem ${incident.number} <url>\`.`;
   const now = deps.clock.now();
   await deps.store.transaction(async (tx) => {
@@ -34,6 +40,7 @@ export async function postMortemDue(deps: IncidentDeps, timer: DueTimer): Promis
         payload: { kind: 'post', target: 'channel', message: noticeMessage(text) },
       },
     ]);
+    if (last) return;
     const next = new Date(now.getTime() + deps.settings.postMortemReminderHours * 3_600_000);
     await deps.timers.schedule(
       `${timerKeys.postMortem(incident.number)}:${round + 1}`,

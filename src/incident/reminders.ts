@@ -1,6 +1,7 @@
 import { type Mrkdwn, md, plainWithMentions } from '../core/mrkdwn.js';
 import type { DueTimer, TimerService } from '../scheduler/timers.js';
 import { noticeMessage } from '../views/incident-report-view.js';
+import { archiveChannelDue } from './archive-flow.js';
 import { type IncidentDeps, TIMER_KINDS } from './incident-deps.js';
 import { incidentRepository as repo } from './incident-repository.js';
 import type { Incident } from './model.js';
@@ -58,4 +59,5 @@ export function registerIncidentReminders(timers: TimerService, deps: IncidentDe
   });
 
   timers.on(TIMER_KINDS.postMortem, (timer) => postMortemDue(deps, timer));
+  timers.on(TIMER_KINDS.archive, (timer) => archiveChannelDue(deps, timer));
 }

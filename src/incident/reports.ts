@@ -1,7 +1,7 @@
 import type { Chat } from '../core/chat.js';
 import { type Clock, systemClock } from '../core/clock.js';
 import type { Message } from '../core/message.js';
-import { link, md, textWithMentions, userMention } from '../core/mrkdwn.js';
+import { link, type Mrkdwn, md, textWithMentions, userMention } from '../core/mrkdwn.js';
 import { acknowledger, formatTime, mention, nextUpdateLine } from '../views/incident-blocks.js';
 import { channelOf } from '../views/incident-replies.js';
 import {
@@ -24,6 +24,8 @@ export class IncidentReports {
     private readonly chat: Chat,
     private readonly postMortemHours: number,
     private readonly clock: Clock = systemClock,
+    /** The conference bridge or meeting link, shown in the report when configured. */
+    private readonly bridgeUrl?: string,
   ) {}
 
   initial(incident: Incident, page?: PageRecord): Message {
@@ -46,6 +48,7 @@ export class IncidentReports {
       acknowledgedAt: incident.acknowledgedAt ? formatTime(incident.acknowledgedAt) : '',
       paging: pageSummary(page),
       postMortem: incident.postMortemUrl ? link(incident.postMortemUrl, 'read it') : '',
+      bridge: this.bridgeUrl ? link(this.bridgeUrl, 'join the bridge') : '',
     });
     return initialReportMessage(incident, rendered);
   }
@@ -83,11 +86,17 @@ export class IncidentReports {
       resolvedAt: formatTime(incident.resolvedAt),
       channel: channelOf(incident, this.chat),
       postMortemDueHours: this.postMortemHours,
+      postMortemDue: this.postMortemHours === 1 ? 'an hour' : `${this.postMortemHours} hours`,
     });
     return templateMessage(incident, rendered);
   }
 
   postMortem(incident: Incident, timeline: TimelineEntry[]): Message {
+    return postMortemMessage(incident, this.postMortemMarkdown(incident, timeline));
+  }
+
+  /** The draft as its template writes it (Markdown, with Slack's escapes and mentions). */
+  postMortemMarkdown(incident: Incident, timeline: TimelineEntry[]): Mrkdwn {
     const resolvedAt = incident.resolvedAt ?? incident.declaredAt;
     const markdown = this.templates.render('post-mortem', {
       number: incident.number,
@@ -112,6 +121,6 @@ export class IncidentReports {
         text: textWithMentions(e.text),
       })),
     });
-    return postMortemMessage(incident, markdown);
+    return markdown;
   }
 }

@@ -121,9 +121,16 @@ export async function resolveIncident(
       { key: `${op}:post-mortem`, payload: { kind: 'post', target: 'channel', message: postMortem } },
       ...(options.fromPager ? [] : [{ key: `${op}:pager`, payload: { kind: 'pager-resolve' } as const }]),
       { key: `${op}:refresh`, payload: { kind: 'refresh' } },
+      // Last: a file Slack refuses must not hold up telling PagerDuty.
+      { key: `${op}:post-mortem-file`, payload: { kind: 'post-mortem-file' } },
     ]);
     const due = new Date(now.getTime() + deps.settings.postMortemReminderHours * 3_600_000);
     await deps.timers.schedule(timerKeys.postMortem(number), TIMER_KINDS.postMortem, due, { number }, tx);
+    const archiveDays = deps.settings.channel.archiveAfterDays;
+    if (archiveDays !== null) {
+      const at = new Date(now.getTime() + archiveDays * 86_400_000);
+      await deps.timers.schedule(timerKeys.archive(number), TIMER_KINDS.archive, at, { number }, tx);
+    }
     await deps.timers.cancel(timerKeys.page(number), tx);
     await deps.timers.cancel(timerKeys.commanderCheck(number), tx);
     // Every reminder of a missed update, however far the chain got.

@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ChannelCareSettings } from '../config/incident-schema.js';
 import type { Chat } from '../core/chat.js';
 import type { Clock } from '../core/clock.js';
 import type { Store } from '../store/store.js';
@@ -15,6 +16,8 @@ export interface StepRunnerDeps {
   log: Logger;
   reports: IncidentReports;
   announcementChannel: string;
+  /** Topic, bookmarks and archiving of incident channels. */
+  channelCare: ChannelCareSettings;
   /** The affected services' failing checks, for what a page carries. */
   probe?: ServiceHealthProbe;
 }

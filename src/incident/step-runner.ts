@@ -3,8 +3,10 @@ import type { Incident } from './model.js';
 import type { PageRecord } from './page-state.js';
 import type { StepRunnerDeps } from './step-runner-deps.js';
 import { type PendingStep, stepStore } from './step-store.js';
+import { careForChannel } from './steps/channel-care.js';
 import { createChannel, invite } from './steps/channel-steps.js';
 import { page, pagerFollowUp, postPageCard, refreshPageCards } from './steps/page-steps.js';
+import { attachPostMortem } from './steps/post-mortem-file.js';
 import { post, refresh } from './steps/post-steps.js';
 
 // Declared apart so the steps can take it without importing the runner that imports them.
@@ -17,7 +19,28 @@ const MAX_BACKOFF_MS = 10 * 60_000;
  * run (later steps need its result) and is retried by the next sweep: start-up and periodically.
  */
 export class StepRunner {
+  /**
+   * Channel care of one incident runs one at a time in this process: a refresh step and a page
+   * report arriving together would otherwise both find a bookmark missing and both add it.
+   */
+  private readonly careChains = new Map<number, Promise<void>>();
+
   constructor(private readonly deps: StepRunnerDeps) {}
+
+  /** Topic and bookmarks, after any run still going for the incident, from its state then. */
+  private care(incidentId: number): Promise<void> {
+    const run = async () => {
+      const incident = await repo.byId(this.deps.store, incidentId);
+      if (incident) await careForChannel(this.deps, incident);
+    };
+    const next = (this.careChains.get(incidentId) ?? Promise.resolve()).then(run, run);
+    const tail = next.catch(() => undefined);
+    this.careChains.set(incidentId, tail);
+    void tail.then(() => {
+      if (this.careChains.get(incidentId) === tail) this.careChains.delete(incidentId);
+    });
+    return next;
+  }
 
   async run(incidentId: number): Promise<void> {
     const { store, clock } = this.deps;
@@ -82,7 +105,13 @@ export class StepRunner {
       case 'pager-resolve':
         return pagerFollowUp(this.deps, incident, step, 'resolve');
       case 'refresh':
-        return refresh(this.deps, incident);
+        await refresh(this.deps, incident);
+        // The topic and bookmarks follow what the report shows, after it.
+        return this.care(incident.id);
+      case 'channel-care':
+        return this.care(incident.id);
+      case 'post-mortem-file':
+        return attachPostMortem(this.deps, incident);
     }
   }
 
@@ -91,8 +120,9 @@ export class StepRunner {
     return refreshPageCards(this.deps, incident, page);
   }
 
-  /** Re-renders the posted initial report and the cards in place. */
-  refresh(incident: Incident): Promise<void> {
-    return refresh(this.deps, incident);
+  /** Re-renders the posted initial report and the cards in place; the topic and bookmarks follow. */
+  async refresh(incident: Incident): Promise<void> {
+    await refresh(this.deps, incident);
+    await this.care(incident.id);
   }
 }

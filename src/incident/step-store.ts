@@ -14,13 +14,21 @@ export type StepPayload =
       message?: unknown;
       /** An announcement reply that is also shown in the channel (the resolution). */
       broadcast?: boolean;
+      /** An extra announcement channel (by severity) that gets a card of its own. */
+      channel?: string;
+      /** What Slack refuses here (e.g. `not_in_channel`) is a warning, not a failed step. */
+      optional?: boolean;
     }
   | { kind: 'page'; reason: string }
   /** The page's card in the incident channel, edited as the pager reports. */
   | { kind: 'page-card'; reason: string }
   | { kind: 'pager-acknowledge'; by: string }
   | { kind: 'pager-resolve' }
-  | { kind: 'refresh' };
+  | { kind: 'refresh' }
+  /** The incident channel's topic and bookmarks (after everything else of a declare). */
+  | { kind: 'channel-care' }
+  /** The post-mortem draft as a Markdown file in the incident channel, once. */
+  | { kind: 'post-mortem-file' };
 
 export interface PendingStep {
   id: number;

@@ -29,6 +29,8 @@ export interface InitialReportModel {
   paging: Text;
   /** A link to the post-mortem once recorded; empty until then. */
   postMortem: Text;
+  /** The bridge or meeting link (`incidents.channel.bridgeUrl`), empty when none is configured. */
+  bridge: Text;
 }
 
 export interface StatusUpdateModel {
@@ -55,6 +57,8 @@ export interface ResolutionReportModel {
   resolvedAt: string;
   channel: Mrkdwn;
   postMortemDueHours: number;
+  /** `24 hours`, `an hour`: the due time as a phrase. */
+  postMortemDue: string;
 }
 
 export interface PostMortemModel {
@@ -106,6 +110,7 @@ export const SAMPLE_MODELS: TemplateModels = {
     acknowledgedAt: '2026-01-05 08:05 UTC',
     paging: md`🔴 Triggered in PagerDuty #7, assigned to Grace Hopper`,
     postMortem: md`<https://wiki.example.com/pm/1|read it>`,
+    bridge: md`<https://meet.example.com/bers-bridge|join the bridge>`,
   },
   'status-update': {
     number: 1,
@@ -129,6 +134,7 @@ export const SAMPLE_MODELS: TemplateModels = {
     resolvedAt: '2026-01-05 09:05 UTC',
     channel: md`#inc-1-checkout-is-failing`,
     postMortemDueHours: 24,
+    postMortemDue: '24 hours',
   },
   'post-mortem': {
     number: 1,

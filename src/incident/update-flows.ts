@@ -10,6 +10,9 @@ import { incidentRepository as repo } from './incident-repository.js';
 import { type Incident, type IncidentStatus, transitionProblem } from './model.js';
 import { type StepPayload, stepStore } from './step-store.js';
 
+/** The timeline kind of an update the commander made public (`--public`): the status page's. */
+export const PUBLIC_UPDATE = 'public-update';
+
 export function resolvedConflict(incident: Incident): ConflictError {
   return new ConflictError(
     `Incident #${incident.number} is resolved, so it takes no more updates. Add to its timeline with \`/bers incident note ${incident.number} <text…>\`, or declare a new incident.`,
@@ -62,7 +65,7 @@ export function posts(
 export async function updateIncident(
   deps: IncidentDeps,
   number: number,
-  change: { status: IncidentStatus; text: string },
+  change: { status: IncidentStatus; text: string; isPublic?: boolean },
   actor: Actor,
 ): Promise<Incident> {
   const text = change.text.trim();
@@ -98,6 +101,16 @@ export async function updateIncident(
       actorName: actor.name,
       text: `Update (${moved}): ${text}`,
     });
+    // What the status page shows: the commander's words as typed, marked public.
+    if (change.isPublic) {
+      await repo.addTimeline(tx, current.id, {
+        at: now,
+        kind: PUBLIC_UPDATE,
+        actorId: actor.id,
+        actorName: actor.name,
+        text: `${change.status}: ${text}`,
+      });
+    }
     const message = deps.reports.update(updated, change.status, text, actor.id, now);
     await stepStore.add(
       tx,

@@ -10,8 +10,10 @@ const SCOPES: [scope: string, why: string][] = [
   ['commands', '/bers'],
   ['chat:write', 'replies, incident channel messages, updates'],
   ['chat:write.public', 'post to public channels the bot has not joined (announcements)'],
-  ['channels:manage', 'create public incident channels, invite responders'],
+  ['channels:manage', 'create public incident channels, invite responders, set their topic, archive them'],
   ['groups:write', 'the same for private incident channels'],
+  ['bookmarks:read', "find an incident channel's bookmarks again (no duplicates after a crash)"],
+  ['bookmarks:write', 'bookmark the PagerDuty incident, runbook, bridge and status page'],
   ['channels:read', 'channel names and membership'],
   ['groups:read', ''],
   ['channels:join', 'join a public channel before posting a timeline there'],
@@ -20,7 +22,7 @@ const SCOPES: [scope: string, why: string][] = [
   ['users:read', 'names of responders'],
   ['users:read.email', 'map PagerDuty on-call emails to Slack users'],
   ['usergroups:read', 'page a Slack user group (@sre) by its members'],
-  ['files:write', 'post reports and charts'],
+  ['files:write', 'post reports, charts and the post-mortem draft'],
   ['reactions:read', 'reaction_added: a reaction pins a message to the timeline'],
 ];
 

@@ -8,10 +8,15 @@ const OUR_CODES: Record<string, ChatErrorCode> = {
   user_not_found: 'user-not-found',
 };
 
-/** Rethrows a Web API failure as a ChatError when its code is one the flows handle, else as it is. */
+/**
+ * Rethrows a Web API refusal (Slack answered `ok: false`) as a ChatError in our words, keeping
+ * Slack's code as its detail; a failure to reach Slack stays the adapter's own error (retried).
+ */
 export function toChatError(error: unknown): never {
   const data = (error as { data?: { error?: unknown } } | undefined)?.data;
-  const code = typeof data?.error === 'string' ? OUR_CODES[data.error] : undefined;
-  if (code) throw new ChatError(code, (error as Error).message ?? String(error), { cause: error });
-  throw error;
+  if (typeof data?.error !== 'string') throw error;
+  throw new ChatError(OUR_CODES[data.error] ?? 'refused', (error as Error).message ?? String(error), {
+    cause: error,
+    detail: data.error,
+  });
 }

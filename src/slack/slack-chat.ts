@@ -1,5 +1,13 @@
 import type { WebClient } from '@slack/web-api';
-import type { Chat, CreatedChannel, MessageRef, ModalView, PostOptions } from '../core/chat.js';
+import {
+  type Bookmark,
+  type Chat,
+  type CreatedChannel,
+  chatRefusal,
+  type MessageRef,
+  type ModalView,
+  type PostOptions,
+} from '../core/chat.js';
 import type { Message } from '../core/message.js';
 import { notificationText } from '../views/blocks.js';
 import { toChatError } from './chat-errors.js';
@@ -16,17 +24,21 @@ export class SlackChat implements Chat {
     const thread = options.threadTs
       ? { thread_ts: options.threadTs, reply_broadcast: options.broadcast === true }
       : {};
-    const result = await this.client.chat.postMessage({ ...contents, ...thread, unfurl_links: false });
+    const result = await this.client.chat
+      .postMessage({ ...contents, ...thread, unfurl_links: false })
+      .catch(toChatError);
     return { channel: String(result.channel ?? channel), ts: String(result.ts) };
   }
 
   async update(ref: MessageRef, message: Message): Promise<void> {
-    await this.client.chat.update({
-      channel: ref.channel,
-      ts: ref.ts,
-      text: notificationText(message.text),
-      blocks: message.blocks ?? [],
-    });
+    await this.client.chat
+      .update({
+        channel: ref.channel,
+        ts: ref.ts,
+        text: notificationText(message.text),
+        blocks: message.blocks ?? [],
+      })
+      .catch(toChatError);
   }
 
   async postEphemeral(channel: string, user: string, message: Message): Promise<void> {
@@ -77,13 +89,15 @@ export class SlackChat implements Chat {
     channel: string,
     file: { filename: string; content: Buffer; title: string; comment?: string },
   ): Promise<void> {
-    await this.client.filesUploadV2({
-      channel_id: channel,
-      file: file.content,
-      filename: file.filename,
-      title: file.title,
-      initial_comment: file.comment === undefined ? undefined : notificationText(file.comment),
-    });
+    await this.client
+      .filesUploadV2({
+        channel_id: channel,
+        file: file.content,
+        filename: file.filename,
+        title: file.title,
+        initial_comment: file.comment === undefined ? undefined : notificationText(file.comment),
+      })
+      .catch(toChatError);
   }
 
   async findUserByEmail(email: string): Promise<string | undefined> {
@@ -116,6 +130,53 @@ export class SlackChat implements Chat {
   async userGroupMembers(groupId: string): Promise<string[]> {
     const result = await this.client.usergroups.users.list({ usergroup: groupId });
     return result.users ?? [];
+  }
+
+  async setTopic(channel: string, topic: string): Promise<void> {
+    await this.client.conversations
+      .setTopic({ channel, topic: [...topic].slice(0, 250).join('') })
+      .catch(toChatError);
+  }
+
+  async bookmarks(channel: string): Promise<Bookmark[]> {
+    const result = await this.client.bookmarks.list({ channel_id: channel }).catch(toChatError);
+    return (result.bookmarks ?? []).map((b) => ({
+      id: String(b.id),
+      title: String(b.title ?? ''),
+      link: String(b.link ?? ''),
+    }));
+  }
+
+  async addBookmark(channel: string, bookmark: { title: string; link: string }): Promise<string> {
+    const result = await this.client.bookmarks
+      .add({
+        channel_id: channel,
+        title: bookmark.title,
+        type: 'link',
+        link: bookmark.link,
+      })
+      .catch(toChatError);
+    return String(result.bookmark?.id);
+  }
+
+  async editBookmark(channel: string, bookmark: Bookmark): Promise<void> {
+    await this.client.bookmarks
+      .edit({
+        channel_id: channel,
+        bookmark_id: bookmark.id,
+        title: bookmark.title,
+        link: bookmark.link,
+      })
+      .catch(toChatError);
+  }
+
+  async archive(channel: string): Promise<void> {
+    try {
+      await this.client.conversations.archive({ channel }).catch(toChatError);
+    } catch (error) {
+      // Someone archived it by hand first: what the timer wanted is done.
+      if (chatRefusal(error) !== 'already_archived') throw error;
+    }
   }
 
   channelLink(channel: string): string {

@@ -1,6 +1,6 @@
 import { actionId } from '../core/command.js';
 import type { Message } from '../core/message.js';
-import { type Mrkdwn, md, type Text } from '../core/mrkdwn.js';
+import { type Mrkdwn, md, type Text, trustedMrkdwn } from '../core/mrkdwn.js';
 import type { Incident } from '../incident/model.js';
 import { actions, context } from './blocks.js';
 import { textSections } from './incident-blocks.js';
@@ -63,10 +63,28 @@ export function postMortemMessage(incident: Incident, markdown: Mrkdwn): Message
   return {
     text: `📝 Post-mortem draft for incident #${incident.number}`,
     blocks: [
-      context(`📝 Post-mortem draft for incident #${incident.number}: copy it to your wiki and fill it in.`),
-      ...textSections(markdown),
+      context(
+        `📝 Post-mortem draft for incident #${incident.number}: the Markdown file below is the same draft, for your wiki.`,
+      ),
+      ...textSections(markdownToMrkdwn(markdown)),
     ],
   };
+}
+
+/**
+ * The draft is written in Markdown (it goes to a wiki as a file); in Slack its headings, lists and
+ * checkboxes become mrkdwn, which has none of them: `## Timeline` → `*Timeline*`, `- ` → `• `.
+ */
+export function markdownToMrkdwn(markdown: Mrkdwn): Mrkdwn {
+  const lines = markdown.source.split('\n').map((line) =>
+    line
+      .replace(/^#{1,6}\s+(.+?)\s*$/, (_, heading: string) => `*${heading.replace(/\*/g, '')}*`)
+      .replace(/^(\s*)[-*] \[ \]\s?/, '$1☐ ')
+      .replace(/^(\s*)[-*] \[x\]\s?/i, '$1☑ ')
+      .replace(/^(\s*)[-*] /, '$1• ')
+      .replace(/\*\*(.+?)\*\*/g, '*$1*'),
+  );
+  return trustedMrkdwn(lines.join('\n'));
 }
 
 /**

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { FakeChannelChrome } from './fake-slack-conversations.js';
 import { type FakeMessage, FakeMessages } from './fake-slack-messages.js';
 import { FakeDirectory, type LiveMarkup, liveMarkupIn, slackEscapedText } from './slack-text.js';
 
@@ -70,6 +71,8 @@ export class FakeSlack {
   private readonly botChannels = new Set<string>();
   /** Messages by `channel ts`: what conversations.history answers (posted by the bot or added by a test). */
   private readonly messages = new FakeMessages();
+  /** Topics, bookmarks, archived channels (see fake-slack-conversations.ts). */
+  readonly chrome = new FakeChannelChrome();
   private seq = 0;
   private waiters: (() => void)[] = [];
   /** Who `@name` and `#name` are, for slash command text sent with should_escape on. */
@@ -197,6 +200,8 @@ export class FakeSlack {
 
   private defaultAnswer(method: string, args: Record<string, unknown>): Record<string, unknown> {
     const ts = () => `1700000000.${String(++this.seq).padStart(6, '0')}`;
+    const chrome = this.chrome.answer(method, args);
+    if (chrome) return chrome;
     switch (method) {
       case 'auth.test':
         return {

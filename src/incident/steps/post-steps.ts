@@ -1,5 +1,7 @@
+import { chatErrorCode, chatRefusal } from '../../core/chat.js';
 import type { Message } from '../../core/message.js';
-import { cardRefs, cardsOf } from '../cards.js';
+import { cardRefs, cardsOf, MAIN_CARD_ROLE } from '../cards.js';
+import { incidentRepository as repo } from '../incident-repository.js';
 import type { Incident } from '../model.js';
 import { pageRepository } from '../page-state.js';
 import type { StepRunnerDeps } from '../step-runner-deps.js';
@@ -16,10 +18,27 @@ export async function post(deps: StepRunnerDeps, incident: Incident, step: Pendi
   const p = step.payload as PostPayload;
   const message = await messageOf(deps, incident, p);
   if (p.target === 'announcement' && !p.role) return postInThreads(deps, incident, message, step.key, p);
-  const target = p.target === 'channel' ? incident.channelId : deps.announcementChannel;
+  const target = p.target === 'channel' ? incident.channelId : (p.channel ?? deps.announcementChannel);
   if (!target) throw new Error('the incident channel does not exist yet');
-  const ref = await deps.chat.post(target, message);
-  if (p.role) await stepStore.rememberMessage(deps.store, incident.id, p.role, ref);
+  try {
+    const ref = await deps.chat.post(target, message);
+    if (p.role) await stepStore.rememberMessage(deps.store, incident.id, p.role, ref);
+  } catch (error) {
+    if (!p.optional || !chatErrorCode(error)) throw error;
+    await warnUnposted(deps, incident, target, error);
+  }
+}
+
+/** An extra channel that refuses the bot (not invited, archived) is told in the timeline, once. */
+async function warnUnposted(deps: StepRunnerDeps, incident: Incident, channel: string, error: unknown) {
+  const code = chatRefusal(error);
+  deps.log.warn({ err: error, incident: incident.number, channel }, 'incident announcement not posted');
+  await repo.addTimeline(deps.store, incident.id, {
+    at: deps.clock.now(),
+    kind: 'warning',
+    text: `Could not post in ${channel}: Slack answered ${code} (invite the bot there)`,
+    sourceKey: `unposted:${channel}:${code}`,
+  });
 }
 
 async function messageOf(deps: StepRunnerDeps, incident: Incident, p: PostPayload): Promise<Message> {
@@ -53,8 +72,14 @@ async function postInThreads(
   for (const card of cards) {
     const role = `sent:${stepKey}@${card.channel}`;
     if (sent.has(role)) continue;
-    const ref = await chat.post(card.channel, message, { threadTs: card.ts, broadcast: p.broadcast });
-    await stepStore.rememberMessage(store, incident.id, role, ref);
+    try {
+      const ref = await chat.post(card.channel, message, { threadTs: card.ts, broadcast: p.broadcast });
+      await stepStore.rememberMessage(store, incident.id, role, ref);
+    } catch (error) {
+      // The main card's thread must get it; an extra channel that stopped taking posts must not hold it.
+      if (card.role === MAIN_CARD_ROLE || !chatErrorCode(error)) throw error;
+      await warnUnposted(deps, incident, card.channel, error);
+    }
   }
 }
 
@@ -67,6 +92,10 @@ export async function refresh(deps: StepRunnerDeps, incident: Incident): Promise
     if (m.role === 'initial-channel') await chat.update(m, full);
   }
   for (const card of await cardRefs(store, incident.id)) {
-    await chat.update(card, reports.announcement(incident, what, full));
+    try {
+      await chat.update(card, reports.announcement(incident, what, full));
+    } catch (error) {
+      if (card.role === MAIN_CARD_ROLE || !chatErrorCode(error)) throw error;
+    }
   }
 }

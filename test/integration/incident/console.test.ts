@@ -76,7 +76,7 @@ describe('the incident lifecycle in console mode', () => {
     ]);
     expect(later).toContain('✅ RESOLVED: P1 - checkout is failing');
     expect(later).toContain('Root Cause: bad config');
-    expect(later).toContain('# Post-mortem: P1 - checkout is failing (incident #1)');
+    expect(later).toContain('Post-mortem: P1 - checkout is failing (incident #1)');
     expect(later).toContain('⏰ @ada the P1 update for incident #1 was due');
     expect(later.match(/^⏰/gm)).toHaveLength(1);
   });

@@ -63,11 +63,11 @@ describe('incident text from Slack users never pings a channel or hides a link',
       bob,
     );
     const draft = await h.slack.waitFor(
-      () => posts(channel.id).find((p) => p.includes('# Post-mortem: P0')),
+      () => posts(channel.id).find((p) => p.includes('*Post-mortem: P0')),
       10_000,
       'post-mortem draft',
     );
-    expect(draft).toContain('# Post-mortem: P0 - &lt;https://evil.example|click me&gt; &amp; checkout @sre');
+    expect(draft).toContain('*Post-mortem: P0 - &lt;https://evil.example|click me&gt; &amp; checkout @sre');
     expect(draft).toContain('fixed per &lt;https://evil.example|click me&gt;');
     expect(draft).toContain('&lt;!everyone&gt;');
     expect(draft).toContain('<@U0BOB>: see &lt;https://evil.example|the runbook&gt; &lt;!here&gt;');

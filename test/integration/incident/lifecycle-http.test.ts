@@ -161,7 +161,7 @@ describe('incident lifecycle over HTTP mode against the fake Slack', () => {
     expect(resolution).toHaveLength(1);
     expect(resolution[0]).toMatch(/Duration:\* 3\dm/);
     expect(
-      posts(channel.id).some((p) => p.includes('# Post-mortem: P1') && p.includes('Timeline (UTC)')),
+      posts(channel.id).some((p) => p.includes('*Post-mortem: P1') && p.includes('Timeline (UTC)')),
     ).toBe(true);
     expect(posts('#incidents').filter((p) => p.includes('✅ RESOLVED'))).toHaveLength(1);
     const pending = await h.bot.services.timers.pending('incident:1:');

@@ -103,7 +103,7 @@ describe('escalating reminders across restarts', () => {
     }
     const reminders = inChannel('post-mortem for incident #1 is due');
     expect(reminders).toHaveLength(2);
-    expect(reminders[1]!.text).toContain('(reminder 2)');
+    expect(reminders[1]!.text).toContain('(reminder 2 of 5)');
     const { reply } = await h!.command('incident postmortem 1 https://wiki.example.com/pm/1', ada);
     expect(String(reply.text)).toContain('Post-mortem of incident #1 recorded');
     clock.advance(24 * 60 * MINUTE);

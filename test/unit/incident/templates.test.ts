@@ -30,6 +30,7 @@ describe('incident templates', () => {
       resolvedAt: '2026-01-05 09:05 UTC',
       channel: md`#inc-3`,
       postMortemDueHours: 24,
+      postMortemDue: '24 hours',
     });
     expect(text.source).toBe(
       '✅ *RESOLVED: P1 - Checkout is failing*\n\n*Resolution:* Rolled back\n*Duration:* 1h 5m\n\nPost-mortem: Will be posted within 24 hours',

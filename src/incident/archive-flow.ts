@@ -1,0 +1,28 @@
+import { md } from '../core/mrkdwn.js';
+import type { DueTimer } from '../scheduler/timers.js';
+import { noticeMessage } from '../views/incident-report-view.js';
+import type { IncidentDeps } from './incident-deps.js';
+import { incidentRepository as repo } from './incident-repository.js';
+
+/**
+ * The channel is archived `archiveAfterDays` after the resolution (a durable timer, so a restart
+ * in between changes nothing). It says so first, so whoever opens it later knows why. An incident
+ * that is open again, or a channel already archived (by hand), is left alone.
+ */
+export async function archiveChannelDue(deps: IncidentDeps, timer: DueTimer): Promise<void> {
+  const incident = await repo.byNumber(deps.store, Number(timer.payload.number));
+  if (!incident?.resolvedAt || !incident.channelId || incident.archivedAt) return;
+  const days = deps.settings.channel.archiveAfterDays;
+  await deps.chat.post(
+    incident.channelId,
+    noticeMessage(
+      md`🗄️ Archiving this channel: incident #${incident.number} was resolved ${days === 1 ? 'a day' : `${days} days`} ago. \`/bers incident status ${incident.number}\` still shows it.`,
+    ),
+  );
+  await deps.chat.archive(incident.channelId);
+  const now = deps.clock.now();
+  await deps.store.transaction(async (tx) => {
+    await repo.updateIf(tx, incident.id, { archived_at: now });
+    await repo.addTimeline(tx, incident.id, { at: now, kind: 'channel', text: 'Channel archived' });
+  });
+}

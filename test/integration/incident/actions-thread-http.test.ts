@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { configFrom } from '../../helpers/config.js';
+import { type HttpBotHarness, startHttpBot } from '../../helpers/http-bot.js';
+import { pollUntil } from '../../helpers/poll.js';
+
+// biome-ignore lint/suspicious/noExplicitAny: Block Kit JSON from the fake Slack is walked generically.
+type Json = any;
+const ADA = { id: 'U0ADA', name: 'ada' };
+
+/** A restart run from an incident channel also answers in the thread of the incident's card. */
+describe('restarts for an incident', () => {
+  let h: HttpBotHarness;
+
+  beforeAll(async () => {
+    const node = JSON.stringify(process.execPath);
+    h = await startHttpBot({
+      config: configFrom(`
+services:
+  - name: web
+    checks: [{ kind: tcp, host: 127.0.0.1, port: 1, timeoutMs: 200 }]
+permissions:
+  roles:
+    sre: { users: [U0ADA] }
+  grants: { operate: [sre], admin: [sre], incident: [sre] }
+actions:
+  verifyIntervalSeconds: 0.2
+  services:
+    web:
+      environments:
+        production:
+          executor: { kind: command, restart: { argv: [${node}, -e, 'console.log("restarting web")'] } }
+          verifyTimeoutSeconds: 1
+`),
+    });
+  });
+  afterAll(() => h.close());
+
+  it('posts the restart result in the incident channel and in the card thread in #incidents', async () => {
+    await h.command('incident declare P2 web is slow --service web', ADA);
+    const incident = await pollUntil(
+      async () => {
+        const i = await h.bot.services.incidents.get(1);
+        return i?.channelId && (await h.bot.services.incidents.pendingSteps(1)) === 0 ? i : undefined;
+      },
+      { what: 'the incident channel', timeoutMs: 15_000, intervalMs: 30 },
+    );
+    const here = { id: incident.channelId!, name: incident.channelName! };
+    const { reply } = await h.command('restart web', ADA, here);
+    const confirm = (reply as Json).blocks
+      .filter((b: Json) => b.type === 'actions')
+      .flatMap((b: Json) => b.elements)[0];
+    await h.click(confirm.action_id, confirm.value, { user: ADA, channel: here });
+    const card = h.slack.channelView('#incidents')[0]!;
+    const thread = () => h.slack.threadOf(h.slack.channelId('#incidents'), card.ts).map((m) => m.text);
+    await h.slack.waitFor(
+      () => thread().some((t) => t.startsWith('Done: restart *web*')),
+      15_000,
+      'the restart in the card thread',
+    );
+    expect(h.slack.channelView(here.id).some((m) => m.text.startsWith('Done: restart *web*'))).toBe(true);
+    // Only in the thread: #incidents itself still shows the one card.
+    expect(h.slack.channelView('#incidents')).toHaveLength(1);
+  });
+});
