@@ -18,6 +18,7 @@ import { buildAlertSources } from './integrations/alert-sources.js';
 import { LazyChartRenderer } from './integrations/chartjs/lazy-chart-renderer.js';
 import { buildMetricSources } from './integrations/metric-sources.js';
 import { buildPagerDuty } from './integrations/pagerduty/build-pagerduty.js';
+import { buildMaintenance } from './maintenance/build-maintenance.js';
 import { MetricService } from './metrics/metric-service.js';
 import type { BotMetrics } from './observability/metrics.js';
 import { buildReports } from './reports/build-reports.js';
@@ -75,6 +76,10 @@ export async function buildServices(
     ...{ settings: config.alerts, store, chat, clock, log },
     sources: buildAlertSources(config.alerts, clock),
   });
+  const maintenance = await buildMaintenance({
+    ...{ config, store, timers, health, chat, clock, log },
+    alerts: alertsArea.service,
+  });
   const kpis = new MetricService(buildMetricSources(config.metrics), clock, config.metrics.timeoutMs);
 
   // A report section whose area is not configured is left out of the report.
@@ -101,7 +106,9 @@ export async function buildServices(
       processEnv: w.processEnv,
       kpis,
       sleep: w.actionSleep,
+      inMaintenance: async (service) => (await maintenance.windowOf(service)) !== undefined,
     }),
+    maintenance,
   };
   return { services, reportScheduler: reports.scheduler };
 }

@@ -40,6 +40,8 @@ export interface ActionsWiring {
   kpis?: MetricService;
   /** Tests: waits between verification checks (e.g. advancing a ManualClock). */
   sleep?: (ms: number) => Promise<void>;
+  /** True while a maintenance window covers the service: its two-person rules are lifted then. */
+  inMaintenance?: (service: string) => Promise<boolean>;
 }
 
 /** Operations (restart, rollback, named ones): policy, requests, executors (built once per service/environment). */
@@ -84,6 +86,7 @@ export function buildActions(w: ActionsWiring): Actions {
     audit: w.audit,
     clock: w.clock,
     executorFor,
+    inMaintenance: w.inMaintenance,
   });
   const runner = new ActionRunner({
     actions: service,
