@@ -84,6 +84,7 @@ export async function buildServices(
 
   // A report section whose area is not configured is left out of the report.
   const sources: ReportSources = {
+    maintenance,
     incidents: incidentReportSource(incidents),
     ...(config.metrics.definitions.length > 0 && { kpis: kpiReportSource(kpis) }),
     ...(config.alerts.sources.length > 0 && { alerts: alertReportSource(alertsArea.service) }),

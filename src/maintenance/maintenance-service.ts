@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { AlertService } from '../alerts/alert-service.js';
-import type { MaintenanceSettings } from '../config/maintenance-schema.js';
+import type { MaintenanceSettings, MaintenanceWindowConfig } from '../config/maintenance-schema.js';
 import type { Chat } from '../core/chat.js';
 import type { Clock } from '../core/clock.js';
 import { NotFoundError, UsageError } from '../core/errors.js';
@@ -18,7 +18,8 @@ import {
 } from '../views/maintenance-view.js';
 import type { Checklists } from './checklists.js';
 import type { MaintenanceRepository } from './maintenance-repository.js';
-import type { Occurrence, OccurrenceSilence } from './model.js';
+import type { Occurrence } from './model.js';
+import { expireSilences, silenceWindow } from './window-silences.js';
 
 export interface MaintenanceDeps {
   settings: MaintenanceSettings;
@@ -33,8 +34,6 @@ export interface MaintenanceDeps {
   /** Where a service's posts go: its own channel, else `maintenance.channel`, else the alerts channel. */
   channelOf(service: string): string;
 }
-
-const BOT = { id: 'bers-bot', name: 'bers-bot maintenance' };
 
 /**
  * Maintenance windows: each occurrence's announcements, start and end are durable timers, and each
@@ -52,24 +51,28 @@ export class MaintenanceService {
     timers.on('maintenance.end', (t) => this.onEnd(t));
   }
 
-  /** At start-up: each configured window gets its current (if under way) and next occurrence. */
+  /** At start-up and after each end: each configured window gets its current (if under way) and next occurrence. */
   async planRecurring(): Promise<void> {
     const now = this.deps.clock.now();
-    for (const window of this.deps.settings.windows) {
-      const title = window.title ?? `${window.name} maintenance`;
-      const id = await this.deps.repo.upsertConfigured(window.name, title, window.services, now);
-      const spec = { expression: window.cron, timezone: window.timezone };
-      const durationMs = window.durationMinutes * 60_000;
-      const current = previousSlot(spec, now);
-      const starts = [
-        ...(current && current.getTime() + durationMs > now.getTime() ? [current] : []),
-        ...nextSlots(spec, now, 1),
-      ];
-      for (const startsAt of starts) {
-        const endsAt = new Date(startsAt.getTime() + durationMs);
-        const occurrence = await this.deps.repo.addOccurrence(id, startsAt, endsAt);
-        if (occurrence) await this.scheduleSteps(occurrence, window.announce);
-      }
+    for (const window of this.deps.settings.windows) await this.planWindow(window, now, true);
+  }
+
+  /** Occurrences of one configured window from `from` on; planned twice (replicas) they are one row. */
+  private async planWindow(window: MaintenanceWindowConfig, from: Date, withCurrent: boolean): Promise<void> {
+    const now = this.deps.clock.now();
+    const title = window.title ?? `${window.name} maintenance`;
+    const id = await this.deps.repo.upsertConfigured(window.name, title, window.services, now);
+    const spec = { expression: window.cron, timezone: window.timezone };
+    const durationMs = window.durationMinutes * 60_000;
+    const current = withCurrent ? previousSlot(spec, from) : undefined;
+    const starts = [
+      ...(current && current.getTime() + durationMs > now.getTime() ? [current] : []),
+      ...nextSlots(spec, from, 1),
+    ];
+    for (const startsAt of starts) {
+      const endsAt = new Date(startsAt.getTime() + durationMs);
+      const occurrence = await this.deps.repo.addOccurrence(id, startsAt, endsAt);
+      if (occurrence) await this.scheduleSteps(occurrence, window.announce);
     }
   }
 
@@ -129,7 +132,9 @@ export class MaintenanceService {
     const ended = await this.deps.repo.claimEnd(id, this.deps.clock.now(), true);
     if (!ended) throw new UsageError(`Maintenance #${id} has just ended or been cancelled.`);
     if (ended.startedAt) await this.finish(ended, true);
-    if (ended.configName) await this.planRecurring();
+    // Cancelling this Sunday's window must not cancel next Sunday's.
+    const window = this.deps.settings.windows.find((w) => w.name === ended.configName);
+    if (window) await this.planWindow(window, ended.startsAt, false);
     return ended;
   }
 
@@ -180,7 +185,7 @@ export class MaintenanceService {
     const now = this.deps.clock.now();
     const o = await this.deps.repo.get(id);
     if (!o || o.endsAt <= now || !(await this.deps.repo.claimStart(id, now))) return;
-    const { silences, silenced, failures } = await this.silence(o);
+    const { silences, silenced, failures } = await silenceWindow(this.deps, o);
     // Each silence ends with the window by itself, so one lost here by a crash still lifts in time.
     await this.deps.repo.recordSilences(id, silences);
     await this.post(o, startedMessage(o, silenced, failures));
@@ -197,60 +202,8 @@ export class MaintenanceService {
     if (ended.configName) await this.planRecurring();
   }
 
-  /** Alertmanager: one silence per service on its label until the end; other sources: ack what fires. */
-  private async silence(
-    o: Occurrence,
-  ): Promise<{ silences: OccurrenceSilence[]; silenced: string[]; failures: string[] }> {
-    const { alerts, settings, clock } = this.deps;
-    const minutes = Math.max(1, Math.ceil((o.endsAt.getTime() - clock.now().getTime()) / 60_000));
-    const silences: OccurrenceSilence[] = [];
-    const silenced: string[] = [];
-    const failures: string[] = [];
-    const silencers = alerts.silencingSources();
-    for (const source of silencers) {
-      for (const service of o.services) {
-        try {
-          const result = await alerts.silence(source, {
-            labels: { [settings.silenceLabel]: service },
-            minutes,
-            createdBy: BOT.name,
-            comment: `Maintenance #${o.id}: ${o.title}`,
-          });
-          if (result.silenceId) silences.push({ source, silenceId: result.silenceId });
-          silenced.push(`${service} in ${source}`);
-        } catch (error) {
-          failures.push(`${service} in ${source} (${(error as Error).message})`);
-        }
-      }
-    }
-    if (alerts.sourceNames().some((s) => !silencers.includes(s))) {
-      const listing = await alerts.list();
-      for (const alert of listing.alerts) {
-        if (silencers.includes(alert.source) || alert.state !== 'active') continue;
-        if (!alert.service || !o.services.includes(alert.service)) continue;
-        try {
-          await alerts.ack(alert.id, BOT, `Maintenance #${o.id}`);
-          silenced.push(`${alert.id} acknowledged in ${alert.source}`);
-        } catch (error) {
-          failures.push(`${alert.id} in ${alert.source} (${(error as Error).message})`);
-        }
-      }
-    }
-    return { silences, silenced, failures };
-  }
-
   private async finish(o: Occurrence, cancelled: boolean): Promise<void> {
-    for (const s of o.silences) {
-      try {
-        await this.deps.alerts.expireSilence(s.source, s.silenceId);
-      } catch (error) {
-        // An expired or vanished silence is what we wanted anyway.
-        this.deps.log.warn(
-          { err: error, occurrence: o.id, silence: s.silenceId },
-          'could not expire a maintenance silence',
-        );
-      }
-    }
+    await expireSilences(this.deps, o);
     const health = await this.deps.health.check(o.services).catch(() => undefined);
     await this.post(o, endedMessage(o, health, cancelled));
   }

@@ -17,9 +17,11 @@ import type { HealthService } from '../../../src/health/health-service.js';
 import { AlertmanagerClient } from '../../../src/integrations/alertmanager/alertmanager-client.js';
 import { AlertmanagerSource } from '../../../src/integrations/alertmanager/alertmanager-source.js';
 import { buildMaintenance } from '../../../src/maintenance/build-maintenance.js';
+import { maintenanceSection } from '../../../src/reports/sections/maintenance-section.js';
 import { TimerService } from '../../../src/scheduler/timers.js';
 import { AuditLog } from '../../../src/store/audit-log.js';
 import type { Store } from '../../../src/store/store.js';
+import { sectionBlocks } from '../../../src/views/report-sections-view.js';
 import { actionUser } from '../../helpers/actions.js';
 import { configFrom } from '../../helpers/config.js';
 import { captureLogs } from '../../helpers/logs.js';
@@ -185,6 +187,14 @@ for (const backend of storeBackends()) {
       const shown = JSON.stringify(reply.blocks);
       expect(shown).toContain('*unjucks-api* healthy · 🔧 in maintenance until 04:00 UTC');
       expect(shown).not.toContain('*web* healthy · 🔧');
+      // And so does the daily report, in its own section.
+      const section = await maintenanceSection(second.maintenance).gather(
+        clock.now(),
+        AbortSignal.timeout(5000),
+      );
+      expect(JSON.stringify(sectionBlocks(section!, 'UTC'))).toContain(
+        '*unjucks-api, unjucks-db* in maintenance until 2026-12-06 04:00 UTC',
+      );
 
       clock.set(new Date('2026-12-06T04:00:00Z'));
       await Promise.all([first.timers.poll(), second.timers.poll()]);
@@ -195,6 +205,18 @@ for (const backend of storeBackends()) {
       // The next Sunday is planned, once.
       const upcoming = await second.maintenance.upcoming();
       expect(upcoming.map((o) => o.startsAt.toISOString())).toEqual(['2026-12-13T02:00:00.000Z']);
+      // Cancelling that Sunday plans the one after, and nothing of it fires.
+      await second.maintenance.cancel(upcoming[0]!.id);
+      expect((await second.maintenance.upcoming()).map((o) => o.startsAt.toISOString())).toEqual([
+        '2026-12-20T02:00:00.000Z',
+      ]);
+      clock.set(new Date('2026-12-13T03:00:00Z'));
+      await Promise.all([first.timers.poll(), second.timers.poll()]);
+      expect(posts).toHaveLength(4);
+      expect(am.created).toHaveLength(2);
+      clock.set(new Date('2026-12-19T02:00:00Z'));
+      await Promise.all([first.timers.poll(), second.timers.poll()]);
+      expect(texts().slice(4)).toEqual([expect.stringMatching(/^🔧 Maintenance in 24 h/)]);
     });
 
     it('lifts the two-person rule inside a window, and only there', async () => {

@@ -122,6 +122,10 @@ describe('alerts and KPIs in the seed examples', () => {
       ['unjucks-error-rate', 0.1, 'below', 'prometheus'],
       ['unjucks-template-success-rate', 95, 'above', 'prometheus'],
     ]);
+    // Seed 003: "- **Weekly**: Sunday 02:00-04:00 UTC (Low traffic period)", checklists 24 h and 2 h before.
+    expect(config.maintenance.windows).toMatchObject([
+      { name: 'weekly', cron: '0 2 * * 0', timezone: 'UTC', durationMinutes: 120, announce: [1440, 120] },
+    ]);
   });
 
   it('ai-chat.yaml: Alertmanager routed by its alert rules, and the queue backlog KPI', async () => {
