@@ -22,9 +22,7 @@ export async function buildMaintenance(w: {
   log: Logger;
 }): Promise<MaintenanceService> {
   const settings = w.config.maintenance;
-  const checklists = await Checklists.load(
-    settings.windows.flatMap((window) => (window.checklist ? [window.checklist] : [])),
-  );
+  const checklists = await Checklists.forWindows(settings.windows);
   const channels = new Map(w.config.services.map((s) => [s.name, s.channel]));
   const service = new MaintenanceService({
     ...{

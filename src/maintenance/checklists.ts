@@ -16,6 +16,9 @@ export interface ChecklistModel {
   endsAt: string;
 }
 
+/** A checklist template that cannot be read or rendered: the bot does not start, `check` says so. */
+export class ChecklistError extends Error {}
+
 const SAMPLE: ChecklistModel = {
   title: 'Weekly maintenance',
   services: 'unjucks-api',
@@ -34,6 +37,11 @@ const SAMPLE: ChecklistModel = {
 export class Checklists {
   private constructor(private readonly compiled: Map<string, (model: ChecklistModel) => string>) {}
 
+  /** The default checklist and every window's own. */
+  static forWindows(windows: readonly { checklist?: string }[]): Promise<Checklists> {
+    return Checklists.load(windows.flatMap((w) => (w.checklist ? [w.checklist] : [])));
+  }
+
   static async load(paths: readonly string[]): Promise<Checklists> {
     const compiled = new Map<string, (model: ChecklistModel) => string>();
     for (const path of new Set([DEFAULT_CHECKLIST, ...paths])) {
@@ -44,7 +52,7 @@ export class Checklists {
         template({ ...SAMPLE, dayAhead: true, lead: '24 h', leadMinutes: 1440 });
         compiled.set(path, template);
       } catch (error) {
-        throw new Error(`maintenance checklist ${file}: ${(error as Error).message.split('\n')[0]}`);
+        throw new ChecklistError(`maintenance checklist ${file}: ${(error as Error).message.split('\n')[0]}`);
       }
     }
     return new Checklists(compiled);

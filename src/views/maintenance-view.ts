@@ -25,12 +25,13 @@ export function leadText(minutes: number): string {
 
 /** The announcement N hours ahead, with the checklist (already rendered mrkdwn from the template). */
 export function announcementMessage(o: Occurrence, leadMinutes: number, checklist: string): Message {
-  const title = `🔧 Maintenance in ${leadText(leadMinutes)}: ${o.title}`;
+  const title = `🔧 Maintenance in ${leadText(leadMinutes)}`;
   return {
-    text: `${title} (${o.services.join(', ')}, ${span(o)})`,
+    text: `${title}: ${o.title} (${o.services.join(', ')}, ${span(o)})`,
     blocks: capBlocks([
-      header(title.slice(0, 150)),
-      section(md`*${o.services.join(', ')}* · ${span(o)} · window ${`#${o.id}`}`),
+      // The title is outside text: in the section, escaped, never in the plain_text header.
+      header(title),
+      section(md`*${o.title}* · ${o.services.join(', ')} · ${span(o)} · window ${`#${o.id}`}`),
       ...(checklist.trim() ? [section(trustedMrkdwn(checklist.trim().slice(0, 2900)))] : []),
       context('Alerts of these services are silenced for the window; restarts need no second person in it.'),
     ]),

@@ -70,7 +70,9 @@ describe('/bers maintenance in the console', () => {
     expect(output).toContain('Unknown service `nginx`.');
     expect(output).toContain('A maintenance window lasts from 5 minutes to 24 hours.');
     expect(output).toContain('maintenance schedule <services…> <start> <duration> [title…]');
-    expect(output).toMatch(/Scheduled #\d+ Database upgrade <!channel>: unjucks-api · 2026-12-02 02:00–04:00/);
+    expect(output).toMatch(
+      /Scheduled #\d+ Database upgrade <!channel>: unjucks-api · 2026-12-02 02:00–04:00/,
+    );
     expect(output).toContain('recurring `weekly`');
     expect(output).toContain('No upcoming maintenance window #99');
     expect(output).toContain('the window number is digits');
