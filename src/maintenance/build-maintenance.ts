@@ -1,6 +1,7 @@
 import type { Logger } from 'pino';
 import type { AlertService } from '../alerts/alert-service.js';
 import type { BotConfig } from '../config/schema.js';
+import { ServiceNames } from '../config/service-names.js';
 import type { Chat } from '../core/chat.js';
 import type { Clock } from '../core/clock.js';
 import type { HealthService } from '../health/health-service.js';
@@ -21,7 +22,15 @@ export async function buildMaintenance(w: {
   clock: Clock;
   log: Logger;
 }): Promise<MaintenanceService> {
-  const settings = w.config.maintenance;
+  // Windows may name services by alias (`api`); health and the two-person rule ask by name.
+  const names = new ServiceNames(w.config.services);
+  const settings = {
+    ...w.config.maintenance,
+    windows: w.config.maintenance.windows.map((window) => ({
+      ...window,
+      services: [...new Set(window.services.map((s) => names.resolve(s)))],
+    })),
+  };
   const checklists = await Checklists.forWindows(settings.windows);
   const channels = new Map(w.config.services.map((s) => [s.name, s.channel]));
   const service = new MaintenanceService({

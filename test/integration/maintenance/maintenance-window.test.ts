@@ -77,7 +77,7 @@ maintenance:
       title: Weekly maintenance
       cron: "0 2 * * 0"
       durationMinutes: 120
-      services: [unjucks-api, unjucks-db]
+      services: [api, unjucks-db] # an alias is the service
       announce: [24h, 2h]
       checklist: templates/pre-maintenance.hbs
 actions:
