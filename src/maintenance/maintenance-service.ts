@@ -198,7 +198,8 @@ export class MaintenanceService {
       false,
     );
     if (!ended) return;
-    await this.finish(ended, false);
+    // A window the bot slept through entirely never started: nothing to lift, nothing to post.
+    if (ended.startedAt) await this.finish(ended, false);
     if (ended.configName) await this.planRecurring();
   }
 
