@@ -6,6 +6,7 @@ import { createHelpCommand } from './help.js';
 import { historyCommand } from './history.js';
 import { incidentCommand } from './incident/index.js';
 import { logsCommand } from './logs.js';
+import { maintenanceCommand } from './maintenance/index.js';
 import { metricsCommand } from './metrics.js';
 import { onCallCommand } from './oncall.js';
 import { opsCommand } from './ops.js';
@@ -25,6 +26,7 @@ export function allCommands(): AnyCommand[] {
   commands.push(reportCommand);
   commands.push(restartCommand, rollbackCommand, historyCommand, auditCommand);
   commands.push(runCommand, opsCommand, scaleCommand, logsCommand);
+  commands.push(maintenanceCommand);
   commands.push(createHelpCommand(() => commands));
   return commands;
 }

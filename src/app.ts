@@ -176,6 +176,8 @@ async function assembleBot(options: BotOptions, ingressThread: PreparedThread): 
           'port in use: console mode runs without /healthz, /metrics and webhooks',
         );
       }
+      // Before the timers poll: the configured windows' next occurrences and their timers exist.
+      await services.maintenance.planRecurring();
       services.timers.start(options.timerPollMs);
       services.pagerduty.start();
       await recover();

@@ -15,6 +15,7 @@ import { incidentPagerSinks } from './incident/pager-event-flows.js';
 import { TimelinePager } from './incident/timeline-pager.js';
 import { LazyChartRenderer } from './integrations/chartjs/lazy-chart-renderer.js';
 import { buildPagerDuty } from './integrations/pagerduty/build-pagerduty.js';
+import { buildMaintenance } from './maintenance/build-maintenance.js';
 import { MetricService } from './metrics/metric-service.js';
 import type { BotMetrics } from './observability/metrics.js';
 import { buildReports } from './reports/build-reports.js';
@@ -76,10 +77,15 @@ export async function buildServices(
     ...{ settings: config.alerts, store, chat, clock, log },
     sources: buildAlertSources(config.alerts, clock),
   });
+  const maintenance = await buildMaintenance({
+    ...{ config, store, timers, health, chat, clock, log },
+    alerts: alertsArea.service,
+  });
   const kpis = new MetricService(buildMetricSources(config.metrics), clock, config.metrics.timeoutMs);
 
   // A report section whose area is not configured is left out of the report.
   const sources: ReportSources = {
+    maintenance,
     incidents: incidentReportSource(incidents),
     ...(config.metrics.definitions.length > 0 && { kpis: kpiReportSource(kpis) }),
     ...(config.alerts.sources.length > 0 && { alerts: alertReportSource(alertsArea.service) }),
@@ -111,7 +117,9 @@ export async function buildServices(
       kpis,
       sleep: w.actionSleep,
       alsoTell: (channelId, message) => incidents.replyInCardThread(channelId, message),
+      inMaintenance: async (service) => (await maintenance.windowOf(service)) !== undefined,
     }),
+    maintenance,
   };
   return { services, reportScheduler: reports.scheduler };
 }

@@ -10,6 +10,7 @@ import type { IncidentService } from './incident/incident-service.js';
 import type { OnCall } from './incident/on-call.js';
 import type { Pager } from './incident/pager.js';
 import type { PagerDutyIntegration } from './integrations/pagerduty/build-pagerduty.js';
+import type { MaintenanceService } from './maintenance/maintenance-service.js';
 import type { MetricService } from './metrics/metric-service.js';
 import type { ChartRenderer } from './metrics/model.js';
 import type { BotMetrics } from './observability/metrics.js';
@@ -57,6 +58,8 @@ declare module './core/services.js' {
     reports: ReportService;
     /** Restart and rollback: requests, confirmation, execution, verification. */
     actions: Actions;
+    /** Maintenance windows: announcements, silences, "in maintenance" in health and reports. */
+    maintenance: MaintenanceService;
   }
 }
 

@@ -21,6 +21,8 @@ export interface ActionDeps {
   executorFor(service: string, environment: string): Executor;
   /** Masks credentials a described action would show (a token in an argv or URL). */
   mask?: (text: string) => string;
+  /** True while a maintenance window covers the service (no second person needed in it). */
+  inMaintenance?: (service: string) => Promise<boolean>;
 }
 
 export type { Target };
@@ -151,6 +153,8 @@ export class ActionService {
     }
     if (op.builtIn) this.requireSupported(kind, t, revision);
     checkArgs(kind, op.args, args);
+    // Inside a maintenance window the work is planned and announced: one person may confirm it.
+    const lifted = op.twoPerson && ((await this.deps.inMaintenance?.(t.service)) ?? false);
     const now = this.deps.clock.now();
     const request = await this.deps.repo.create({
       kind,
@@ -161,7 +165,7 @@ export class ActionService {
       args,
       requestedBy: { id: who.actor.id, name: who.actor.name },
       channelId: who.channel.id,
-      twoPerson: op.twoPerson,
+      twoPerson: op.twoPerson && !lifted,
       requestedAt: now,
       expiresAt: new Date(now.getTime() + this.deps.config.confirmSeconds * 1000),
       correlationId: who.correlationId,
@@ -171,6 +175,7 @@ export class ActionService {
       executor: request.executor,
       revision,
       twoPerson: request.twoPerson,
+      ...(lifted && { twoPersonLifted: 'maintenance window' }),
       ...(Object.keys(args).length > 0 && { args }),
     });
     return op.confirm ? request : this.confirmUnasked(request, t, who);

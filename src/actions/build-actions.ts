@@ -45,6 +45,8 @@ export interface ActionsWiring {
   sleep?: (ms: number) => Promise<void>;
   /** Results of an operation run from an incident channel also go to its card's thread. */
   alsoTell?: (channelId: string, message: Message) => Promise<void>;
+  /** True while a maintenance window covers the service: its two-person rules are lifted then. */
+  inMaintenance?: (service: string) => Promise<boolean>;
 }
 
 /** Operations (restart, rollback, named ones): policy, requests, executors (built once per service/environment). */
@@ -89,6 +91,7 @@ export function buildActions(w: ActionsWiring): Actions {
     audit: w.audit,
     clock: w.clock,
     executorFor,
+    inMaintenance: w.inMaintenance,
   });
   const runner = new ActionRunner({
     actions: service,

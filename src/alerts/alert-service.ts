@@ -38,6 +38,11 @@ export class AlertService {
     return this.sources.map((s) => s.name);
   }
 
+  /** Sources that silence by labels (Alertmanager): maintenance windows silence there, and ack elsewhere. */
+  silencingSources(): string[] {
+    return this.sources.filter((s) => s.silence).map((s) => s.name);
+  }
+
   async list(): Promise<AlertListing> {
     const settled = await Promise.allSettled(
       this.sources.map((source) => this.call(source, (signal) => source.list(signal))),

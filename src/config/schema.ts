@@ -4,6 +4,7 @@ import { actionsSchema } from './actions-schema.js';
 import { alertsSettingsSchema } from './alerts-schema.js';
 import { checkListSchema, healthSettingsSchema } from './health-schema.js';
 import { incidentSettingsSchema } from './incident-schema.js';
+import { maintenanceSettingsSchema } from './maintenance-schema.js';
 import { metricsSettingsSchema } from './metrics-schema.js';
 import { pagerDutySettingsSchema } from './pagerduty-schema.js';
 import { reportsSchema } from './reports-schema.js';
@@ -71,6 +72,7 @@ export const botConfigSchema = z
     reports: reportsSchema,
     actions: actionsSchema,
     statusPage: statusPageSchema,
+    maintenance: maintenanceSettingsSchema,
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();
@@ -115,6 +117,18 @@ export const botConfigSchema = z
         ctx.addIssue({ code: 'custom', path: ['pagerduty', 'services', name], message: 'unknown service' });
       }
     }
+    config.maintenance.windows.forEach((window, i) => {
+      window.services.forEach((service, j) => {
+        const known = seen.has(service) || aliasOf.has(service);
+        if (!known) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['maintenance', 'windows', i, 'services', j],
+            message: 'unknown service',
+          });
+        }
+      });
+    });
     const roles = Object.keys(config.permissions.roles);
     const metrics = config.metrics.definitions.map((d) => d.name);
     for (const issue of actionsIssues(config.actions, { services: [...seen.keys()], roles, metrics })) {

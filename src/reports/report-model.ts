@@ -83,7 +83,21 @@ export interface ChecklistSectionData {
   groups: { title: string; items: string[] }[];
 }
 
+/** Maintenance windows under way or starting within the next 24 h. */
+export interface MaintenanceSectionData {
+  kind: 'maintenance';
+  windows: {
+    id: number;
+    title: string;
+    services: string[];
+    startsAt: Date;
+    endsAt: Date;
+    running: boolean;
+  }[];
+}
+
 export type SectionData =
+  | MaintenanceSectionData
   | HealthSectionData
   | KpiSectionData
   | AlertsSectionData

@@ -13,6 +13,7 @@ import { checklistSection } from './sections/checklist-section.js';
 import { healthSection } from './sections/health-section.js';
 import { incidentsSection } from './sections/incidents-section.js';
 import { kpiSection } from './sections/kpi-section.js';
+import { maintenanceSection } from './sections/maintenance-section.js';
 import { operationsSection } from './sections/operations-section.js';
 
 export interface ReportServiceDeps {
@@ -43,6 +44,7 @@ export class ReportService {
       return [checklistSection(config.maintenanceChecklist), healthSection(health)];
     return [
       healthSection(health),
+      maintenanceSection(sources.maintenance),
       alertsSection(sources.alerts),
       incidentsSection(sources.incidents),
       kpiSection(sources.kpis),

@@ -51,7 +51,21 @@ export interface IncidentSource {
   incidents(range: { from: Date; to: Date }, signal: AbortSignal): Promise<IncidentRecord[]>;
 }
 
+export interface MaintenanceWindowRecord {
+  id: number;
+  title: string;
+  services: string[];
+  startsAt: Date;
+  endsAt: Date;
+}
+
+export interface MaintenanceSource {
+  /** Windows not over and not cancelled at `now`, soonest first. */
+  upcoming(now: Date): Promise<MaintenanceWindowRecord[]>;
+}
+
 export interface ReportSources {
+  maintenance?: MaintenanceSource;
   kpis?: KpiSource;
   alerts?: AlertSource;
   incidents?: IncidentSource;

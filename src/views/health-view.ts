@@ -24,21 +24,29 @@ function countLine(report: HealthReport): string {
 /** One service's reason may list many failing checks; it must not push the next services out of the section. */
 const SUMMARY_REASON_MAX = 140;
 
+/** Per service, what else to say next to its status: `🔧 in maintenance until 04:00 UTC`. */
+export type HealthNotes = ReadonlyMap<string, string>;
+
+function noteOf(notes: HealthNotes | undefined, service: string): string {
+  const note = notes?.get(service);
+  return note ? ` · ${note}` : '';
+}
+
 /** Plain text: what a target said is escaped by the section it lands in. */
-function serviceLine(s: ServiceHealth): string {
+function serviceLine(s: ServiceHealth, notes?: HealthNotes): string {
   const reason =
     s.status === 'healthy' ? '' : ` — ${truncatePlain(s.reason ?? s.status, SUMMARY_REASON_MAX)}`;
-  return `${STATUS_EMOJI[s.status]} *${s.service}* ${s.status} · ${s.latencyMs} ms${reason}`;
+  return `${STATUS_EMOJI[s.status]} *${s.service}* ${s.status}${noteOf(notes, s.service)} · ${s.latencyMs} ms${reason}`;
 }
 
 /** One line per service, worst first: what `/bers health` answers. */
-export function healthSummaryReply(report: HealthReport): Reply {
+export function healthSummaryReply(report: HealthReport, notes?: HealthNotes): Reply {
   const services = [...report.services].sort(
     (a, b) => ORDER[a.status] - ORDER[b.status] || a.service.localeCompare(b.service),
   );
   // Lines packed into sections up to Slack's text limit keep a 200-service answer within 50 blocks
   // without any line being cut off.
-  const sections = packedSections(services.map(serviceLine));
+  const sections = packedSections(services.map((s) => serviceLine(s, notes)));
   const title = `${STATUS_EMOJI[report.overall]} Health: ${report.overall}`;
   return {
     text: `${title} (${countLine(report)})`,
@@ -54,10 +62,10 @@ export function healthSummaryReply(report: HealthReport): Reply {
 }
 
 /** Every check of the named services, with reasons and the components a target reported. */
-export function healthDetailReply(report: HealthReport): Reply {
+export function healthDetailReply(report: HealthReport, notes?: HealthNotes): Reply {
   const blocks = report.services.flatMap((s) => [
     section(
-      `${STATUS_EMOJI[s.status]} *${s.service}* — ${s.status}${s.description ? `\n${s.description}` : ''}`,
+      `${STATUS_EMOJI[s.status]} *${s.service}* — ${s.status}${noteOf(notes, s.service)}${s.description ? `\n${s.description}` : ''}`,
     ),
     section(
       s.checks

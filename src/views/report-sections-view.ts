@@ -6,6 +6,7 @@ import type {
   IncidentLine,
   IncidentsSectionData,
   KpiSectionData,
+  MaintenanceSectionData,
   OperationsSectionData,
   SectionData,
 } from '../reports/report-model.js';
@@ -107,6 +108,18 @@ function operations(d: OperationsSectionData, timezone: string): string[] {
   return [`*Restarts & rollbacks (24 h):* ${d.total}`, ...lines, ...more(d.total, lines.length)];
 }
 
+function maintenance(d: MaintenanceSectionData): string[] {
+  const utc = (at: Date) => `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  return [
+    '*Maintenance:*',
+    ...d.windows.map((w) =>
+      w.running
+        ? `🔧 *${w.services.join(', ')}* in maintenance until ${utc(w.endsAt)} — #${w.id} ${w.title}`
+        : `🗓️ *${w.services.join(', ')}* from ${utc(w.startsAt)} to ${utc(w.endsAt)} — #${w.id} ${w.title}`,
+    ),
+  ];
+}
+
 function checklist(d: ChecklistSectionData): KnownBlock[] {
   return [
     section(d.intro),
@@ -129,5 +142,7 @@ export function sectionBlocks(data: SectionData, timezone: string): KnownBlock[]
       return [section(operations(data, timezone).join('\n'))];
     case 'checklist':
       return checklist(data);
+    case 'maintenance':
+      return [section(maintenance(data).join('\n'))];
   }
 }

@@ -2,6 +2,7 @@ import type { Writable } from 'node:stream';
 import { allCommands } from '../../../commands/index.js';
 import { ConfigError, loadConfig } from '../../config/load-config.js';
 import { IncidentTemplates, TemplateError } from '../../incident/templates.js';
+import { ChecklistError, Checklists } from '../../maintenance/checklists.js';
 import { notificationText } from '../../views/blocks.js';
 import { blockKitProblems } from './block-kit-limits.js';
 import { escapingProblems } from './escaping.js';
@@ -30,6 +31,13 @@ export async function runCheck(file: string | undefined, env: Env, out: Writable
   } catch (error) {
     if (!(error instanceof TemplateError)) throw error;
     out.write(`${path}: 1 problem\n  templates: ${error.message}\n`);
+    return 1;
+  }
+  try {
+    await Checklists.forWindows(config.maintenance.windows);
+  } catch (error) {
+    if (!(error instanceof ChecklistError)) throw error;
+    out.write(`${path}: 1 problem\n  maintenance.windows: ${error.message}\n`);
     return 1;
   }
   const samples = sampleReplies(config, allCommands(), templates);

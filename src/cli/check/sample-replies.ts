@@ -4,6 +4,7 @@ import type { IncidentTemplates } from '../../incident/templates.js';
 import { healthSamples } from './samples/health-samples.js';
 import { helpSamples } from './samples/help-samples.js';
 import { incidentSamples } from './samples/incident-samples.js';
+import { maintenanceSamples } from './samples/maintenance-samples.js';
 import { operationsSamples } from './samples/operations-samples.js';
 import type { Sample } from './samples/sample.js';
 
@@ -22,5 +23,6 @@ export function sampleReplies(
     ...healthSamples(config),
     ...incidentSamples(config, templates),
     ...operationsSamples(config),
+    ...maintenanceSamples(config),
   ];
 }

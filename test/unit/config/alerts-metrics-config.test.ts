@@ -86,6 +86,9 @@ describe('alerts and KPIs in the seed examples', () => {
       ['configuration-resolution-time', 100, 'below'],
       ['provider-initialization-time', 50, 'below'],
       ['cache-hit-rate', 90, 'above'],
+      // Seed 000 KPIs: "| System Uptime | 99.9% | >99.9% |" and "| Error Rate | <1% | <0.5% |".
+      ['system-uptime', 99.9, 'above'],
+      ['error-rate', 1, 'below'],
     ]);
     expect(new Set(sourceUrls(config.metrics.definitions))).toEqual(new Set(['http://127.0.0.1:3003']));
   });
@@ -93,11 +96,16 @@ describe('alerts and KPIs in the seed examples', () => {
   it('bers-monitoring.yaml: alerts on 3003, KPIs from the metrics API on 3002', async () => {
     const config = await load('bers-monitoring.yaml');
     expect(config.alerts.sources).toMatchObject([{ kind: 'bers', url: 'http://127.0.0.1:3003' }]);
-    expect(config.metrics.definitions.map((d) => d.name)).toEqual([
-      'environment-detection-time',
-      'configuration-resolution-time',
-      'provider-initialization-time',
-      'cache-hit-rate',
+    expect(config.metrics.definitions.map((d) => [d.name, d.target, d.comparison])).toEqual([
+      ['environment-detection-time', 100, 'below'],
+      ['configuration-resolution-time', 100, 'below'],
+      ['provider-initialization-time', 50, 'below'],
+      ['cache-hit-rate', 90, 'above'],
+      // Seed 001 "Build Performance": "- **Target**: <30s" (the >5s is its alert threshold).
+      ['build-time', 30, 'below'],
+      // Seed 001: "- Monitoring Uptime: 99.9%" and "- Error Rate: <1%".
+      ['monitoring-uptime', 99.9, 'above'],
+      ['error-rate', 1, 'below'],
     ]);
     expect(new Set(sourceUrls(config.metrics.definitions))).toEqual(new Set(['http://127.0.0.1:3002']));
   });
@@ -108,9 +116,15 @@ describe('alerts and KPIs in the seed examples', () => {
     expect(config.alerts.webhook).toEqual({ source: 'alertmanager' });
     expect(config.metrics.prometheusUrl).toBe('http://prometheus:9090');
     expect(config.metrics.definitions.map((d) => [d.name, d.target, d.comparison, d.source.kind])).toEqual([
-      ['unjucks-p95-response-time', 500, 'below', 'prometheus'],
-      ['unjucks-error-rate', 1, 'below', 'prometheus'],
+      // Seed 003 "Key Metrics": "- **Response Time**: < 200ms (95th percentile)" and
+      // "- **Error Rate**: < 0.1%" — the targets, not the 500 ms / 1 % alert thresholds.
+      ['unjucks-p95-response-time', 200, 'below', 'prometheus'],
+      ['unjucks-error-rate', 0.1, 'below', 'prometheus'],
       ['unjucks-template-success-rate', 95, 'above', 'prometheus'],
+    ]);
+    // Seed 003: "- **Weekly**: Sunday 02:00-04:00 UTC (Low traffic period)", checklists 24 h and 2 h before.
+    expect(config.maintenance.windows).toMatchObject([
+      { name: 'weekly', cron: '0 2 * * 0', timezone: 'UTC', durationMinutes: 120, announce: [1440, 120] },
     ]);
   });
 
