@@ -25,6 +25,7 @@ import type { ReportSources } from './reports/report-sources.js';
 import { alertReportSource } from './reports/sources/alert-report-source.js';
 import { incidentReportSource } from './reports/sources/incident-report-source.js';
 import { kpiReportSource } from './reports/sources/kpi-report-source.js';
+import { RunbookWalker } from './runbooks/runbook-walker.js';
 import type { ReportScheduler } from './scheduler/report-scheduler.js';
 import { TimerService } from './scheduler/timers.js';
 import { SlackMessageSource } from './slack/slack-message-source.js';
@@ -85,6 +86,12 @@ export async function buildServices(
   };
   const reports = buildReports({ config: config.reports, health, store, clock, chat, log, sources });
 
+  const actions = buildActions({
+    ...{ config, store, chat, clock, log, audit, health, permissions },
+    processEnv: w.processEnv,
+    kpis,
+    sleep: w.actionSleep,
+  });
   const services: Services = {
     ...{ config, log, clock, store, audit, chat, permissions, metrics, health, timers },
     pagerduty,
@@ -96,11 +103,10 @@ export async function buildServices(
     kpis,
     charts: new LazyChartRenderer(),
     reports: reports.service,
-    actions: buildActions({
-      ...{ config, store, chat, clock, log, audit, health, permissions },
-      processEnv: w.processEnv,
-      kpis,
-      sleep: w.actionSleep,
+    actions,
+    runbooks: new RunbookWalker({
+      ...{ store, chat, clock, log, audit, timers, health, kpis, actions },
+      runbooks: config.runbooks.definitions,
     }),
   };
   return { services, reportScheduler: reports.scheduler };

@@ -6,6 +6,8 @@ import { incidentSettingsSchema } from './incident-schema.js';
 import { metricsSettingsSchema } from './metrics-schema.js';
 import { pagerDutySettingsSchema } from './pagerduty-schema.js';
 import { reportsSchema } from './reports-schema.js';
+import { runbookIssues } from './runbook-issues.js';
+import { runbooksSettingsSchema } from './runbook-schema.js';
 
 const slug = z
   .string()
@@ -68,6 +70,7 @@ export const botConfigSchema = z
     metrics: metricsSettingsSchema,
     reports: reportsSchema,
     actions: actionsSchema,
+    runbooks: runbooksSettingsSchema,
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();
@@ -117,6 +120,11 @@ export const botConfigSchema = z
     for (const issue of actionsIssues(config.actions, { services: [...seen.keys()], roles, metrics })) {
       ctx.addIssue({ code: 'custom', ...issue });
     }
+    config.runbooks.definitions.forEach((runbook, i) => {
+      for (const issue of runbookIssues(runbook, config)) {
+        ctx.addIssue({ code: 'custom', ...issue, path: ['runbooks', 'definitions', i, ...issue.path] });
+      }
+    });
   });
 
 export type BotConfig = z.infer<typeof botConfigSchema>;

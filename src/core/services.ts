@@ -12,6 +12,7 @@ import type { MetricService } from '../metrics/metric-service.js';
 import type { ChartRenderer } from '../metrics/model.js';
 import type { BotMetrics } from '../observability/metrics.js';
 import type { ReportService } from '../reports/report-service.js';
+import type { RunbookWalker } from '../runbooks/runbook-walker.js';
 import type { TimerService } from '../scheduler/timers.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { Store } from '../store/store.js';
@@ -53,4 +54,6 @@ export interface Services {
   reports: ReportService;
   /** Restart and rollback: requests, confirmation, execution, verification. */
   actions: Actions;
+  /** `/bers runbook`: walks of the configured runbooks in threads. */
+  runbooks: RunbookWalker;
 }
