@@ -1,20 +1,20 @@
 import type { Logger } from 'pino';
-import type { ActionRequest } from '../actions/action-request.js';
 import type { Actions } from '../actions/build-actions.js';
 import type { Runbook, RunbookStep } from '../config/runbook-schema.js';
 import type { Actor, ChannelRef } from '../core/actor.js';
 import type { Chat } from '../core/chat.js';
 import type { Clock } from '../core/clock.js';
 import { NotFoundError } from '../core/errors.js';
-import { type Mrkdwn, md, renderText } from '../core/mrkdwn.js';
+import { type Mrkdwn, md } from '../core/mrkdwn.js';
 import type { HealthService } from '../health/health-service.js';
 import type { MetricService } from '../metrics/metric-service.js';
 import type { TimerService } from '../scheduler/timers.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { Store } from '../store/store.js';
-import { confirmationMessage } from '../views/actions-view.js';
-import { plainPost, type RunButton, runbookHeader, stepMessage } from '../views/runbook-view.js';
+import { type RunButton, runbookHeader } from '../views/runbook-view.js';
+import { ACT_TIMER, ActStep } from './act-step.js';
 import { type RunbookRun, RunRepository, type RunState } from './run-repository.js';
+import { RunThread } from './run-thread.js';
 import { gather } from './steps/gather.js';
 import { note } from './steps/note.js';
 import type { StepContext } from './steps/step-context.js';
@@ -34,19 +34,21 @@ export interface WalkerDeps {
   actions: Actions;
 }
 
-export const RUNBOOK_TIMERS = { watch: 'runbook.watch', act: 'runbook.act' } as const;
-/** How often a walk looks whether its act step's request has finished. */
-const ACT_POLL_MS = 2_000;
-const ACT_DONE = new Set(['verified', 'unverified', 'cancelled', 'expired', 'failed', 'interrupted']);
+export const RUNBOOK_TIMERS = { watch: 'runbook.watch', act: ACT_TIMER } as const;
 
 /** Walks runbooks in threads: one message per step, moved on by buttons and durable timers. */
 export class RunbookWalker {
   private readonly runs: RunRepository;
+  private readonly thread: RunThread;
+  private readonly acts: ActStep;
 
   constructor(private readonly deps: WalkerDeps) {
     this.runs = new RunRepository(deps.store);
+    const stepsOf = (name: string) => this.runbook(name).steps.length;
+    this.thread = new RunThread({ chat: deps.chat, audit: deps.audit, runs: this.runs, stepsOf });
+    this.acts = new ActStep({ ...deps, runs: this.runs, thread: this.thread });
     deps.timers.on(RUNBOOK_TIMERS.watch, (t) => this.watchTick(t.payload as unknown as WatchPayload));
-    deps.timers.on(RUNBOOK_TIMERS.act, (t) => this.actTick(String(t.payload.run), Number(t.payload.step)));
+    deps.timers.on(RUNBOOK_TIMERS.act, (t) => this.acts.tick(String(t.payload.run), Number(t.payload.step)));
   }
 
   list(): readonly Runbook[] {
@@ -73,7 +75,7 @@ export class RunbookWalker {
       { runbook: runbook.name, service, channelId: ref.channel, threadTs: ref.ts, startedBy: actor },
       this.deps.clock.now(),
     );
-    await this.audit(run, actor, 'start', 'started', `runbook ${runbook.name} for ${service}`);
+    await this.thread.audit(run, actor, 'start', 'started', `runbook ${runbook.name} for ${service}`);
     await this.enter(run, 0, actor);
     return run;
   }
@@ -97,9 +99,15 @@ export class RunbookWalker {
           : { step: step + 1, state: 'waiting' as const };
     const moved = await this.runs.move(run.id, step, from[button], to, this.deps.clock.now());
     if (!moved) return false;
-    await this.audit(moved, actor, `step ${step + 1} ${button}`, button, `${button} at step ${step + 1}`);
+    await this.thread.audit(
+      moved,
+      actor,
+      `step ${step + 1} ${button}`,
+      button,
+      `${button} at step ${step + 1}`,
+    );
     if (button === 'stop') {
-      await this.post(moved, md`⏹ Stopped at step ${String(step + 1)} by ${actor.name}.`);
+      await this.thread.post(moved, md`⏹ Stopped at step ${String(step + 1)} by ${actor.name}.`);
       await this.deps.timers.cancelPrefix(`runbook:${run.id}:`);
     } else if (button === 'retry') {
       await this.enter(moved, step, actor, true);
@@ -122,13 +130,13 @@ export class RunbookWalker {
         this.deps.clock.now(),
       );
       if (done) {
-        await this.post(done, md`✅ Runbook *${runbook.title}* complete.`);
-        await this.audit(done, actor, 'done', 'done', `runbook ${runbook.name} complete`);
+        await this.thread.post(done, md`✅ Runbook *${runbook.title}* complete.`);
+        await this.thread.audit(done, actor, 'done', 'done', `runbook ${runbook.name} complete`);
       }
       return;
     }
     const kind = stepKind(step);
-    await this.audit(run, actor, `step ${index + 1} ${kind}`, 'entered', `${kind} step ${index + 1}`);
+    await this.thread.audit(run, actor, `step ${index + 1} ${kind}`, 'entered', `${kind} step ${index + 1}`);
     switch (kind) {
       case 'gather':
       case 'note': {
@@ -136,7 +144,7 @@ export class RunbookWalker {
           'gather' in step
             ? await this.safely(() => gather(step.gather, this.context(run)))
             : note('note' in step ? step.note : '');
-        await this.show(run, index, body, ['next', 'stop']);
+        await this.thread.show(run, index, body, ['next', 'stop']);
         return;
       }
       case 'watch': {
@@ -149,7 +157,7 @@ export class RunbookWalker {
             { step: index, state: 'watching' },
             this.deps.clock.now(),
           );
-        await this.post(
+        await this.thread.post(
           run,
           md`👀 Watching for ${watchWhat(step.watch, run.service)} (every ${String(step.watch.intervalSeconds)} s, up to ${String(step.watch.timeoutSeconds)} s)…`,
           index,
@@ -166,7 +174,7 @@ export class RunbookWalker {
       }
       case 'act': {
         if (!('act' in step)) return;
-        await this.act(run, index, step.act.operation, actor);
+        await this.acts.request(run, index, step.act.operation, actor);
         return;
       }
       default: {
@@ -174,91 +182,6 @@ export class RunbookWalker {
         throw new Error(`unknown runbook step kind ${String(unknownKind)}`);
       }
     }
-  }
-
-  private async act(run: RunbookRun, index: number, operation: string, actor: Actor): Promise<void> {
-    const actions = this.deps.actions;
-    const who = {
-      actor,
-      channel: { id: run.channelId, name: run.channelId },
-      correlationId: `runbook-${run.id}-${index}`,
-    };
-    let request: ActionRequest;
-    try {
-      request = await actions.service.request(operation, actions.service.target(run.service), who);
-    } catch (error) {
-      await this.runs.move(
-        run.id,
-        index,
-        ['waiting'],
-        { step: index, state: 'failed' },
-        this.deps.clock.now(),
-      );
-      await this.show(run, index, md`⚠️ Could not request *${operation}*: ${(error as Error).message}`, [
-        'skip',
-        'stop',
-      ]);
-      return;
-    }
-    await this.runs.move(
-      run.id,
-      index,
-      ['waiting'],
-      { step: index, state: 'acting', actRequestId: request.id },
-      this.deps.clock.now(),
-    );
-    if (request.state === 'confirmed') {
-      await this.post(run, md`▶ Running *${operation}* (it needs no confirmation)…`, index);
-      void actions.runner
-        .execute(request, who)
-        .catch((error: unknown) => this.deps.log.warn({ err: error }, 'runbook operation failed'));
-    } else {
-      await this.deps.chat.post(run.channelId, confirmationMessage(request), { threadTs: run.threadTs });
-    }
-    await this.deps.timers.schedule(
-      `runbook:${run.id}:${index}:act`,
-      RUNBOOK_TIMERS.act,
-      this.later(ACT_POLL_MS),
-      { run: run.id, step: index },
-    );
-  }
-
-  /** The act step's request has finished (verified, unverified, cancelled…): the walk goes on. */
-  private async actTick(runId: string, index: number): Promise<void> {
-    const run = await this.runs.get(runId);
-    if (!run || run.step !== index || run.state !== 'acting' || !run.actRequestId) return;
-    const actions = this.deps.actions.service;
-    const request = await actions.load(run.actRequestId);
-    // An operation with `verify: none` ends at succeeded: its run's success is the whole answer.
-    const verifies =
-      actions.operation(actions.target(request.service, request.environment), request.kind).verify.kind !==
-      'none';
-    if (!ACT_DONE.has(request.state) && (verifies || request.state !== 'succeeded')) {
-      // A fresh key per look: re-scheduling the timer that is firing would be marked fired with it.
-      const n = Number(this.deps.clock.now());
-      await this.deps.timers.schedule(
-        `runbook:${run.id}:${index}:act:${n}`,
-        RUNBOOK_TIMERS.act,
-        this.later(ACT_POLL_MS),
-        { run: run.id, step: index },
-      );
-      return;
-    }
-    const moved = await this.runs.move(
-      run.id,
-      index,
-      ['acting'],
-      { step: index, state: 'waiting' },
-      this.deps.clock.now(),
-    );
-    if (!moved) return;
-    const ok = request.state === 'verified' || request.state === 'succeeded';
-    await this.show(
-      moved,
-      index,
-      md`${ok ? '✅' : '⚠️'} *${request.kind}* ${request.state}${request.summary ? `: ${request.summary}` : ''}`,
-      ['next', 'stop'],
-    );
   }
 
   private async watchTick(p: WatchPayload): Promise<void> {
@@ -297,8 +220,8 @@ export class RunbookWalker {
     const body = met
       ? md`✅ Met after ${String(elapsed)} s: ${seen}`
       : md`⏱ Not met after ${String(elapsed)} s: ${seen}`;
-    await this.show(moved, p.step, body, met ? ['next', 'stop'] : ['retry', 'skip', 'stop']);
-    await this.audit(
+    await this.thread.show(moved, p.step, body, met ? ['next', 'stop'] : ['retry', 'skip', 'stop']);
+    await this.thread.audit(
       moved,
       { id: run.startedBy.id, name: run.startedBy.name },
       `step ${p.step + 1} watch`,
@@ -307,22 +230,6 @@ export class RunbookWalker {
     );
   }
 
-  private async show(run: RunbookRun, index: number, body: Mrkdwn, buttons: RunButton[]): Promise<void> {
-    const total = this.runbook(run.runbook).steps.length;
-    await this.runs.recordOutcome(run.id, index, renderText(body));
-    await this.deps.chat.post(run.channelId, stepMessage(run.id, index, total, body, buttons), {
-      threadTs: run.threadTs,
-    });
-  }
-
-  /** A message in the walk's thread without buttons: under a step's number, or on its own. */
-  private async post(run: RunbookRun, body: Mrkdwn, index?: number): Promise<void> {
-    const total = this.runbook(run.runbook).steps.length;
-    const message = index === undefined ? plainPost(body) : stepMessage(run.id, index, total, body, []);
-    await this.deps.chat.post(run.channelId, message, { threadTs: run.threadTs });
-  }
-
-  /** A gather that throws (a source down) shows why instead of stopping the walk. */
   private async safely<T>(fn: () => Promise<T>): Promise<T | Mrkdwn> {
     try {
       return await fn();
@@ -333,24 +240,6 @@ export class RunbookWalker {
 
   private context(run: RunbookRun): StepContext {
     return { service: run.service, health: this.deps.health, kpis: this.deps.kpis };
-  }
-
-  private later(ms: number): Date {
-    return new Date(this.deps.clock.now().getTime() + ms);
-  }
-
-  private audit(run: RunbookRun, actor: Actor, what: string, outcome: string, text: string): Promise<void> {
-    return this.deps.audit.record({
-      kind: 'runbook',
-      actor,
-      channel: { id: run.channelId, name: run.channelId },
-      subject: 'runbook.step',
-      text: `${text} (${what})`,
-      outcome,
-      correlationId: `runbook-${run.id}`,
-      service: run.service,
-      details: { run: run.id, runbook: run.runbook, step: run.step },
-    });
   }
 }
 
