@@ -47,4 +47,20 @@ describe('runbook files next to the config', () => {
     expect(second.message).toContain('service: unknown service "nope"');
     expect(second.message).toContain('steps[0].watch.metric: unknown metric "latency"');
   });
+
+  it("loads the seeds' runbooks shipped with the examples", async () => {
+    const root = join(import.meta.dirname, '..', '..', 'examples');
+    const names = async (file: string) =>
+      (await loadConfig(join(root, file), {})).runbooks.definitions.map((r) => r.name);
+    expect(await names('bers-monitoring.yaml')).toEqual([
+      'build-performance-degraded',
+      'configuration-resolution-slow',
+      'environment-detection-failed',
+    ]);
+    expect(await names('ai-chat.yaml')).toEqual([
+      'database-issues',
+      'message-queue-overflow',
+      'service-down-recovery',
+    ]);
+  });
 });
