@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig } from '../../src/config/load-config.js';
+import { ConfigError, loadConfig } from '../../../src/config/load-config.js';
 
 const CONFIG = `
 services:
@@ -49,7 +49,7 @@ describe('runbook files next to the config', () => {
   });
 
   it("loads the seeds' runbooks shipped with the examples", async () => {
-    const root = join(import.meta.dirname, '..', '..', 'examples');
+    const root = join(import.meta.dirname, '..', '..', '..', 'examples');
     const names = async (file: string) =>
       (await loadConfig(join(root, file), {})).runbooks.definitions.map((r) => r.name);
     expect(await names('bers-monitoring.yaml')).toEqual([
