@@ -3,6 +3,7 @@ import type { Command, CommandContext } from '../src/core/command.js';
 import { actionId } from '../src/core/command.js';
 import { freeText } from '../src/core/command-text.js';
 import type { Reply } from '../src/core/message.js';
+import { runbookFor } from '../src/runbooks/runbook-match.js';
 import { alertListReply } from '../src/views/alerts-list-view.js';
 import { actions, section } from '../src/views/blocks.js';
 import { alertGroupActions } from './alerts-actions.js';
@@ -32,7 +33,10 @@ function idAndText(what: string) {
 async function list(ctx: CommandContext): Promise<Reply> {
   const { services } = ctx;
   const listing = await services.alerts.list();
-  return alertListReply(listing, services.clock.now(), services.config.alerts.responseMinutes);
+  const runbooks = services.runbooks.list();
+  return alertListReply(listing, services.clock.now(), services.config.alerts.responseMinutes, (alert) =>
+    runbooks.length > 0 ? runbookFor(runbooks, alert)?.name : undefined,
+  );
 }
 
 const listCommand: Command<unknown> = {

@@ -14,6 +14,7 @@ import { reportCommand } from './report.js';
 import { restartCommand } from './restart.js';
 import { rollbackCommand } from './rollback.js';
 import { runCommand } from './run.js';
+import { runbookCommand } from './runbook.js';
 import { scaleCommand } from './scale.js';
 
 /** Every `/bers` subcommand. Adding a command is adding its file and one line here. */
@@ -27,6 +28,7 @@ export function allCommands(): AnyCommand[] {
   commands.push(restartCommand, rollbackCommand, historyCommand, auditCommand);
   commands.push(runCommand, opsCommand, scaleCommand, logsCommand);
   commands.push(maintenanceCommand);
+  commands.push(runbookCommand);
   commands.push(createHelpCommand(() => commands));
   return commands;
 }

@@ -24,6 +24,7 @@ import type { ReportSources } from './reports/report-sources.js';
 import { alertReportSource } from './reports/sources/alert-report-source.js';
 import { incidentReportSource } from './reports/sources/incident-report-source.js';
 import { kpiReportSource } from './reports/sources/kpi-report-source.js';
+import { RunbookWalker } from './runbooks/runbook-walker.js';
 import { TimerService } from './scheduler/timers.js';
 import type { Services } from './services.js';
 import { SlackMessageSource } from './slack/slack-message-source.js';
@@ -92,6 +93,14 @@ export async function buildServices(
   };
   const reports = buildReports({ config: config.reports, health, store, clock, chat, log, sources });
 
+  const actions = buildActions({
+    ...{ config, store, chat, clock, log, audit, health, permissions },
+    processEnv: w.processEnv,
+    kpis,
+    sleep: w.actionSleep,
+    alsoTell: (channelId, message) => incidents.replyInCardThread(channelId, message),
+    inMaintenance: async (service) => (await maintenance.windowOf(service)) !== undefined,
+  });
   const services: Services = {
     ...{ config, log, clock, store, audit, chat, permissions, metrics, health, timers },
     pagerduty,
@@ -111,13 +120,10 @@ export async function buildServices(
     kpis,
     charts: new LazyChartRenderer(),
     reports: reports.service,
-    actions: buildActions({
-      ...{ config, store, chat, clock, log, audit, health, permissions },
-      processEnv: w.processEnv,
-      kpis,
-      sleep: w.actionSleep,
-      alsoTell: (channelId, message) => incidents.replyInCardThread(channelId, message),
-      inMaintenance: async (service) => (await maintenance.windowOf(service)) !== undefined,
+    actions,
+    runbooks: new RunbookWalker({
+      ...{ store, chat, clock, log, audit, timers, health, kpis, actions },
+      runbooks: config.runbooks.definitions,
     }),
     maintenance,
   };

@@ -15,6 +15,7 @@ import type { MetricService } from './metrics/metric-service.js';
 import type { ChartRenderer } from './metrics/model.js';
 import type { BotMetrics } from './observability/metrics.js';
 import type { ReportService } from './reports/report-service.js';
+import type { RunbookWalker } from './runbooks/runbook-walker.js';
 import type { TimerService } from './scheduler/timers.js';
 import type { StatusPage } from './status/status-page.js';
 import type { AuditLog } from './store/audit-log.js';
@@ -60,6 +61,8 @@ declare module './core/services.js' {
     actions: Actions;
     /** Maintenance windows: announcements, silences, "in maintenance" in health and reports. */
     maintenance: MaintenanceService;
+    /** `/bers runbook`: walks of the configured runbooks in threads. */
+    runbooks: RunbookWalker;
   }
 }
 

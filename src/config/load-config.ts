@@ -3,6 +3,7 @@ import { parseDocument } from 'yaml';
 import { BersError, ErrorCode } from '../core/errors.js';
 import { formatPath } from '../core/zod-issues.js';
 import { secretMasker, secretsIn } from '../observability/logger.js';
+import { loadRunbookFiles } from './runbook-files.js';
 import { type BotConfig, botConfigSchema } from './schema.js';
 import { type ConfigProblem, substituteEnv } from './substitute-env.js';
 
@@ -71,5 +72,11 @@ export async function loadConfig(
       { path: '', message: `cannot read the file (${(error as Error).message})` },
     ]);
   }
-  return parseConfig(text, file, env);
+  const config = parseConfig(text, file, env);
+  const { runbooks, failures } = await loadRunbookFiles(file, config);
+  const failure = failures[0];
+  // The first bad runbook is reported under its own file, so the path people fix is the one named.
+  if (failure) throw new ConfigError(failure.file, masked(failure.problems, env));
+  config.runbooks.definitions.push(...runbooks);
+  return config;
 }

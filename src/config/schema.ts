@@ -8,6 +8,8 @@ import { maintenanceSettingsSchema } from './maintenance-schema.js';
 import { metricsSettingsSchema } from './metrics-schema.js';
 import { pagerDutySettingsSchema } from './pagerduty-schema.js';
 import { reportsSchema } from './reports-schema.js';
+import { runbookIssues } from './runbook-issues.js';
+import { runbooksSettingsSchema } from './runbook-schema.js';
 import { statusPageSchema } from './status-page-schema.js';
 
 const slug = z
@@ -73,6 +75,7 @@ export const botConfigSchema = z
     actions: actionsSchema,
     statusPage: statusPageSchema,
     maintenance: maintenanceSettingsSchema,
+    runbooks: runbooksSettingsSchema,
   })
   .superRefine((config, ctx) => {
     const seen = new Map<string, number>();
@@ -134,6 +137,11 @@ export const botConfigSchema = z
     for (const issue of actionsIssues(config.actions, { services: [...seen.keys()], roles, metrics })) {
       ctx.addIssue({ code: 'custom', ...issue });
     }
+    config.runbooks.definitions.forEach((runbook, i) => {
+      for (const issue of runbookIssues(runbook, config)) {
+        ctx.addIssue({ code: 'custom', ...issue, path: ['runbooks', 'definitions', i, ...issue.path] });
+      }
+    });
   });
 
 export type BotConfig = z.infer<typeof botConfigSchema>;

@@ -7,9 +7,12 @@ import { joinMrkdwn, type Mrkdwn, md } from '../core/mrkdwn.js';
 import { SEVERITY_EMOJI } from './alerts-notification-view.js';
 import { capBlocks, context, header, section } from './blocks.js';
 
+/** The name of the runbook that answers an alert, if one matches it. */
+type RunbookOf = (alert: Alert) => string | undefined;
+
 const STATE_NOTE = { active: '', acknowledged: ' · _acknowledged_', silenced: ' · _silenced_' };
 
-function alertLine(alert: Alert, now: Date, targets: ResponseTargets): Mrkdwn {
+function alertLine(alert: Alert, now: Date, targets: ResponseTargets, runbook?: string): Mrkdwn {
   const age = Number.isNaN(alert.startsAt.getTime())
     ? 'age unknown'
     : (() => {
@@ -18,7 +21,8 @@ function alertLine(alert: Alert, now: Date, targets: ResponseTargets): Mrkdwn {
         return r.overdue && alert.state === 'active' ? `:bell: *OVERDUE ${text}*` : text;
       })();
   const service = alert.service ? ` · ${alert.service}` : '';
-  return md`\`${alert.id}\` *${alert.name}*${service} · ${alert.source} · ${age}${STATE_NOTE[alert.state]}\n      ${alert.summary}`;
+  const book = runbook ? md` · runbook \`${runbook}\`` : '';
+  return md`\`${alert.id}\` *${alert.name}*${service} · ${alert.source} · ${age}${STATE_NOTE[alert.state]}${book}\n      ${alert.summary}`;
 }
 
 function severitySection(
@@ -26,8 +30,9 @@ function severitySection(
   alerts: Alert[],
   now: Date,
   targets: ResponseTargets,
+  runbookOf: RunbookOf,
 ): KnownBlock[] {
-  const lines = alerts.map((a) => alertLine(a, now, targets));
+  const lines = alerts.map((a) => alertLine(a, now, targets, runbookOf(a)));
   const chunks: Mrkdwn[] = [];
   for (let i = 0; i < lines.length; i += 10) chunks.push(joinMrkdwn(lines.slice(i, i + 10), '\n'));
   return chunks.map((chunk, i) =>
@@ -36,11 +41,16 @@ function severitySection(
 }
 
 /** `/bers alerts`: active alerts by severity, age against the response target, failed sources named. */
-export function alertListReply(listing: AlertListing, now: Date, targets: ResponseTargets): Reply {
+export function alertListReply(
+  listing: AlertListing,
+  now: Date,
+  targets: ResponseTargets,
+  runbookOf: RunbookOf = () => undefined,
+): Reply {
   const blocks: KnownBlock[] = [header(`Alerts: ${listing.alerts.length} active`)];
   for (const severity of SEVERITIES) {
     const alerts = listing.alerts.filter((a) => a.severity === severity);
-    if (alerts.length > 0) blocks.push(...severitySection(severity, alerts, now, targets));
+    if (alerts.length > 0) blocks.push(...severitySection(severity, alerts, now, targets, runbookOf));
   }
   if (listing.sources.length === 0) {
     blocks.push(section('No alert sources are configured (`alerts.sources` in the config).'));

@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { ServiceNames } from '../src/config/service-names.js';
+import type { ActionHandler, ActionInvocation, Command } from '../src/core/command.js';
+import { ForbiddenError, NotFoundError, UsageError } from '../src/core/errors.js';
+import { md } from '../src/core/mrkdwn.js';
+import { plainPost, pressedMessage, type RunButton, runbookList } from '../src/views/runbook-view.js';
+
+const args = z
+  .array(z.string().max(64, 'a name is at most 64 characters'))
+  .max(2, 'give a runbook and at most a service')
+  .transform(([name, service]) => ({ name, service }));
+
+/**
+ * A walk's button. Anyone who may read presses it through the pipeline; the walk itself is moved
+ * only by the person who started it or someone with `operate` (others are refused, and audited
+ * as refused by the pipeline like any denied click).
+ */
+function runButton(button: RunButton): ActionHandler {
+  return {
+    permission: 'read',
+    async run(inv: ActionInvocation) {
+      const { run: runId, step } = parseValue(inv.value);
+      const walker = inv.services.runbooks;
+      const run = await walker.get(runId);
+      if (!run) throw new UsageError('That runbook walk no longer exists.');
+      if (run.startedBy.id !== inv.actor.id && !inv.services.permissions.can(inv.actor, 'operate')) {
+        throw new ForbiddenError(
+          `Only ${run.startedBy.name}, who started this runbook, or someone with the \`operate\` permission can press its buttons.`,
+        );
+      }
+      const moved = await walker.press(run, step, button, inv.actor);
+      if (!moved)
+        return { text: 'This step has already moved on.', visibility: 'ephemeral', replaceOriginal: false };
+      const total = walker.runbook(run.runbook).steps.length;
+      return pressedMessage(step, total, run.outcomes[String(step)] ?? '', button, inv.actor.id);
+    },
+  };
+}
+
+function parseValue(value: string): { run: string; step: number } {
+  const parsed = JSON.parse(value) as Record<string, unknown>;
+  if (typeof parsed.run !== 'string' || typeof parsed.step !== 'number')
+    throw new UsageError('That button is malformed.');
+  return { run: parsed.run, step: parsed.step };
+}
+
+export const runbookCommand: Command<z.infer<typeof args>> = {
+  name: 'runbook',
+  summary: 'walk a runbook step by step in a thread (no name: list them)',
+  usage: ['runbook', 'runbook <name> [service]'],
+  examples: ['runbook configuration-resolution-slow', 'runbook service-down-recovery ai-chat-backend'],
+  permission: 'read',
+  args,
+  async run({ name, service }, ctx) {
+    const walker = ctx.services.runbooks;
+    if (name === undefined) return runbookList(walker.list());
+    const runbook = walker.runbook(name);
+    const target = service ?? runbook.service;
+    if (target === undefined)
+      throw new UsageError(`${runbook.name} names no service: \`/bers runbook ${runbook.name} <service>\`.`);
+    const canonical = new ServiceNames(ctx.services.config.services).canonical(target);
+    if (canonical === undefined) throw new NotFoundError(`Unknown service \`${target}\`.`);
+    const run = await walker.start(runbook, canonical, ctx.actor, ctx.channel);
+    return {
+      ...plainPost(md`Started *${runbook.title}* for ${run.service}; follow it in the thread.`),
+      visibility: 'ephemeral',
+    };
+  },
+  actions: {
+    next: runButton('next'),
+    stop: runButton('stop'),
+    retry: runButton('retry'),
+    skip: runButton('skip'),
+  },
+};

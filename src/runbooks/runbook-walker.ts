@@ -1,0 +1,252 @@
+import type { Logger } from 'pino';
+import type { Actions } from '../actions/build-actions.js';
+import type { Runbook, RunbookStep } from '../config/runbook-schema.js';
+import type { Actor, ChannelRef } from '../core/actor.js';
+import type { Chat } from '../core/chat.js';
+import type { Clock } from '../core/clock.js';
+import { NotFoundError } from '../core/errors.js';
+import { type Mrkdwn, md } from '../core/mrkdwn.js';
+import type { HealthService } from '../health/health-service.js';
+import type { MetricService } from '../metrics/metric-service.js';
+import type { TimerService } from '../scheduler/timers.js';
+import type { AuditLog } from '../store/audit-log.js';
+import type { Store } from '../store/store.js';
+import { type RunButton, runbookHeader } from '../views/runbook-view.js';
+import { ACT_TIMER, ActStep } from './act-step.js';
+import { type RunbookRun, RunRepository, type RunState } from './run-repository.js';
+import { RunThread } from './run-thread.js';
+import { gather } from './steps/gather.js';
+import { note } from './steps/note.js';
+import type { StepContext } from './steps/step-context.js';
+import { watchOnce, watchWhat } from './steps/watch.js';
+import { startWatch, type WatchPayload } from './watch-timer.js';
+
+export interface WalkerDeps {
+  runbooks: readonly Runbook[];
+  store: Store;
+  chat: Chat;
+  clock: Clock;
+  log: Logger;
+  audit: AuditLog;
+  timers: TimerService;
+  health: HealthService;
+  kpis: MetricService;
+  actions: Actions;
+}
+
+export const RUNBOOK_TIMERS = { watch: 'runbook.watch', act: ACT_TIMER } as const;
+
+/** Walks runbooks in threads: one message per step, moved on by buttons and durable timers. */
+export class RunbookWalker {
+  private readonly runs: RunRepository;
+  private readonly thread: RunThread;
+  private readonly acts: ActStep;
+
+  constructor(private readonly deps: WalkerDeps) {
+    this.runs = new RunRepository(deps.store);
+    const stepsOf = (name: string) => this.runbook(name).steps.length;
+    this.thread = new RunThread({ chat: deps.chat, audit: deps.audit, runs: this.runs, stepsOf });
+    this.acts = new ActStep({ ...deps, runs: this.runs, thread: this.thread });
+    deps.timers.on(RUNBOOK_TIMERS.watch, (t) => this.watchTick(t.payload as unknown as WatchPayload));
+    deps.timers.on(RUNBOOK_TIMERS.act, (t) => this.acts.tick(String(t.payload.run), Number(t.payload.step)));
+  }
+
+  list(): readonly Runbook[] {
+    return this.deps.runbooks;
+  }
+
+  runbook(name: string): Runbook {
+    const found = this.deps.runbooks.find((r) => r.name === name);
+    if (!found) {
+      const known = this.deps.runbooks.map((r) => `\`${r.name}\``).join(', ') || 'none';
+      throw new NotFoundError(`There is no runbook \`${name.slice(0, 60)}\`. Known: ${known}.`);
+    }
+    return found;
+  }
+
+  get(id: string): Promise<RunbookRun | undefined> {
+    return this.runs.get(id);
+  }
+
+  /** Posts the header in the channel and the first step in its thread. */
+  async start(runbook: Runbook, service: string, actor: Actor, channel: ChannelRef): Promise<RunbookRun> {
+    const ref = await this.deps.chat.post(channel.id, runbookHeader(runbook, service, actor.id));
+    const run = await this.runs.create(
+      { runbook: runbook.name, service, channelId: ref.channel, threadTs: ref.ts, startedBy: actor },
+      this.deps.clock.now(),
+    );
+    await this.thread.audit(run, actor, 'start', 'started', `runbook ${runbook.name} for ${service}`);
+    await this.enter(run, 0, actor);
+    return run;
+  }
+
+  /**
+   * A button: moves the walk from the step it was shown for, once (the conditional UPDATE), and
+   * answers whether it moved. The second click of a double click gets false and does nothing.
+   */
+  async press(run: RunbookRun, step: number, button: RunButton, actor: Actor): Promise<boolean> {
+    const from: Record<RunButton, RunState[]> = {
+      next: ['waiting'],
+      skip: ['failed', 'waiting'],
+      retry: ['failed'],
+      stop: ['waiting', 'failed', 'watching', 'acting'],
+    };
+    const to =
+      button === 'stop'
+        ? { step, state: 'stopped' as const }
+        : button === 'retry'
+          ? { step, state: 'watching' as const }
+          : { step: step + 1, state: 'waiting' as const };
+    const moved = await this.runs.move(run.id, step, from[button], to, this.deps.clock.now());
+    if (!moved) return false;
+    await this.thread.audit(
+      moved,
+      actor,
+      `step ${step + 1} ${button}`,
+      button,
+      `${button} at step ${step + 1}`,
+    );
+    if (button === 'stop') {
+      await this.thread.post(moved, md`⏹ Stopped at step ${String(step + 1)} by ${actor.name}.`);
+      await this.deps.timers.cancelPrefix(`runbook:${run.id}:`);
+    } else if (button === 'retry') {
+      await this.enter(moved, step, actor, true);
+    } else {
+      await this.enter(moved, step + 1, actor);
+    }
+    return true;
+  }
+
+  /** Runs step `index` of the walk (which is at that step already). */
+  private async enter(run: RunbookRun, index: number, actor: Actor, retry = false): Promise<void> {
+    const runbook = this.runbook(run.runbook);
+    const step = runbook.steps[index];
+    if (!step) {
+      const done = await this.runs.move(
+        run.id,
+        index,
+        ['waiting'],
+        { step: index, state: 'done' },
+        this.deps.clock.now(),
+      );
+      if (done) {
+        await this.thread.post(done, md`✅ Runbook *${runbook.title}* complete.`);
+        await this.thread.audit(done, actor, 'done', 'done', `runbook ${runbook.name} complete`);
+      }
+      return;
+    }
+    const kind = stepKind(step);
+    await this.thread.audit(run, actor, `step ${index + 1} ${kind}`, 'entered', `${kind} step ${index + 1}`);
+    switch (kind) {
+      case 'gather':
+      case 'note': {
+        const body =
+          'gather' in step
+            ? await this.safely(() => gather(step.gather, this.context(run)))
+            : note('note' in step ? step.note : '');
+        await this.thread.show(run, index, body, ['next', 'stop']);
+        return;
+      }
+      case 'watch': {
+        if (!('watch' in step)) return;
+        if (!retry)
+          await this.runs.move(
+            run.id,
+            index,
+            ['waiting'],
+            { step: index, state: 'watching' },
+            this.deps.clock.now(),
+          );
+        await this.thread.post(
+          run,
+          md`👀 Watching for ${watchWhat(step.watch, run.service)} (every ${String(step.watch.intervalSeconds)} s, up to ${String(step.watch.timeoutSeconds)} s)…`,
+          index,
+        );
+        await startWatch(
+          this.deps.timers,
+          RUNBOOK_TIMERS.watch,
+          run.id,
+          index,
+          this.deps.clock.now(),
+          step.watch,
+        );
+        return;
+      }
+      case 'act': {
+        if (!('act' in step)) return;
+        await this.acts.request(run, index, step.act.operation, actor);
+        return;
+      }
+      default: {
+        const unknownKind: never = kind;
+        throw new Error(`unknown runbook step kind ${String(unknownKind)}`);
+      }
+    }
+  }
+
+  private async watchTick(p: WatchPayload): Promise<void> {
+    const run = await this.runs.get(p.run);
+    if (!run || run.step !== p.step || run.state !== 'watching') return;
+    const step = this.runbook(run.runbook).steps[p.step];
+    if (!step || !('watch' in step)) return;
+    // A source that is down is a look that did not meet the target, not the end of the watch.
+    const look = await watchOnce(step.watch, this.context(run)).catch((error: unknown) => ({
+      met: false,
+      seen: md`⚠️ ${(error as Error).message}`,
+    }));
+    const elapsed = Math.round((this.deps.clock.now().getTime() - p.startedAt) / 1000);
+    const { met, seen } = look;
+    if (!met && elapsed < step.watch.timeoutSeconds) {
+      await startWatch(
+        this.deps.timers,
+        RUNBOOK_TIMERS.watch,
+        run.id,
+        p.step,
+        new Date(p.startedAt),
+        step.watch,
+        p.look + 1,
+      );
+      return;
+    }
+    const to = met ? ('waiting' as const) : ('failed' as const);
+    const moved = await this.runs.move(
+      run.id,
+      p.step,
+      ['watching'],
+      { step: p.step, state: to },
+      this.deps.clock.now(),
+    );
+    if (!moved) return;
+    const body = met
+      ? md`✅ Met after ${String(elapsed)} s: ${seen}`
+      : md`⏱ Not met after ${String(elapsed)} s: ${seen}`;
+    await this.thread.show(moved, p.step, body, met ? ['next', 'stop'] : ['retry', 'skip', 'stop']);
+    await this.thread.audit(
+      moved,
+      { id: run.startedBy.id, name: run.startedBy.name },
+      `step ${p.step + 1} watch`,
+      met ? 'met' : 'not-met',
+      `watch ${met ? 'met' : 'not met'} after ${elapsed} s`,
+    );
+  }
+
+  private async safely<T>(fn: () => Promise<T>): Promise<T | Mrkdwn> {
+    try {
+      return await fn();
+    } catch (error) {
+      return md`⚠️ ${(error as Error).message}`;
+    }
+  }
+
+  private context(run: RunbookRun): StepContext {
+    return { service: run.service, health: this.deps.health, kpis: this.deps.kpis };
+  }
+}
+
+/** The one place a step's kind is told apart; the switch in `enter` is exhaustive over it. */
+export function stepKind(step: RunbookStep): 'gather' | 'act' | 'watch' | 'note' {
+  if ('gather' in step) return 'gather';
+  if ('act' in step) return 'act';
+  if ('watch' in step) return 'watch';
+  return 'note';
+}
