@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HealthReport, HealthStatus } from '../../../src/health/model.js';
 import { blockKitProblems } from '../../../src/cli/check/block-kit-limits.js';
+import type { HealthReport, HealthStatus } from '../../../src/health/model.js';
 import {
   healthDetailReply,
   healthListFits,
