@@ -22,6 +22,9 @@ const { parentPort, workerData: plan } = require('node:worker_threads');
         res.end('ok');
       }, plan.delayMs);
     });
+    // Longer than a round at 5,000 targets: an idle connection closed between rounds would make a
+    // client's reuse race the close (\"other side closed\"), which is not what is measured.
+    server.keepAliveTimeout = 120000;
     await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
     ports.push(server.address().port);
   }
