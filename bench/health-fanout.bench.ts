@@ -127,6 +127,9 @@ async function fanout(size: number, runs: number): Promise<SizeResult> {
     console.log(
       `  ${String(size).padStart(5)} services, run ${run}: reply ${ms(replyMs)} · outside client ${ms(baselines.at(-1)!)} · ${reply.text.slice(0, 60)}`,
     );
+    // A round where targets failed measures failures, not the fan-out: say why.
+    const why = / — ([^\n"]+)/.exec(JSON.stringify(reply.blocks))?.[1];
+    if (why) console.log(`    first problem: ${why.slice(0, 120)}`);
   }
   client.stop();
   await bot.close();
