@@ -24,10 +24,10 @@ import { startTargets } from './fanout-targets.js';
 const DELAY_MS = 100;
 const HANG_TIMEOUT_MS = 1000;
 
-function configYaml(ports: number[], hanging: number[], failureThreshold: number): string {
+function configYaml(ports: number[], hanging: number[], failureThreshold: number, timeoutMs = 3000): string {
   const check = (port: number, hangs: boolean) =>
     `  - name: target-${port}\n    checks:\n      - { name: api, kind: http, url: "http://127.0.0.1:${port}/health"${hangs ? `, timeoutMs: ${HANG_TIMEOUT_MS}` : ''} }\n`;
-  return `services:\n${[...ports.map((p) => check(p, false)), ...hanging.map((p) => check(p, true))].join('')}health: { timeoutMs: 3000, deadlineMs: 8000, circuitBreaker: { failureThreshold: ${failureThreshold}, cooldownMs: 60000 } }\n`;
+  return `services:\n${[...ports.map((p) => check(p, false)), ...hanging.map((p) => check(p, true))].join('')}health: { timeoutMs: ${timeoutMs}, deadlineMs: ${timeoutMs + 5000}, circuitBreaker: { failureThreshold: ${failureThreshold}, cooldownMs: 60000 } }\n`;
 }
 
 async function consoleBot(yaml: string) {
@@ -103,18 +103,23 @@ interface SizeResult {
   replyMs: number;
   baselineMs: number;
   cpuMsPerService: number;
+  /** Rounds where some target did not answer healthy: their times are not the fan-out's. */
+  failedRounds: number;
 }
 
 /** `size` targets answering in DELAY_MS: the bot's reply and the outside client's round, interleaved. */
 async function fanout(size: number, runs: number): Promise<SizeResult> {
   const targets = await startTargets({ count: size, delayMs: DELAY_MS, hanging: 0 });
-  const bot = await consoleBot(configYaml(targets.ports, [], 3));
+  // No timeout or breaker the outside client does not have either: on a loaded machine a round
+  // of 5,000 may pass 3 s, and checks cut or refused would measure the load, not the fan-out.
+  const bot = await consoleBot(configYaml(targets.ports, [], 1_000_000, 60_000));
   const client = parallelClient(targets.ports);
   await client.round(); // warm-up: connections, JIT
   await bot.health();
   const replies: number[] = [];
   const baselines: number[] = [];
   const cpu: number[] = [];
+  let failedRounds = 0;
   for (let run = 1; run <= runs; run++) {
     // Alternate who goes first, so a change in the machine's load weighs on both.
     if (run % 2 === 1) baselines.push(await client.round());
@@ -130,6 +135,7 @@ async function fanout(size: number, runs: number): Promise<SizeResult> {
     // A round where targets failed measures failures, not the fan-out: say why.
     const why = / — ([^\n"]+)/.exec(JSON.stringify(reply.blocks))?.[1];
     if (why) console.log(`    first problem: ${why.slice(0, 120)}`);
+    if (!reply.text.includes(`(${size} healthy)`)) failedRounds++;
   }
   client.stop();
   await bot.close();
@@ -140,6 +146,7 @@ async function fanout(size: number, runs: number): Promise<SizeResult> {
     baselineMs: percentile(baselines, 50),
     // The process's CPU includes the target worker's: the same for every size per request.
     cpuMsPerService: percentile(cpu, 50) / size,
+    failedRounds,
   };
 }
 
@@ -178,10 +185,10 @@ for (const r of results) {
   const goal = r.size <= 200 ? 1.5 : 2;
   printSummary({
     figure: `/bers health, ${r.size} targets of ${DELAY_MS} ms (load ${load()})`,
-    ours: `${r.replyMs.toFixed(0)} ms`,
+    ours: `${r.replyMs.toFixed(0)} ms${r.failedRounds ? ` (${r.failedRounds} rounds with failed checks)` : ''}`,
     baseline: `${r.baselineMs.toFixed(0)} ms (outside client)`,
     goal: `≤ ${goal}× baseline`,
-    pass: r.replyMs <= goal * r.baselineMs,
+    pass: r.failedRounds === 0 && r.replyMs <= goal * r.baselineMs,
   });
 }
 const smallest = results[0]!;
