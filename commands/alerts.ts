@@ -7,6 +7,7 @@ import { runbookFor } from '../src/runbooks/runbook-match.js';
 import { alertListReply } from '../src/views/alerts-list-view.js';
 import { actions, section } from '../src/views/blocks.js';
 import { alertGroupActions } from './alerts-actions.js';
+import { splitPageArg } from './page-arg.js';
 
 // The bot's hex id, or the source's own (BERS dashboard ids such as `alrt-91de`).
 const alertId = z
@@ -30,22 +31,38 @@ function idAndText(what: string) {
     .transform(({ id, rest }) => ({ id, text: rest }));
 }
 
-async function list(ctx: CommandContext): Promise<Reply> {
+async function list(ctx: CommandContext, page: number): Promise<Reply> {
   const { services } = ctx;
   const listing = await services.alerts.list();
   const runbooks = services.runbooks.list();
-  return alertListReply(listing, services.clock.now(), services.config.alerts.responseMinutes, (alert) =>
-    runbooks.length > 0 ? runbookFor(runbooks, alert)?.name : undefined,
+  return alertListReply(
+    listing,
+    services.clock.now(),
+    services.config.alerts.responseMinutes,
+    page,
+    (alert) => (runbooks.length > 0 ? runbookFor(runbooks, alert)?.name : undefined),
   );
 }
 
-const listCommand: Command<unknown> = {
+function pageOnly(usage: string) {
+  return z.array(z.string()).transform((tokens, ctx) => {
+    const split = splitPageArg(tokens);
+    if ('error' in split || split.rest.length > 0) {
+      ctx.addIssue({ code: 'custom', message: usage });
+      return z.NEVER;
+    }
+    return { page: split.page };
+  });
+}
+
+const listArgs = pageOnly('expected `list [page N]`');
+const listCommand: Command<z.infer<typeof listArgs>> = {
   name: 'list',
   summary: 'active alerts by severity, with age against the response target',
-  usage: ['list'],
+  usage: ['list [page N]'],
   permission: 'read',
-  args: z.tuple([], { error: '`list` takes no arguments' }),
-  run: (_args, ctx) => list(ctx),
+  args: listArgs,
+  run: ({ page }, ctx) => list(ctx, page),
 };
 
 const ackArgs = idAndText('reason');
@@ -107,14 +124,20 @@ const resolveCommand: Command<z.infer<typeof resolveArgs>> = {
   },
 };
 
-export const alertsCommand: Command<unknown> = {
+const topArgs = pageOnly('use `list`, `ack ID [reason]`, `resolve ID [resolution]` or `page N`');
+export const alertsCommand: Command<z.infer<typeof topArgs>> = {
   name: 'alerts',
   summary: 'active alerts from Alertmanager and the services; ack and resolve them at their source',
-  usage: ['alerts'],
-  examples: ['alerts', 'alerts ack 3f9a2c investigating', 'alerts resolve 3f9a2c cache cleared'],
+  usage: ['alerts [page N]'],
+  examples: [
+    'alerts',
+    'alerts page 2',
+    'alerts ack 3f9a2c investigating',
+    'alerts resolve 3f9a2c cache cleared',
+  ],
   permission: 'read',
-  args: z.tuple([], { error: 'use `list`, `ack ID [reason]` or `resolve ID [resolution]`' }),
-  run: (_args, ctx) => list(ctx),
+  args: topArgs,
+  run: ({ page }, ctx) => list(ctx, page),
   subcommands: [listCommand, ackCommand, resolveCommand],
   actions: alertGroupActions,
 };

@@ -1,12 +1,34 @@
 import { z } from 'zod';
-import type { Command } from '../src/core/command.js';
-import { healthDetailReply, healthSummaryReply } from '../src/views/health-view.js';
+import type { Command, CommandContext } from '../src/core/command.js';
+import type { HealthReport } from '../src/health/model.js';
+import {
+  healthDetailReply,
+  healthListFits,
+  healthReportFile,
+  healthSummaryReply,
+} from '../src/views/health-view.js';
 import { maintenanceNote } from '../src/views/maintenance-view.js';
 
 const args = z
   .array(z.string().max(64, 'a service name is at most 64 characters'))
   .max(50, 'name at most 50 services')
   .transform((services) => ({ services }));
+
+/** The full list as a file in the channel, when one line per service would not fit a message. */
+async function attachFullList(report: HealthReport, ctx: CommandContext): Promise<string> {
+  const file = healthReportFile(report);
+  try {
+    await ctx.services.chat.uploadFile(ctx.channel.id, {
+      filename: file.filename,
+      title: file.title,
+      content: Buffer.from(file.content, 'utf8'),
+    });
+    return `Every service is in \`${file.filename}\`, uploaded to this channel`;
+  } catch (error) {
+    ctx.services.log.warn({ err: error }, 'health list upload failed');
+    return `The full list could not be uploaded: ${(error as Error).message}`;
+  }
+}
 
 export const healthCommand: Command<z.infer<typeof args>> = {
   name: 'health',
@@ -24,6 +46,8 @@ export const healthCommand: Command<z.infer<typeof args>> = {
     const notes = new Map(
       windows.flatMap((w) => w.services.map((s): [string, string] => [s, maintenanceNote(w)])),
     );
-    return services.length === 0 ? healthSummaryReply(report, notes) : healthDetailReply(report, notes);
+    if (services.length > 0) return healthDetailReply(report, notes);
+    const note = healthListFits(report, notes) ? undefined : await attachFullList(report, ctx);
+    return healthSummaryReply(report, { notes, fileNote: note });
   },
 };

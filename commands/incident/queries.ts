@@ -2,21 +2,27 @@ import { z } from 'zod';
 import type { Command } from '../../src/core/command.js';
 import { NotFoundError } from '../../src/core/errors.js';
 import { listReply, statusReply } from '../../src/views/incident-replies.js';
+import { splitPageArg } from '../page-arg.js';
 import { targetIncident } from './target.js';
 
-const none = z
-  .array(z.string())
-  .max(0, '`list` takes no arguments')
-  .transform(() => ({}));
+const pageOnly = z.array(z.string()).transform((tokens, ctx) => {
+  const split = splitPageArg(tokens);
+  if ('error' in split || split.rest.length > 0) {
+    ctx.addIssue({ code: 'custom', message: 'expected `list [page N]`' });
+    return z.NEVER;
+  }
+  return { page: split.page };
+});
 
-export const listCommand: Command<z.infer<typeof none>> = {
+export const listCommand: Command<z.infer<typeof pageOnly>> = {
   name: 'list',
-  summary: 'open incidents, most severe first',
-  usage: ['list'],
+  summary: 'open incidents, most severe first (a page at a time when there are many)',
+  usage: ['list [page N]'],
+  examples: ['incident list', 'incident list page 2'],
   permission: 'read',
-  args: none,
-  async run(_args, ctx) {
-    return listReply(await ctx.services.incidents.listOpen(), ctx.services.chat);
+  args: pageOnly,
+  async run({ page }, ctx) {
+    return listReply(await ctx.services.incidents.listOpen(), ctx.services.chat, page);
   },
 };
 

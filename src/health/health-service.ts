@@ -3,7 +3,7 @@ import type { Clock } from '../core/clock.js';
 import { didYouMean } from '../core/did-you-mean.js';
 import { NotFoundError } from '../core/errors.js';
 import { type HealthReport, type ServiceHealth, serviceStatusOf, worstOf } from './model.js';
-import { type CheckEntry, type CheckOptions, runCheck } from './run-check.js';
+import { type CheckEntry, type CheckOptions, Deadline, runCheck } from './run-check.js';
 
 export interface ServiceChecks {
   service: string;
@@ -49,7 +49,7 @@ export class HealthService {
     const selected = names.length === 0 ? this.services : this.select(names);
     const started = performance.now();
     const at = this.clock.now();
-    const deadline = AbortSignal.timeout(this.deadlineMs);
+    const deadline = new Deadline(AbortSignal.timeout(this.deadlineMs));
     const services = await Promise.all(selected.map((s) => this.checkService(s, deadline, options)));
     return {
       at,
@@ -75,7 +75,7 @@ export class HealthService {
 
   private async checkService(
     service: ServiceChecks,
-    deadline: AbortSignal,
+    deadline: Deadline,
     options: CheckOptions,
   ): Promise<ServiceHealth> {
     const checks = await Promise.all(service.checks.map((entry) => runCheck(entry, deadline, options)));

@@ -51,13 +51,44 @@ export interface CheckOptions {
 }
 
 /**
+ * The overall deadline of one `/bers health`, shared by every check of the run. One listener on
+ * its signal aborts every linked check: a listener per check on the one signal (what
+ * `AbortSignal.any` adds) makes each removal walk all the others, so 5,000 checks cost O(n²).
+ */
+export class Deadline {
+  private readonly linked = new Set<AbortController>();
+
+  constructor(readonly signal: AbortSignal) {
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const controller of this.linked) controller.abort(DEADLINE);
+        this.linked.clear();
+      },
+      { once: true },
+    );
+  }
+
+  /** Aborts `controller` with the deadline; the returned function unlinks it when its check is done. */
+  link(controller: AbortController): () => void {
+    if (this.signal.aborted) controller.abort(DEADLINE);
+    else this.linked.add(controller);
+    return () => this.linked.delete(controller);
+  }
+}
+
+/** Why a check's signal aborted: compared by identity, so a checker's own errors are never taken for them. */
+const DEADLINE = new Error('no result before the overall deadline');
+const TIMEOUT = new Error('check timeout');
+
+/**
  * Runs one check with its own timeout under the overall deadline, guarded by its breaker.
  * Never throws: every way a check can fail becomes a result. A check cut by the overall deadline
  * is `unknown` (it might have answered), one past its own timeout is `unhealthy`.
  */
 export async function runCheck(
   entry: CheckEntry,
-  deadline: AbortSignal,
+  deadline: AbortSignal | Deadline,
   options: CheckOptions = {},
 ): Promise<CheckResult> {
   const base = { name: entry.name, kind: entry.kind, critical: entry.critical };
@@ -65,8 +96,12 @@ export async function runCheck(
     const permit = entry.breaker.permit();
     if (!permit.allowed) return { ...base, latencyMs: 0, ...refused(permit) };
   }
-  const timeout = AbortSignal.timeout(entry.timeoutMs);
-  const signal = AbortSignal.any([timeout, deadline]);
+  const run = deadline instanceof Deadline ? deadline : new Deadline(deadline);
+  // One controller and one timer per check, rather than AbortSignal.timeout + AbortSignal.any.
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(TIMEOUT), entry.timeoutMs);
+  const unlink = run.link(controller);
+  const signal = controller.signal;
   const started = performance.now();
   let outcome: CheckOutcome;
   try {
@@ -75,14 +110,16 @@ export async function runCheck(
       signal,
     );
   } catch (error) {
-    // AbortSignal.any keeps the reason of whichever signal fired first.
-    if (deadline.aborted && signal.reason === deadline.reason) {
+    if (signal.aborted && signal.reason === DEADLINE) {
       outcome = { status: 'unknown', reason: 'no result before the overall deadline' };
-    } else if (timeout.aborted) {
+    } else if (signal.aborted && signal.reason === TIMEOUT) {
       outcome = { status: 'unhealthy', reason: `no answer within ${entry.timeoutMs} ms` };
     } else {
       outcome = { status: 'unhealthy', reason: describeError(error) };
     }
+  } finally {
+    clearTimeout(timer);
+    unlink();
   }
   const latencyMs = Math.round(performance.now() - started);
   if (outcome.status === 'unhealthy') entry.breaker.failed(outcome.reason);

@@ -3,9 +3,10 @@ import type { Alert, Severity } from '../alerts/model.js';
 import { SEVERITIES } from '../alerts/model.js';
 import { formatAge, type ResponseTargets, responseStatus } from '../alerts/response-target.js';
 import type { KnownBlock, Reply } from '../core/message.js';
-import { joinMrkdwn, type Mrkdwn, md } from '../core/mrkdwn.js';
+import { type Mrkdwn, md } from '../core/mrkdwn.js';
 import { SEVERITY_EMOJI } from './alerts-notification-view.js';
 import { capBlocks, context, header, section } from './blocks.js';
+import { BLOCK_TEXT_BUDGET, pageFooter, pageOfLines } from './message-budget.js';
 
 /** The name of the runbook that answers an alert, if one matches it. */
 type RunbookOf = (alert: Alert) => string | undefined;
@@ -25,19 +26,18 @@ function alertLine(alert: Alert, now: Date, targets: ResponseTargets, runbook?: 
   return md`\`${alert.id}\` *${alert.name}*${service} · ${alert.source} · ${age}${STATE_NOTE[alert.state]}${book}\n      ${alert.summary}`;
 }
 
-function severitySection(
+/** A severity's heading, then its alerts: lines of one list that pages cut anywhere. */
+function severityLines(
   severity: Severity,
   alerts: Alert[],
   now: Date,
   targets: ResponseTargets,
   runbookOf: RunbookOf,
-): KnownBlock[] {
-  const lines = alerts.map((a) => alertLine(a, now, targets, runbookOf(a)));
-  const chunks: Mrkdwn[] = [];
-  for (let i = 0; i < lines.length; i += 10) chunks.push(joinMrkdwn(lines.slice(i, i + 10), '\n'));
-  return chunks.map((chunk, i) =>
-    section(md`${i === 0 ? `${SEVERITY_EMOJI[severity]} *${severity}* (${alerts.length})\n` : ''}${chunk}`),
-  );
+): Mrkdwn[] {
+  return [
+    md`${SEVERITY_EMOJI[severity]} *${severity}* (${alerts.length})`,
+    ...alerts.map((a) => alertLine(a, now, targets, runbookOf(a))),
+  ];
 }
 
 /** `/bers alerts`: active alerts by severity, age against the response target, failed sources named. */
@@ -45,13 +45,24 @@ export function alertListReply(
   listing: AlertListing,
   now: Date,
   targets: ResponseTargets,
+  page = 1,
   runbookOf: RunbookOf = () => undefined,
 ): Reply {
   const blocks: KnownBlock[] = [header(`Alerts: ${listing.alerts.length} active`)];
+  const lines: Mrkdwn[] = [];
   for (const severity of SEVERITIES) {
     const alerts = listing.alerts.filter((a) => a.severity === severity);
-    if (alerts.length > 0) blocks.push(...severitySection(severity, alerts, now, targets, runbookOf));
+    if (alerts.length > 0) lines.push(...severityLines(severity, alerts, now, targets, runbookOf));
   }
+  // Room for the failures and the footer below the list.
+  const shown = pageOfLines(lines, page, BLOCK_TEXT_BUDGET - 1500);
+  blocks.push(...shown.sections);
+  if (shown.pages > 1)
+    blocks.push(
+      context(
+        pageFooter(shown, (n) => `alerts page ${n}`, lines.length).replace(/ of (\d+)\)/, ' of $1 lines)'),
+      ),
+    );
   if (listing.sources.length === 0) {
     blocks.push(section('No alert sources are configured (`alerts.sources` in the config).'));
   } else if (listing.alerts.length === 0 && listing.failures.length < listing.sources.length) {

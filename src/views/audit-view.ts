@@ -1,6 +1,7 @@
 import type { AuditRecord } from '../core/audit.js';
 import type { Reply } from '../core/message.js';
-import { capBlocks, context, header, section } from './blocks.js';
+import { capBlocks, context, header } from './blocks.js';
+import { pageFooter, pageOfLines } from './message-budget.js';
 import { truncatePlain } from './truncate.js';
 
 const ICON: Record<string, string> = {
@@ -25,20 +26,24 @@ function line(r: AuditRecord): string {
   return `${ICON[r.outcome] ?? '•'} ${at} *${r.actorName}* ${r.kind === 'operation' ? '' : `${r.kind} `}\`${r.subject}\` ${truncatePlain(r.text, 200)} → *${r.outcome}*${tailText}`;
 }
 
-/** `/bers audit`: newest first, ten lines per section so Slack's limits hold. */
-export function auditReply(records: readonly AuditRecord[], service?: string): Reply {
+/** `/bers audit`: newest first, a page at a time within what Slack accepts in one message. */
+export function auditReply(
+  records: readonly AuditRecord[],
+  service?: string,
+  page = 1,
+  command = 'audit',
+): Reply {
   const title = `Audit${service ? ` of ${service}` : ''}: last ${records.length}`;
   if (records.length === 0) return { text: `${title}: nothing recorded yet.` };
-  const blocks = [header(title)];
-  for (let i = 0; i < records.length; i += 10)
-    blocks.push(
-      section(
-        records
-          .slice(i, i + 10)
-          .map(line)
-          .join('\n'),
-      ),
-    );
-  blocks.push(context('Times in UTC. Every command, button and operation is recorded.'));
-  return { text: title, blocks: capBlocks(blocks) };
+  const shown = pageOfLines(records.map(line), page);
+  const paging =
+    shown.pages > 1 ? `${pageFooter(shown, (n) => `${command} page ${n}`, records.length)} · ` : '';
+  return {
+    text: title,
+    blocks: capBlocks([
+      header(title),
+      ...shown.sections,
+      context(`${paging}Times in UTC. Every command, button and operation is recorded.`),
+    ]),
+  };
 }

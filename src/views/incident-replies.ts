@@ -4,6 +4,7 @@ import { joinMrkdwn, link, type Mrkdwn, md, type Text, textWithMentions } from '
 import type { Incident, TimelineEntry } from '../incident/model.js';
 import { context, fields, header, section } from './blocks.js';
 import { acknowledger, formatTime, mention, nextUpdateLine } from './incident-blocks.js';
+import { pageFooter, pageOfLines } from './message-budget.js';
 import { truncateText } from './truncate.js';
 
 /** The incident channel as a link when the team's URL is known, else as its name. */
@@ -26,8 +27,8 @@ export function doneReply(text: Text): Reply {
   return { text: String(text), blocks: [section(text)], visibility: 'ephemeral' };
 }
 
-/** One line per open incident, most severe first; private incidents show no title. */
-export function listReply(open: Incident[], chat: Chat): Reply {
+/** One line per open incident, most severe first, a page at a time; private incidents show no title. */
+export function listReply(open: Incident[], chat: Chat, page = 1): Reply {
   if (open.length === 0) {
     const text = '✅ No open incidents.';
     return { text, blocks: [section(text)], visibility: 'ephemeral' };
@@ -38,17 +39,14 @@ export function listReply(open: Incident[], chat: Chat): Reply {
     const where = i.isPrivate ? md`_private channel_` : channelOf(i, chat);
     return md`*#${i.number}* ${i.severity} · ${i.status} · ${title} · ${where} · IC ${mention(i.commanderId)} · since ${formatTime(i.declaredAt)}`;
   });
+  const shown = pageOfLines(lines, page);
+  const blocks = [header(`Open incidents (${open.length})`), ...shown.sections];
+  if (shown.pages > 1) blocks.push(context(pageFooter(shown, (n) => `incident list page ${n}`, open.length)));
   return {
     text: `${open.length} open incident${open.length === 1 ? '' : 's'}`,
-    blocks: [header(`Open incidents (${open.length})`), ...chunk(lines)],
+    blocks,
     visibility: 'ephemeral',
   };
-}
-
-function chunk(lines: Mrkdwn[]) {
-  const blocks = [];
-  for (let i = 0; i < lines.length; i += 10) blocks.push(section(joinMrkdwn(lines.slice(i, i + 10), '\n')));
-  return blocks.slice(0, 45);
 }
 
 export function statusReply(

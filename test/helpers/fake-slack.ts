@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { FakeChannelChrome } from './fake-slack-conversations.js';
 import { type FakeMessage, FakeMessages } from './fake-slack-messages.js';
+import { apiRefusal, responseUrlRefusal } from './slack-limits.js';
 import { FakeDirectory, type LiveMarkup, liveMarkupIn, slackEscapedText } from './slack-text.js';
 
 export type { FakeMessage } from './fake-slack-messages.js';
@@ -177,11 +178,16 @@ export class FakeSlack {
       writeHead(status, { 'content-type': 'application/json' });
       end(JSON.stringify(value));
     };
-    if (path.startsWith('/response/')) {
-      this.responses.push({
-        id: path.slice('/response/'.length),
-        body: JSON.parse(body.toString()) as Record<string, unknown>,
-      });
+    const responseBody = path.startsWith('/response/')
+      ? (JSON.parse(body.toString()) as Record<string, unknown>)
+      : {};
+    const refused = path.startsWith('/response/') ? responseUrlRefusal(responseBody) : undefined;
+    if (refused) {
+      // As Slack does: the post is refused whole, with the reason as plain text.
+      writeHead(400, { 'content-type': 'text/plain' });
+      end(refused);
+    } else if (path.startsWith('/response/')) {
+      this.responses.push({ id: path.slice('/response/'.length), body: responseBody });
       json(200, { ok: true });
     } else if (path.startsWith('/upload/')) {
       this.uploads.push({ id: path.slice('/upload/'.length), bytes: uploadedBytes(req, body) });
@@ -191,7 +197,9 @@ export class FakeSlack {
       const method = path.slice('/api/'.length);
       const args = parseArgs(req, body);
       this.calls.push({ method, args });
-      json(200, await (this.handlers.get(method) ?? ((a) => this.defaultAnswer(method, a)))(args));
+      const answer =
+        this.handlers.get(method) ?? ((a) => apiRefusal(method, a) ?? this.defaultAnswer(method, a));
+      json(200, await answer(args));
     } else {
       json(404, { ok: false, error: 'unknown_path' });
     }

@@ -1,3 +1,4 @@
+import type { Dispatcher } from 'undici';
 import type { CheckConfig } from '../../config/schema.js';
 import type { Checker } from '../model.js';
 import { parseBersHealth } from '../parsers/bers-health.js';
@@ -6,9 +7,9 @@ import { checkJsonEndpoint } from './fetch-json.js';
 type BersCheckConfig = Extract<CheckConfig, { kind: 'bers' }>;
 
 /** A BERS monitoring health endpoint (seeds 000/001): `success` and `data.overallStatus`/`checks`. */
-export function bersChecker(config: BersCheckConfig): Checker {
+export function bersChecker(config: BersCheckConfig, dispatcher?: Dispatcher): Checker {
   return {
     kind: 'bers',
-    check: (signal) => checkJsonEndpoint(config.url, config.headers, signal, parseBersHealth),
+    check: (signal) => checkJsonEndpoint(config.url, config.headers, signal, parseBersHealth, dispatcher),
   };
 }

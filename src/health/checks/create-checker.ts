@@ -1,3 +1,4 @@
+import type { Dispatcher } from 'undici';
 import type { CheckConfig } from '../../config/schema.js';
 import type { Checker } from '../model.js';
 import type { HealthProbes } from '../probes.js';
@@ -13,15 +14,18 @@ import { systemChecker } from './system-check.js';
 import { tcpChecker } from './tcp-check.js';
 import { tlsChecker } from './tls-check.js';
 
-/** The one place a check's config becomes its checker; the switch is exhaustive over the kinds. */
-export function createChecker(config: CheckConfig, probes: HealthProbes): Checker {
+/**
+ * The one place a check's config becomes its checker; the switch is exhaustive over the kinds.
+ * HTTP checks go through `http`, the health service's own connection pool.
+ */
+export function createChecker(config: CheckConfig, probes: HealthProbes, http?: Dispatcher): Checker {
   switch (config.kind) {
     case 'http':
-      return httpChecker(config);
+      return httpChecker(config, http);
     case 'json-status':
-      return jsonStatusChecker(config);
+      return jsonStatusChecker(config, http);
     case 'bers':
-      return bersChecker(config);
+      return bersChecker(config, http);
     case 'tcp':
       return tcpChecker(config);
     case 'postgres':

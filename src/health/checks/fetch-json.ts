@@ -1,4 +1,4 @@
-import { request } from 'undici';
+import { type Dispatcher, request } from 'undici';
 import type { CheckOutcome } from '../model.js';
 import { readBodyCapped } from './http-check.js';
 
@@ -12,11 +12,13 @@ export async function checkJsonEndpoint(
   headers: Record<string, string>,
   signal: AbortSignal,
   parse: (body: unknown) => CheckOutcome,
+  dispatcher?: Dispatcher,
 ): Promise<CheckOutcome> {
   const response = await request(url, {
     method: 'GET',
     headers: { accept: 'application/json', ...headers },
     signal,
+    dispatcher,
   });
   const text = await readBodyCapped(response.body);
   const http = `HTTP ${response.statusCode}`;

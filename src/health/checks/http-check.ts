@@ -1,4 +1,4 @@
-import { request } from 'undici';
+import { type Dispatcher, request } from 'undici';
 import type { CheckConfig } from '../../config/schema.js';
 import { bodyPattern } from '../../core/written-regex.js';
 import type { Checker, CheckOutcome } from '../model.js';
@@ -32,7 +32,7 @@ function withContentType(headers: Record<string, string>, body: string | undefin
 }
 
 /** `curl -f URL` (or `curl -X POST -d BODY`): the status must be accepted (default 2xx) and the body may have to match. */
-export function httpChecker(config: HttpCheckConfig): Checker {
+export function httpChecker(config: HttpCheckConfig, dispatcher?: Dispatcher): Checker {
   return {
     kind: 'http',
     async check(signal): Promise<CheckOutcome> {
@@ -41,6 +41,7 @@ export function httpChecker(config: HttpCheckConfig): Checker {
         headers: withContentType(config.headers, config.body),
         body: config.body,
         signal,
+        dispatcher,
       });
       const accepted = config.expectStatus
         ? config.expectStatus.includes(response.statusCode)

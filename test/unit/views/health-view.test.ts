@@ -1,14 +1,22 @@
 import { describe, expect, it } from 'vitest';
+import { blockKitProblems } from '../../../src/cli/check/block-kit-limits.js';
 import type { HealthReport, HealthStatus } from '../../../src/health/model.js';
-import { healthDetailReply, healthSummaryReply } from '../../../src/views/health-view.js';
+import {
+  healthDetailReply,
+  healthListFits,
+  healthReportFile,
+  healthSummaryReply,
+} from '../../../src/views/health-view.js';
+import { BLOCKS_TEXT_LIMIT, blocksTextLength } from '../../helpers/slack-limits.js';
 
 function report(count: number, status: HealthStatus, reason?: string): HealthReport {
+  const width = count > 1000 ? 4 : 3;
   return {
     at: new Date('2026-01-05T09:00:00Z'),
     durationMs: 120,
     overall: status,
     services: Array.from({ length: count }, (_, i) => ({
-      service: `service-${String(i).padStart(3, '0')}`,
+      service: `service-${String(i).padStart(width, '0')}`,
       status,
       latencyMs: 100 + i,
       reason,
@@ -18,18 +26,48 @@ function report(count: number, status: HealthStatus, reason?: string): HealthRep
 }
 
 describe('health view', () => {
-  it("lists 200 unhealthy services with long reasons within Slack's limits, none cut off", () => {
-    const reply = healthSummaryReply(
-      report(200, 'unhealthy', `api: ${'connection reset by peer '.repeat(40)}`),
-    );
-    const blocks = reply.blocks!;
-    expect(blocks.length).toBeLessThanOrEqual(50);
-    const sections = blocks as { type: string; text?: { text: string } }[];
-    const texts = sections.flatMap((b) => (b.type === 'section' && b.text ? [b.text.text] : []));
-    for (const text of texts) expect(text.length).toBeLessThanOrEqual(3000);
-    const all = texts.join('\n');
-    for (let i = 0; i < 200; i++) expect(all).toContain(`*service-${String(i).padStart(3, '0')}* unhealthy`);
-    expect(all).not.toContain('…\n:red_circle: *service-000');
+  it.each([1, 200, 5000])('answers %i services within what Slack accepts, problems first', (count) => {
+    const r = report(count, 'healthy');
+    // One in fifty fails, with a long reason: problems must come first and keep their reasons.
+    for (let i = 0; i < count; i += 50) {
+      r.services[i] = {
+        ...r.services[i]!,
+        status: 'unhealthy',
+        reason: `api: ${'connection reset '.repeat(5)}`,
+      };
+    }
+    r.overall = 'unhealthy';
+    const reply = healthSummaryReply(r, { fileNote: 'Every service is in `health.txt`' });
+    expect(blockKitProblems(reply)).toEqual([]);
+    expect(blocksTextLength(reply.blocks!)).toBeLessThanOrEqual(BLOCKS_TEXT_LIMIT);
+    const text = JSON.stringify(reply.blocks);
+    expect(text).toContain(`*${r.services[0]!.service}* unhealthy`);
+    expect(text).toContain('connection reset');
+    if (count === 1) return;
+    expect(text.indexOf('unhealthy')).toBeLessThan(text.indexOf(':large_green_circle:'));
+    if (count < 5000) return;
+    expect(healthListFits(r)).toBe(false);
+    expect(text).toContain('*service* 4900 healthy');
+    expect(text).toContain('Every service is in `health.txt`');
+  });
+
+  it('lists every service in the file when they do not fit, worst first', () => {
+    const r = report(5000, 'healthy');
+    r.services[4999] = { ...r.services[4999]!, status: 'unhealthy', reason: 'api: HTTP 503' };
+    const file = healthReportFile(r);
+    const rows = file.content.trim().split('\n').slice(1);
+    expect(rows).toHaveLength(5000);
+    expect(rows[0]).toMatch(/^unhealthy +service-4999 .* api: HTTP 503$/);
+  });
+
+  it("shows 200 unhealthy services with long reasons within Slack's limits", () => {
+    const r = report(200, 'unhealthy', `api: ${'connection reset by peer '.repeat(40)}`);
+    const reply = healthSummaryReply(r);
+    expect(blockKitProblems(reply)).toEqual([]);
+    expect(blocksTextLength(reply.blocks!)).toBeLessThanOrEqual(BLOCKS_TEXT_LIMIT);
+    // Not all fit: the reply says how many more are in the full list.
+    expect(healthListFits(r)).toBe(false);
+    expect(JSON.stringify(reply.blocks)).toMatch(/…and \d+ more problems, in the full list/);
   });
 
   it('sorts worst first and escapes what targets said', () => {
