@@ -1,4 +1,5 @@
 import { type Clock, systemClock } from '../core/clock.js';
+import { handlerActionId } from '../core/command.js';
 import type { RenderedButton } from './render-text.js';
 
 export interface PressableButton extends RenderedButton {
@@ -72,7 +73,10 @@ export class ButtonBoard {
   /** The newest live button whose action id ends with `suffix` (`:confirm`, `:cancel`), for yes/no. */
   latest(suffix: string): number | undefined {
     const numbers = [...this.buttons.keys()].reverse();
-    return numbers.find((n) => this.get(n)?.actionId.endsWith(suffix));
+    return numbers.find((n) => {
+      const id = this.get(n)?.actionId;
+      return id !== undefined && handlerActionId(id).endsWith(suffix);
+    });
   }
 
   /** Expired buttons are kept a while to explain themselves, then dropped, so the map stays small. */

@@ -107,6 +107,19 @@ export function actionId(command: string, action: string): string {
   return `bers:${command}:${action}`;
 }
 
+/**
+ * Slack refuses a message whose buttons repeat an action id (`invalid_blocks`), so the second and
+ * later buttons of one handler in a message carry `#2`, `#3`…; routing reads the handler's id.
+ */
+export function distinctActionId(id: string, occurrence: number): string {
+  return occurrence <= 1 ? id : `${id}#${occurrence}`;
+}
+
+/** The handler's id of a pressed button's action id (see distinctActionId). */
+export function handlerActionId(pressed: string): string {
+  return pressed.replace(/#\d+$/, '');
+}
+
 /** A command of any argument type, for registries; each command's own file keeps the precise type. */
 // biome-ignore lint/suspicious/noExplicitAny: registries hold commands whose argument types differ; `run` is only ever called with its own schema's output.
 export type AnyCommand = Command<any>;

@@ -1,4 +1,5 @@
 import type { Actor } from './actor.js';
+import { handlerActionId } from './command.js';
 import { NotFoundError, UsageError } from './errors.js';
 import type { InteractionRequest } from './interaction.js';
 import type { Reply } from './message.js';
@@ -33,7 +34,7 @@ export function subjectOf(request: InteractionRequest): string {
     case 'command':
       return '(none)';
     case 'action':
-      return request.actionId;
+      return handlerActionId(request.actionId);
     case 'view':
       return request.callbackId;
     case 'event':
@@ -65,11 +66,11 @@ export function routeOf(request: InteractionRequest, registry: HandlerRegistry):
     case 'command':
       return commandRoute(request, registry);
     case 'action': {
-      const handler = registry.action(request.actionId);
+      const handler = registry.action(handlerActionId(request.actionId));
       if (!handler)
         throw new NoHandlerError('That button is no longer handled by bers-bot; run the command again.');
       return {
-        subject: request.actionId,
+        subject: handlerActionId(request.actionId),
         permission: handler.permission,
         what: 'use this button',
         run: (ctx) => handler.run({ ...request, ...ctx }),

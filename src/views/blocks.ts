@@ -1,4 +1,5 @@
 import type { KnownBlock } from '@slack/types';
+import { distinctActionId } from '../core/command.js';
 import { escapeMrkdwn, renderText, type Text, trustedMrkdwn } from '../core/mrkdwn.js';
 import { truncateMrkdwn, truncatePlain } from './truncate.js';
 
@@ -84,13 +85,18 @@ export interface ButtonSpec {
 }
 
 export function actions(buttons: readonly ButtonSpec[], blockId?: string): KnownBlock {
+  const seen = new Map<string, number>();
+  const distinct = (id: string) => {
+    seen.set(id, (seen.get(id) ?? 0) + 1);
+    return distinctActionId(id, seen.get(id)!);
+  };
   return {
     type: 'actions',
     ...(blockId ? { block_id: blockId } : {}),
     elements: buttons.map((b) => ({
       type: 'button' as const,
       text: plainObject(b.text, SLACK_LIMITS.buttonText),
-      action_id: b.actionId,
+      action_id: distinct(b.actionId),
       ...(b.value !== undefined ? { value: truncatePlain(b.value, SLACK_LIMITS.buttonValue) } : {}),
       ...(b.style ? { style: b.style } : {}),
     })),
