@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { ServiceNames } from '../src/config/service-names.js';
-import type { ActionHandler, ActionInvocation, Command } from '../src/core/command.js';
+import type { Actor, ChannelRef } from '../src/core/actor.js';
+import type { ActionHandler, ActionInvocation, Command, CommandContext } from '../src/core/command.js';
 import { ForbiddenError, NotFoundError, UsageError } from '../src/core/errors.js';
+import type { Reply } from '../src/core/message.js';
 import { md } from '../src/core/mrkdwn.js';
 import { plainPost, pressedMessage, type RunButton, runbookList } from '../src/views/runbook-view.js';
 
@@ -44,6 +46,52 @@ function parseValue(value: string): { run: string; step: number } {
   return { run: parsed.run, step: parsed.step };
 }
 
+/** *Run runbook* on an alert notification: the same start as `/bers runbook <name> [service]`. */
+const startFromAlert: ActionHandler = {
+  permission: 'read',
+  async run(inv: ActionInvocation) {
+    const parsed = startValue.safeParse(safeJson(inv.value));
+    if (!parsed.success) throw new UsageError('That button is malformed.');
+    const { name, service } = parsed.data;
+    // Ephemeral, beside the notification: the alert message itself stays as it is.
+    return {
+      ...(await startWalk(inv.services, name, service, inv.actor, inv.channel)),
+      replaceOriginal: false,
+    };
+  },
+};
+
+const startValue = z.object({ name: z.string().max(64), service: z.string().max(64).optional() });
+
+function safeJson(value: string): unknown {
+  try {
+    return JSON.parse(value);
+  } catch {
+    return undefined;
+  }
+}
+
+async function startWalk(
+  services: CommandContext['services'],
+  name: string,
+  service: string | undefined,
+  actor: Actor,
+  channel: ChannelRef,
+): Promise<Reply> {
+  const walker = services.runbooks;
+  const runbook = walker.runbook(name);
+  const target = service ?? runbook.service;
+  if (target === undefined)
+    throw new UsageError(`${runbook.name} names no service: \`/bers runbook ${runbook.name} <service>\`.`);
+  const canonical = new ServiceNames(services.config.services).canonical(target);
+  if (canonical === undefined) throw new NotFoundError(`Unknown service \`${target}\`.`);
+  const run = await walker.start(runbook, canonical, actor, channel);
+  return {
+    ...plainPost(md`Started *${runbook.title}* for ${run.service}; follow it in the thread.`),
+    visibility: 'ephemeral',
+  };
+}
+
 export const runbookCommand: Command<z.infer<typeof args>> = {
   name: 'runbook',
   summary: 'walk a runbook step by step in a thread (no name: list them)',
@@ -52,21 +100,11 @@ export const runbookCommand: Command<z.infer<typeof args>> = {
   permission: 'read',
   args,
   async run({ name, service }, ctx) {
-    const walker = ctx.services.runbooks;
-    if (name === undefined) return runbookList(walker.list());
-    const runbook = walker.runbook(name);
-    const target = service ?? runbook.service;
-    if (target === undefined)
-      throw new UsageError(`${runbook.name} names no service: \`/bers runbook ${runbook.name} <service>\`.`);
-    const canonical = new ServiceNames(ctx.services.config.services).canonical(target);
-    if (canonical === undefined) throw new NotFoundError(`Unknown service \`${target}\`.`);
-    const run = await walker.start(runbook, canonical, ctx.actor, ctx.channel);
-    return {
-      ...plainPost(md`Started *${runbook.title}* for ${run.service}; follow it in the thread.`),
-      visibility: 'ephemeral',
-    };
+    if (name === undefined) return runbookList(ctx.services.runbooks.list());
+    return startWalk(ctx.services, name, service, ctx.actor, ctx.channel);
   },
   actions: {
+    start: startFromAlert,
     next: runButton('next'),
     stop: runButton('stop'),
     retry: runButton('retry'),

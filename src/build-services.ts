@@ -24,6 +24,7 @@ import type { ReportSources } from './reports/report-sources.js';
 import { alertReportSource } from './reports/sources/alert-report-source.js';
 import { incidentReportSource } from './reports/sources/incident-report-source.js';
 import { kpiReportSource } from './reports/sources/kpi-report-source.js';
+import { runbookFor } from './runbooks/runbook-match.js';
 import { RunbookWalker } from './runbooks/runbook-walker.js';
 import { TimerService } from './scheduler/timers.js';
 import type { Services } from './services.js';
@@ -77,6 +78,16 @@ export async function buildServices(
   const alertsArea = buildAlertsArea({
     ...{ settings: config.alerts, store, chat, clock, log },
     sources: buildAlertSources(config.alerts, clock),
+    runbookOf: (group) => {
+      const runbook = runbookFor(config.runbooks.definitions, {
+        name: group.commonLabels.alertname ?? '',
+        labels: group.commonLabels,
+      });
+      if (!runbook) return undefined;
+      // The group's own service when it names one; else the runbook's default target.
+      const service = names.canonical(group.commonLabels.service ?? '') ?? runbook.service;
+      return { name: runbook.name, service };
+    },
   });
   const maintenance = await buildMaintenance({
     ...{ config, store, timers, health, chat, clock, log },

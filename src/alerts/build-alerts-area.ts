@@ -3,7 +3,8 @@ import type { AlertsSettings } from '../config/alerts-schema.js';
 import type { Chat } from '../core/chat.js';
 import type { Clock } from '../core/clock.js';
 import type { Store } from '../store/store.js';
-import { alertGroupMessage } from '../views/alerts-notification-view.js';
+import { alertGroupMessage, type GroupRunbook } from '../views/alerts-notification-view.js';
+import type { AlertGroup } from './alert-group.js';
 import { AlertIds } from './alert-ids.js';
 import { AlertNotifier } from './alert-notifier.js';
 import { AlertService } from './alert-service.js';
@@ -19,6 +20,8 @@ export function buildAlertsArea(deps: {
   chat: Chat;
   clock: Clock;
   log: Logger;
+  /** The runbook that answers a group, offered as *Run runbook* on its notification. */
+  runbookOf?: (group: AlertGroup) => GroupRunbook | undefined;
 }): { service: AlertService; notifier: AlertNotifier } {
   const { settings, store, clock } = deps;
   const service = new AlertService(deps.sources, {
@@ -33,7 +36,7 @@ export function buildAlertsArea(deps: {
     chat: deps.chat,
     clock,
     log: deps.log,
-    view: alertGroupMessage,
+    view: (notification) => alertGroupMessage(notification, deps.runbookOf?.(notification.group)),
     routes: settings.routes,
     defaultChannel: settings.channel,
   });

@@ -21,8 +21,14 @@ function alertLine(alert: AlertGroup['alerts'][number]): Mrkdwn {
   return md`${mark} *${name}*${where ? ` · ${where}` : ''}${text ? ` — ${text}` : ''}`;
 }
 
+/** The runbook a firing group's *Run runbook* button starts, and for which service. */
+export interface GroupRunbook {
+  name: string;
+  service?: string;
+}
+
 /** The channel message for an Alertmanager group: firing with buttons, or resolved without. */
-export function alertGroupMessage(notification: StoredNotification): Message {
+export function alertGroupMessage(notification: StoredNotification, runbook?: GroupRunbook): Message {
   const { group, status, note, id } = notification;
   const title = groupTitle(group);
   const severity = groupSeverity(group);
@@ -41,6 +47,7 @@ export function alertGroupMessage(notification: StoredNotification): Message {
   ];
   // The note is ours ("Acknowledged by <@U…> — …") around the source's answer.
   if (note) blocks.push(context(textWithMentions(note)));
+  if (runbook && status === 'firing') blocks.push(context(md`Runbook: \`${runbook.name}\``));
   if (status === 'firing') {
     blocks.push(
       actions(
@@ -53,6 +60,15 @@ export function alertGroupMessage(notification: StoredNotification): Message {
             value: id,
             style: 'danger',
           },
+          ...(runbook
+            ? [
+                {
+                  text: 'Run runbook',
+                  actionId: actionId('runbook', 'start'),
+                  value: JSON.stringify(runbook),
+                },
+              ]
+            : []),
         ],
         `alert-group-${id}`,
       ),
