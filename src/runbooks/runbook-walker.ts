@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Actions } from '../actions/build-actions.js';
-import type { Runbook, RunbookStep } from '../config/runbook-schema.js';
+import type { Runbook } from '../config/runbook-schema.js';
 import type { Actor, ChannelRef } from '../core/actor.js';
 import type { Chat } from '../core/chat.js';
 import type { Clock } from '../core/clock.js';
@@ -18,6 +18,7 @@ import { RunThread } from './run-thread.js';
 import { gather } from './steps/gather.js';
 import { note } from './steps/note.js';
 import type { StepContext } from './steps/step-context.js';
+import { stepKind } from './steps/step-kind.js';
 import { watchOnce, watchWhat } from './steps/watch.js';
 import { startWatch, type WatchPayload } from './watch-timer.js';
 
@@ -192,7 +193,7 @@ export class RunbookWalker {
     // A source that is down is a look that did not meet the target, not the end of the watch.
     const look = await watchOnce(step.watch, this.context(run)).catch((error: unknown) => ({
       met: false,
-      seen: md`⚠️ ${(error as Error).message}`,
+      seen: failureNote(error),
     }));
     const elapsed = Math.round((this.deps.clock.now().getTime() - p.startedAt) / 1000);
     const { met, seen } = look;
@@ -234,7 +235,7 @@ export class RunbookWalker {
     try {
       return await fn();
     } catch (error) {
-      return md`⚠️ ${(error as Error).message}`;
+      return failureNote(error);
     }
   }
 
@@ -243,10 +244,7 @@ export class RunbookWalker {
   }
 }
 
-/** The one place a step's kind is told apart; the switch in `enter` is exhaustive over it. */
-export function stepKind(step: RunbookStep): 'gather' | 'act' | 'watch' | 'note' {
-  if ('gather' in step) return 'gather';
-  if ('act' in step) return 'act';
-  if ('watch' in step) return 'watch';
-  return 'note';
+/** What a step shows when its source failed: the reason, never a thrown walk. */
+function failureNote(error: unknown): Mrkdwn {
+  return md`⚠️ ${(error as Error).message}`;
 }
