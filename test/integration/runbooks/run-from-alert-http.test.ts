@@ -82,6 +82,25 @@ describe('Run runbook on an alert notification', () => {
     );
   });
 
+  it('answers a forged or stale button plainly, starting nothing', async () => {
+    const before = slack.callsTo('chat.postMessage').length;
+    for (const [value, says] of [
+      ['{not json', 'malformed'],
+      [JSON.stringify({ name: 'no-such-runbook' }), 'no-such-runbook'],
+      [JSON.stringify({ name: 'high-error-rate', service: '<!channel>' }), 'Unknown service'],
+    ] as const) {
+      const click = await h.click('bers:runbook:start', value, { user: { id: 'U0EVE', name: 'eve' } });
+      const answer: Json = await slack.waitFor(
+        () => slack.responsesTo(click.responseId)[0],
+        15_000,
+        'answer',
+      );
+      expect(JSON.stringify(answer)).toContain(says);
+      expect(JSON.stringify(answer)).not.toContain('<!channel>');
+    }
+    expect(slack.callsTo('chat.postMessage').length).toBe(before);
+  });
+
   it('is not offered when no runbook matches', async () => {
     const other = {
       ...fixture,
