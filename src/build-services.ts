@@ -33,6 +33,7 @@ import { HealthSnapshots } from './status/health-snapshots.js';
 import { StatusPage } from './status/status-page.js';
 import { AuditLog } from './store/audit-log.js';
 import type { Store } from './store/store.js';
+import { incidentMessages } from './views/incident-messages.js';
 import { buildAlertSources } from './wiring/alert-source-kinds.js';
 import { buildMetricSources } from './wiring/metric-source-kinds.js';
 
@@ -72,6 +73,7 @@ export async function buildServices(
     pagerActions: () => pagerduty.rest,
     pager: () => pager,
     messages: w.webClient ? new SlackMessageSource(w.webClient) : undefined,
+    render: incidentMessages,
   });
   pagerduty.connect(incidentPagerSinks(incidents, log, clock));
 
