@@ -16,7 +16,7 @@ export class IncidentReports {
     private readonly templates: IncidentTemplates,
     private readonly policies: SeverityPolicies,
     private readonly chat: Chat,
-    /** Block Kit, from src/views/ (the composition root hands it in). */
+    /** The rendering port (src/views/ implements it in Block Kit; the composition root hands it in). */
     private readonly render: IncidentMessages,
     private readonly postMortemHours: number,
     private readonly clock: Clock = systemClock,
