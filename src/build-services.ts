@@ -33,6 +33,8 @@ import { HealthSnapshots } from './status/health-snapshots.js';
 import { StatusPage } from './status/status-page.js';
 import { AuditLog } from './store/audit-log.js';
 import type { Store } from './store/store.js';
+import { incidentMessages } from './views/incident-messages.js';
+import { reportMessage } from './views/report-view.js';
 import { buildAlertSources } from './wiring/alert-source-kinds.js';
 import { buildMetricSources } from './wiring/metric-source-kinds.js';
 
@@ -72,6 +74,7 @@ export async function buildServices(
     pagerActions: () => pagerduty.rest,
     pager: () => pager,
     messages: w.webClient ? new SlackMessageSource(w.webClient) : undefined,
+    render: incidentMessages,
   });
   pagerduty.connect(incidentPagerSinks(incidents, log, clock));
 
@@ -102,7 +105,10 @@ export async function buildServices(
     ...(config.metrics.definitions.length > 0 && { kpis: kpiReportSource(kpis) }),
     ...(config.alerts.sources.length > 0 && { alerts: alertReportSource(alertsArea.service) }),
   };
-  const reports = buildReports({ config: config.reports, health, store, clock, chat, log, sources });
+  const reports = buildReports({
+    ...{ config: config.reports, health, store, clock, chat, log, sources },
+    render: reportMessage,
+  });
 
   const actions = buildActions({
     ...{ config, store, chat, clock, log, audit, health, permissions },

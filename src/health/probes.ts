@@ -1,7 +1,7 @@
 /**
- * The clients the database, cache and TLS checks talk through: declared here so the checks know
- * no vendor library; integrations/{postgres,redis,tls} implement them and src/wiring/health-probes.ts
- * hands them to the check registry.
+ * The clients the database, cache, TLS and Prometheus checks talk through: declared here so the
+ * checks know no vendor library; integrations/{postgres,redis,tls,prometheus} implement them and
+ * src/wiring/health-probes.ts hands them to the check registry.
  */
 export interface HealthProbes {
   pingPostgres(url: string, query: string, signal: AbortSignal): Promise<PostgresPing>;
@@ -12,7 +12,17 @@ export interface HealthProbes {
     options: { host: string; port: number; servername?: string; caFile?: string },
     signal: AbortSignal,
   ): Promise<PeerCertificate>;
+  /** A PromQL instant query: its samples, or Prometheus's own error (bad PromQL, query timeout). */
+  queryPrometheus(url: string, query: string, signal: AbortSignal): Promise<PrometheusAnswer>;
 }
+
+/** One series of an instant query: its labels and value. */
+export interface PrometheusSample {
+  labels: Record<string, string>;
+  value: number;
+}
+
+export type PrometheusAnswer = { samples: PrometheusSample[] } | { error: string };
 
 export interface PostgresPing {
   rowCount: number;

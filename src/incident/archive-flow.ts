@@ -1,6 +1,5 @@
 import { md } from '../core/mrkdwn.js';
 import type { DueTimer } from '../scheduler/timers.js';
-import { noticeMessage } from '../views/incident-report-view.js';
 import type { IncidentDeps } from './incident-deps.js';
 import { incidentRepository as repo } from './incident-repository.js';
 
@@ -15,7 +14,7 @@ export async function archiveChannelDue(deps: IncidentDeps, timer: DueTimer): Pr
   const days = deps.settings.channel.archiveAfterDays;
   await deps.chat.post(
     incident.channelId,
-    noticeMessage(
+    deps.render.notice(
       md`🗄️ Archiving this channel: incident #${incident.number} was resolved ${days === 1 ? 'a day' : `${days} days`} ago. \`/bers incident status ${incident.number}\` still shows it.`,
     ),
   );

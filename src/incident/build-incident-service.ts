@@ -5,6 +5,7 @@ import type { Clock } from '../core/clock.js';
 import type { TimerService } from '../scheduler/timers.js';
 import type { Store } from '../store/store.js';
 import type { IncidentDeps } from './incident-deps.js';
+import type { IncidentMessages } from './incident-messages.js';
 import { IncidentService } from './incident-service.js';
 import type { MessageSource } from './message-source.js';
 import type { ServiceHealthProbe } from './page-context.js';
@@ -26,6 +27,8 @@ export interface IncidentServiceOptions {
   /** Read at each use, so the paging integration can be swapped in after wiring. */
   pager: () => Pager;
   messages?: MessageSource;
+  /** The flows' messages in Block Kit (src/views/incident-messages.ts). */
+  render: IncidentMessages;
   /** The affected services' failing checks, carried by pages. */
   probe?: ServiceHealthProbe;
   /** Reassign/escalate in PagerDuty (absent without PAGERDUTY_API_TOKEN). */
@@ -44,6 +47,7 @@ export async function buildIncidentService(options: IncidentServiceOptions): Pro
     templates,
     policies,
     options.chat,
+    options.render,
     settings.postMortemReminderHours,
     options.clock,
     settings.channel.bridgeUrl,
@@ -55,6 +59,7 @@ export async function buildIncidentService(options: IncidentServiceOptions): Pro
     clock: options.clock,
     log: options.log.child({ area: 'incident' }),
     reports,
+    render: options.render,
     announcementChannel: settings.announcementChannel,
     channelCare: settings.channel,
     probe: options.probe,
@@ -68,6 +73,7 @@ export async function buildIncidentService(options: IncidentServiceOptions): Pro
     settings,
     policies,
     reports,
+    render: options.render,
     runner,
     serviceNames: options.config.services.map((s) => s.name),
     owners: Object.fromEntries(options.config.services.map((s) => [s.name, s.owners])),

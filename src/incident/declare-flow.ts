@@ -107,7 +107,7 @@ export async function declareIncident(
       kind: 'paging',
       text: `Paging decision: ${paging.reason}`,
     });
-    const steps = declareSteps(incident, actor.id, paging, deps.owners, {
+    const steps = declareSteps(incident, actor.id, paging, deps.owners, deps.render, {
       channels: deps.settings.channel.announceTo[severity] ?? [],
       main: deps.settings.announcementChannel,
     });

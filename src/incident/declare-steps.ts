@@ -1,6 +1,6 @@
 import { groupMention, joinMrkdwn, md, userMention } from '../core/mrkdwn.js';
-import { noticeMessage } from '../views/incident-report-view.js';
 import { cardRole } from './cards.js';
+import type { IncidentMessages } from './incident-messages.js';
 import type { Incident } from './model.js';
 import type { PagingPlan } from './severity-policies.js';
 import type { StepPayload } from './step-store.js';
@@ -22,6 +22,7 @@ export function declareSteps(
   declarer: string,
   paging: PagingPlan,
   owners: Record<string, readonly string[]>,
+  render: IncidentMessages,
   extra: { channels: readonly string[]; main: string } = { channels: [], main: '' },
 ): { key: string; payload: StepPayload }[] {
   const n = incident.number;
@@ -50,7 +51,7 @@ export function declareSteps(
             payload: {
               kind: 'post',
               target: 'channel',
-              message: respondersNotice(incident, responders),
+              message: respondersNotice(incident, responders, render),
             } as const,
           },
         ]
@@ -81,12 +82,16 @@ export function declareSteps(
   ];
 }
 
-function respondersNotice(incident: Incident, responders: { users: string[]; groups: string[] }) {
+function respondersNotice(
+  incident: Incident,
+  responders: { users: string[]; groups: string[] },
+  render: IncidentMessages,
+) {
   const who = joinMrkdwn(
     [...responders.users.map(userMention), ...responders.groups.map(groupMention)],
     ', ',
   );
-  return noticeMessage(
+  return render.notice(
     md`👥 ${who}: you own ${incident.services.join(', ')}, so you are invited as responders to incident #${incident.number}.`,
   );
 }

@@ -5,6 +5,7 @@ import type { Clock } from '../core/clock.js';
 import { NotFoundError } from '../core/errors.js';
 import type { TimerService } from '../scheduler/timers.js';
 import type { Store } from '../store/store.js';
+import type { IncidentMessages } from './incident-messages.js';
 import { incidentRepository as repo } from './incident-repository.js';
 import type { Incident } from './model.js';
 import type { PagerActions } from './pager-actions.js';
@@ -22,6 +23,8 @@ export interface IncidentDeps {
   settings: IncidentSettings;
   policies: SeverityPolicies;
   reports: IncidentReports;
+  /** Notices and cards as messages (Block Kit from src/views/, wired by the composition root). */
+  render: IncidentMessages;
   runner: StepRunner;
   /** Configured service names, for validating `services`. */
   serviceNames: string[];

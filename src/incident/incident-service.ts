@@ -1,7 +1,6 @@
 import type { Actor } from '../core/actor.js';
 import type { Message } from '../core/message.js';
-import { noticeMessage } from '../views/incident-report-view.js';
-import { truncatePlain } from '../views/truncate.js';
+import { truncatePlain } from '../core/truncate.js';
 import { cardsOf } from './cards.js';
 import { type DeclareInput, type DeclareResult, declareIncident } from './declare-flow.js';
 import { type IncidentDeps, mustGet } from './incident-deps.js';
@@ -140,7 +139,7 @@ export class IncidentService {
   /** Posts a short notice in the incident channel (e.g. "escalated to the secondary on-call"). */
   async notify(number: number, text: string): Promise<void> {
     const incident = await mustGet(this.deps, number);
-    if (incident.channelId) await this.deps.chat.post(incident.channelId, noticeMessage(text));
+    if (incident.channelId) await this.deps.chat.post(incident.channelId, this.deps.render.notice(text));
   }
 
   /**

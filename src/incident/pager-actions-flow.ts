@@ -1,7 +1,6 @@
 import type { Actor } from '../core/actor.js';
 import { ConflictError, UnavailableError, UsageError } from '../core/errors.js';
 import { md, userMention } from '../core/mrkdwn.js';
-import { noticeMessage } from '../views/incident-report-view.js';
 import { type IncidentDeps, mustGet } from './incident-deps.js';
 import { incidentRepository as repo } from './incident-repository.js';
 import { dedupKeyOf, type Incident } from './model.js';
@@ -77,7 +76,7 @@ async function recordChange(
     text,
     sourceKey: `pager-request:${requestKey}`,
   });
-  if (fresh && incident.channelId) await deps.chat.post(incident.channelId, noticeMessage(notice));
+  if (fresh && incident.channelId) await deps.chat.post(incident.channelId, deps.render.notice(notice));
 }
 
 /** `/bers incident reassign`: the page goes to another person, through PagerDuty's REST API. */

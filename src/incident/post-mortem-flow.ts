@@ -2,10 +2,9 @@ import type { Actor } from '../core/actor.js';
 import { ConflictError, UsageError } from '../core/errors.js';
 import { link, md, plainWithMentions, userMention } from '../core/mrkdwn.js';
 import type { DueTimer } from '../scheduler/timers.js';
-import { formatTime } from '../views/incident-blocks.js';
-import { noticeMessage } from '../views/incident-report-view.js';
 import { type IncidentDeps, mustGet, TIMER_KINDS, timerKeys } from './incident-deps.js';
 import { incidentRepository as repo } from './incident-repository.js';
+import { formatTime } from './incident-text.js';
 import type { Incident } from './model.js';
 import { stepStore } from './step-store.js';
 
@@ -37,7 +36,7 @@ export async function postMortemDue(deps: IncidentDeps, timer: DueTimer): Promis
     await stepStore.add(tx, incident.id, now, [
       {
         key: `inc-${incident.number}:${timer.key}`,
-        payload: { kind: 'post', target: 'channel', message: noticeMessage(text) },
+        payload: { kind: 'post', target: 'channel', message: deps.render.notice(text) },
       },
     ]);
     if (last) return;
@@ -80,7 +79,7 @@ export async function recordPostMortem(
       actorName: actor.name,
       text: `Post-mortem: ${url}`,
     });
-    const notice = noticeMessage(
+    const notice = deps.render.notice(
       md`📝 ${userMention(actor.id)} recorded the post-mortem of incident #${number}: ${link(url, 'read it')}`,
     );
     const op = `inc-${number}:post-mortem:${now.toISOString()}`;

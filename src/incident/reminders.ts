@@ -1,6 +1,5 @@
 import { type Mrkdwn, md, plainWithMentions } from '../core/mrkdwn.js';
 import type { DueTimer, TimerService } from '../scheduler/timers.js';
-import { noticeMessage } from '../views/incident-report-view.js';
 import { archiveChannelDue } from './archive-flow.js';
 import { type IncidentDeps, TIMER_KINDS } from './incident-deps.js';
 import { incidentRepository as repo } from './incident-repository.js';
@@ -19,7 +18,7 @@ export function registerIncidentReminders(timers: TimerService, deps: IncidentDe
     // The timeline keeps the people it names (`<@U…>`) but not the emphasis.
     const line = plainWithMentions(text).replace(/[*_]/g, '');
     await repo.addTimeline(deps.store, incident.id, { at: deps.clock.now(), kind, text: line });
-    if (incident.channelId) await deps.chat.post(incident.channelId, noticeMessage(text));
+    if (incident.channelId) await deps.chat.post(incident.channelId, deps.render.notice(text));
   };
 
   timers.on(TIMER_KINDS.updateDue, (timer) => updateOverdue(deps, timer));

@@ -2,26 +2,22 @@ import type { Chat } from '../core/chat.js';
 import { type Clock, systemClock } from '../core/clock.js';
 import type { Message } from '../core/message.js';
 import { link, type Mrkdwn, md, textWithMentions, userMention } from '../core/mrkdwn.js';
-import { acknowledger, formatTime, mention, nextUpdateLine } from '../views/incident-blocks.js';
-import { channelOf } from '../views/incident-replies.js';
-import {
-  initialReportMessage,
-  postMortemMessage,
-  privateAnnouncementMessage,
-  templateMessage,
-} from '../views/incident-report-view.js';
-import { pageSummary } from '../views/page-card-view.js';
+import type { IncidentMessages } from './incident-messages.js';
+import { acknowledger, channelOf, formatTime, mention, nextUpdateLine } from './incident-text.js';
 import { formatDuration, type Incident, type IncidentStatus, type TimelineEntry } from './model.js';
 import type { PageRecord } from './page-state.js';
+import { pageSummary } from './page-text.js';
 import type { SeverityPolicies } from './severity-policies.js';
 import type { IncidentTemplates } from './templates.js';
 
-/** Turns incidents into the messages people see: view models → templates → Block Kit. */
+/** Turns incidents into the messages people see: view models → templates → the rendering port. */
 export class IncidentReports {
   constructor(
     private readonly templates: IncidentTemplates,
     private readonly policies: SeverityPolicies,
     private readonly chat: Chat,
+    /** The rendering port (src/views/ implements it in Block Kit; the composition root hands it in). */
+    private readonly render: IncidentMessages,
     private readonly postMortemHours: number,
     private readonly clock: Clock = systemClock,
     /** The conference bridge or meeting link, shown in the report when configured. */
@@ -50,11 +46,11 @@ export class IncidentReports {
       postMortem: incident.postMortemUrl ? link(incident.postMortemUrl, 'read it') : '',
       bridge: this.bridgeUrl ? link(this.bridgeUrl, 'join the bridge') : '',
     });
-    return initialReportMessage(incident, rendered);
+    return this.render.report(incident, rendered);
   }
 
   announcement(incident: Incident, what: 'declared' | 'updated' | 'resolved', full: Message): Message {
-    return incident.isPrivate ? privateAnnouncementMessage(incident, what) : full;
+    return incident.isPrivate ? this.render.privateAnnouncement(incident, what) : full;
   }
 
   update(incident: Incident, status: IncidentStatus, text: string, authorId: string, at: Date): Message {
@@ -69,7 +65,7 @@ export class IncidentReports {
       nextUpdate: nextUpdateLine(incident, this.clock.now()),
       channel: channelOf(incident, this.chat),
     });
-    return templateMessage(incident, rendered);
+    return this.render.template(incident, rendered);
   }
 
   resolution(incident: Incident): Message {
@@ -88,11 +84,11 @@ export class IncidentReports {
       postMortemDueHours: this.postMortemHours,
       postMortemDue: this.postMortemHours === 1 ? 'an hour' : `${this.postMortemHours} hours`,
     });
-    return templateMessage(incident, rendered);
+    return this.render.template(incident, rendered);
   }
 
   postMortem(incident: Incident, timeline: TimelineEntry[]): Message {
-    return postMortemMessage(incident, this.postMortemMarkdown(incident, timeline));
+    return this.render.postMortem(incident, this.postMortemMarkdown(incident, timeline));
   }
 
   /** The draft as its template writes it (Markdown, with Slack's escapes and mentions). */

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import type { Actor } from '../core/actor.js';
 import { ConflictError, UsageError } from '../core/errors.js';
 import { md } from '../core/mrkdwn.js';
-import { formatTime, mention } from '../views/incident-blocks.js';
 import { type IncidentDeps, mustGet, TIMER_KINDS, timerKeys } from './incident-deps.js';
 import { incidentRepository as repo } from './incident-repository.js';
+import { formatTime, mention } from './incident-text.js';
 import type { Incident } from './model.js';
 import { stepStore } from './step-store.js';
 

@@ -1,7 +1,6 @@
 import type { Actor } from '../core/actor.js';
 import { UsageError } from '../core/errors.js';
 import { md, userMention } from '../core/mrkdwn.js';
-import { noticeMessage } from '../views/incident-report-view.js';
 import { type IncidentDeps, mustGet } from './incident-deps.js';
 import { incidentRepository as repo } from './incident-repository.js';
 import { type Incident, type IncidentRole, ROLE_DUTIES, ROLE_TITLES } from './model.js';
@@ -37,7 +36,7 @@ export async function assignRole(
       actorName: actor.name,
       text: `${ROLE_TITLES[role]}: <@${userId}> (assigned by ${actor.name})`,
     });
-    const notice = noticeMessage(
+    const notice = deps.render.notice(
       md`👤 ${userMention(userId)} is now *${ROLE_TITLES[role]}* of incident #${number} (assigned by ${userMention(actor.id)}).\n${ROLE_DUTIES[role]}`,
     );
     await stepStore.add(tx, current.id, now, [

@@ -3,6 +3,7 @@ import type { ChannelCareSettings } from '../config/incident-schema.js';
 import type { Chat } from '../core/chat.js';
 import type { Clock } from '../core/clock.js';
 import type { Store } from '../store/store.js';
+import type { IncidentMessages } from './incident-messages.js';
 import type { ServiceHealthProbe } from './page-context.js';
 import type { Pager } from './pager.js';
 import type { IncidentReports } from './reports.js';
@@ -15,6 +16,8 @@ export interface StepRunnerDeps {
   clock: Clock;
   log: Logger;
   reports: IncidentReports;
+  /** The page cards as messages. */
+  render: IncidentMessages;
   announcementChannel: string;
   /** Topic, bookmarks and archiving of incident channels. */
   channelCare: ChannelCareSettings;

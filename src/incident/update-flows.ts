@@ -4,7 +4,6 @@ import { ConflictError, UsageError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
 import { md, userMention } from '../core/mrkdwn.js';
 import type { Queryable } from '../store/store.js';
-import { noticeMessage } from '../views/incident-report-view.js';
 import { type IncidentDeps, mustGet, TIMER_KINDS, timerKeys } from './incident-deps.js';
 import { incidentRepository as repo } from './incident-repository.js';
 import { type Incident, type IncidentStatus, transitionProblem } from './model.js';
@@ -153,7 +152,7 @@ export async function changeSeverity(
       text: `${change} ${actor.name}${why}`,
     });
     // The reason is the user's text: escaped, so `<!channel>` in it stays text in both channels.
-    const notice = noticeMessage(
+    const notice = deps.render.notice(
       md`${raised ? '⬆️' : '⬇️'} Incident #${number}: ${change} ${userMention(actor.id)}${why}`,
     );
     const announcement = updated.isPrivate ? undefined : notice;

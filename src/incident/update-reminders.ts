@@ -1,9 +1,8 @@
 import { md, plainWithMentions, userMention } from '../core/mrkdwn.js';
 import type { DueTimer } from '../scheduler/timers.js';
-import { formatTime } from '../views/incident-blocks.js';
-import { noticeMessage } from '../views/incident-report-view.js';
 import { type IncidentDeps, TIMER_KINDS } from './incident-deps.js';
 import { incidentRepository as repo } from './incident-repository.js';
+import { formatTime } from './incident-text.js';
 import type { Incident } from './model.js';
 import { stepStore } from './step-store.js';
 
@@ -38,7 +37,10 @@ export async function updateOverdue(deps: IncidentDeps, timer: DueTimer): Promis
     });
     const key = `inc-${incident.number}:${timer.key}`;
     await stepStore.add(tx, incident.id, now, [
-      { key: `${key}:channel`, payload: { kind: 'post', target: 'channel', message: noticeMessage(nudge) } },
+      {
+        key: `${key}:channel`,
+        payload: { kind: 'post', target: 'channel', message: deps.render.notice(nudge) },
+      },
       ...(miss >= ANNOUNCE_AFTER_MISSES && !incident.isPrivate
         ? [
             {
@@ -46,7 +48,7 @@ export async function updateOverdue(deps: IncidentDeps, timer: DueTimer): Promis
               payload: {
                 kind: 'post',
                 target: 'announcement',
-                message: noticeMessage(announcementText(incident, due, miss)),
+                message: deps.render.notice(announcementText(incident, due, miss)),
                 broadcast: miss === ANNOUNCE_AFTER_MISSES,
               } as const,
             },

@@ -1,8 +1,8 @@
 import type { AuditRecord } from '../core/audit.js';
 import type { Reply } from '../core/message.js';
+import { truncatePlain } from '../core/truncate.js';
 import { capBlocks, context, header } from './blocks.js';
 import { pageFooter, pageOfLines } from './message-budget.js';
-import { truncatePlain } from './truncate.js';
 
 const ICON: Record<string, string> = {
   ok: ':white_check_mark:',

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '@slack/types';
 import { distinctActionId } from '../core/command.js';
 import { escapeMrkdwn, renderText, type Text, trustedMrkdwn } from '../core/mrkdwn.js';
-import { truncateMrkdwn, truncatePlain } from './truncate.js';
+import { truncateMrkdwn, truncatePlain } from '../core/truncate.js';
 
 /**
  * Block Kit builders. Every text that goes to Slack passes through here, so escaping and Slack's

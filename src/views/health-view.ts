@@ -1,9 +1,9 @@
 import type { KnownBlock, Reply } from '../core/message.js';
 import { renderText } from '../core/mrkdwn.js';
+import { truncatePlain } from '../core/truncate.js';
 import type { HealthReport, HealthStatus, ServiceHealth } from '../health/model.js';
 import { capBlocks, context, divider, header, packedSections, section } from './blocks.js';
 import { BLOCK_TEXT_BUDGET, blocksTextLength, pageOfLines } from './message-budget.js';
-import { truncatePlain } from './truncate.js';
 
 export const STATUS_EMOJI: Record<HealthStatus, string> = {
   healthy: ':large_green_circle:',

@@ -1,19 +1,11 @@
 import type { Chat } from '../core/chat.js';
 import type { Reply } from '../core/message.js';
-import { joinMrkdwn, link, type Mrkdwn, md, type Text, textWithMentions } from '../core/mrkdwn.js';
+import { joinMrkdwn, md, type Text, textWithMentions } from '../core/mrkdwn.js';
+import { truncateText } from '../core/truncate.js';
+import { acknowledger, channelOf, formatTime, mention, nextUpdateLine } from '../incident/incident-text.js';
 import type { Incident, TimelineEntry } from '../incident/model.js';
 import { context, fields, header, section } from './blocks.js';
-import { acknowledger, formatTime, mention, nextUpdateLine } from './incident-blocks.js';
 import { pageFooter, pageOfLines } from './message-budget.js';
-import { truncateText } from './truncate.js';
-
-/** The incident channel as a link when the team's URL is known, else as its name. */
-export function channelOf(incident: Incident, chat: Chat): Mrkdwn {
-  if (!incident.channelId) return md`_channel being created_`;
-  const url = chat.channelLink(incident.channelId);
-  const name = `#${(incident.channelName ?? incident.channelId).replace(/^#/, '')}`;
-  return url.startsWith('http') ? link(url, name) : md`${name}`;
-}
 
 export function declaredReply(incident: Incident, created: boolean, chat: Chat): Reply {
   const text = created

@@ -1,7 +1,7 @@
 import type { KnownBlock } from '../core/message.js';
 import { renderText, type Text, trustedMrkdwn } from '../core/mrkdwn.js';
+import { truncateMrkdwn } from '../core/truncate.js';
 import { SLACK_LIMITS, section } from './blocks.js';
-import { truncateMrkdwn } from './truncate.js';
 
 /**
  * Slack refuses a message whose blocks carry more than about 12,000 characters of text in all

@@ -1,4 +1,5 @@
 import type { KnownBlock } from '../core/message.js';
+import { truncatePlain } from '../core/truncate.js';
 import type {
   AlertsSectionData,
   ChecklistSectionData,
@@ -12,7 +13,6 @@ import type {
 } from '../reports/report-model.js';
 import { section } from './blocks.js';
 import { STATUS_EMOJI } from './health-view.js';
-import { truncatePlain } from './truncate.js';
 
 // Every line here is plain text (names and reasons from services, sources and config); the
 // section escapes it, so the only markup is the `*bold*` and `:emoji:` written here.

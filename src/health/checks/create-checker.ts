@@ -33,7 +33,7 @@ export function createChecker(config: CheckConfig, probes: HealthProbes, http?: 
     case 'redis':
       return redisChecker(config, probes.pingRedis);
     case 'prometheus':
-      return prometheusChecker(config);
+      return prometheusChecker(config, probes.queryPrometheus);
     case 'system':
       return systemChecker(config);
     case 'postgres-activity':

@@ -1,10 +1,6 @@
 import type { CheckConfig } from '../../config/schema.js';
-import {
-  type InstantSample,
-  PrometheusClient,
-  PrometheusError,
-} from '../../integrations/prometheus/prometheus-client.js';
 import { type Checker, type CheckOutcome, type HealthStatus, worstOf } from '../model.js';
+import type { HealthProbes, PrometheusSample } from '../probes.js';
 
 type PrometheusCheckConfig = Extract<CheckConfig, { kind: 'prometheus' }>;
 type Bounds = { below?: number; above?: number };
@@ -32,7 +28,10 @@ function formatValue(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toPrecision(4).replace(/\.?0+$/, '');
 }
 
-function grade(sample: InstantSample, config: PrometheusCheckConfig): { status: HealthStatus; why?: string } {
+function grade(
+  sample: PrometheusSample,
+  config: PrometheusCheckConfig,
+): { status: HealthStatus; why?: string } {
   if (Number.isNaN(sample.value)) return { status: 'unknown', why: 'NaN' };
   const bad = outside(sample.value, config.unhealthy);
   if (bad) return { status: 'unhealthy', why: bad };
@@ -41,7 +40,7 @@ function grade(sample: InstantSample, config: PrometheusCheckConfig): { status: 
 }
 
 /** Compares every sample of the query with the bounds; the worst sample decides. */
-export function gradeSamples(samples: InstantSample[], config: PrometheusCheckConfig): CheckOutcome {
+export function gradeSamples(samples: PrometheusSample[], config: PrometheusCheckConfig): CheckOutcome {
   if (samples.length === 0) return { status: 'unknown', reason: 'query returned no series' };
   const graded = samples.map((sample) => ({ sample, ...grade(sample, config) }));
   const status = worstOf(graded.map((g) => g.status));
@@ -66,20 +65,18 @@ export function gradeSamples(samples: InstantSample[], config: PrometheusCheckCo
 }
 
 /** A PromQL instant query whose samples must stay within bounds (`up{job="api"}` ≥ 1 by default). */
-export function prometheusChecker(config: PrometheusCheckConfig): Checker {
-  const client = new PrometheusClient(config.url);
+export function prometheusChecker(
+  config: PrometheusCheckConfig,
+  queryPrometheus: HealthProbes['queryPrometheus'],
+): Checker {
   return {
     kind: 'prometheus',
     async check(signal) {
-      try {
-        return gradeSamples(await client.instant(config.query, signal), config);
-      } catch (error) {
-        // Prometheus answered, but not with data (bad PromQL, query timeout): its own words, and no
-        // verdict on the target the query is about.
-        if (error instanceof PrometheusError)
-          return { status: 'unknown', reason: `Prometheus: ${error.message}` };
-        throw error;
-      }
+      const answer = await queryPrometheus(config.url, config.query, signal);
+      // Prometheus answered, but not with data (bad PromQL, query timeout): its own words, and no
+      // verdict on the target the query is about.
+      if ('error' in answer) return { status: 'unknown', reason: `Prometheus: ${answer.error}` };
+      return gradeSamples(answer.samples, config);
     },
   };
 }

@@ -1,4 +1,3 @@
-import { pageCardMessage } from '../../views/page-card-view.js';
 import { dedupKeyOf, type Incident } from '../model.js';
 import { pageContextOf } from '../page-context.js';
 import { isOpenPage, type PageRecord, pageRepository } from '../page-state.js';
@@ -47,7 +46,7 @@ export async function postPageCard(
   if (!incident.channelId) throw new Error('the incident channel does not exist yet');
   const record = await pageRepository.get(deps.store, incident.id);
   if (!record) throw new Error('the page card has no page to show');
-  const ref = await deps.chat.post(incident.channelId, pageCardMessage(incident, record, reason));
+  const ref = await deps.chat.post(incident.channelId, deps.render.pageCard(incident, record, reason));
   await stepStore.rememberMessage(deps.store, incident.id, `${PAGE_CARD}${step.key}`, ref);
 }
 
@@ -59,7 +58,7 @@ export async function refreshPageCards(deps: StepRunnerDeps, incident: Incident,
     if (!m.role.startsWith(PAGE_CARD)) continue;
     const payload = await stepStore.payloadOf(deps.store, m.role.slice(PAGE_CARD.length));
     const reason = payload?.kind === 'page-card' ? payload.reason : 'paged';
-    await deps.chat.update(m, pageCardMessage(incident, record, reason));
+    await deps.chat.update(m, deps.render.pageCard(incident, record, reason));
   }
 }
 

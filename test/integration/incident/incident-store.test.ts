@@ -11,6 +11,7 @@ import type { IncidentService } from '../../../src/incident/incident-service.js'
 import { TimelinePager } from '../../../src/incident/timeline-pager.js';
 import { TimerService } from '../../../src/scheduler/timers.js';
 import type { Store } from '../../../src/store/store.js';
+import { incidentMessages } from '../../../src/views/incident-messages.js';
 import { captureLogs } from '../../helpers/logs.js';
 import { storeBackends } from '../../helpers/stores.js';
 import { incidentConfig, MONDAY_10 } from './config.js';
@@ -40,6 +41,7 @@ for (const backend of storeBackends()) {
         log,
         timers: new TimerService(on, clock, log),
         pager: () => new TimelinePager(on, clock),
+        render: incidentMessages,
       });
     };
 

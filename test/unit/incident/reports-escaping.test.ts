@@ -6,6 +6,7 @@ import { IncidentReports } from '../../../src/incident/reports.js';
 import { SeverityPolicies } from '../../../src/incident/severity-policies.js';
 import { IncidentTemplates } from '../../../src/incident/templates.js';
 import { notificationText } from '../../../src/views/blocks.js';
+import { incidentMessages } from '../../../src/views/incident-messages.js';
 import { configFrom, MINIMAL_CONFIG } from '../../helpers/config.js';
 import { HOSTILE, HOSTILE_TEXT, poison } from '../../helpers/hostile-text.js';
 import { liveMarkupIn } from '../../helpers/slack-text.js';
@@ -18,7 +19,7 @@ describe('incident reports and templates escape what people typed', () => {
   let reports: IncidentReports;
   beforeAll(async () => {
     const policies = new SeverityPolicies(configFrom(MINIMAL_CONFIG).incidents);
-    reports = new IncidentReports(await IncidentTemplates.load(), policies, chat, 24);
+    reports = new IncidentReports(await IncidentTemplates.load(), policies, chat, incidentMessages, 24);
   });
 
   it('renders every report with hostile text in every field without a live broadcast or link', () => {

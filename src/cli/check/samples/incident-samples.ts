@@ -3,6 +3,7 @@ import type { Incident, TimelineEntry } from '../../../incident/model.js';
 import { IncidentReports } from '../../../incident/reports.js';
 import { SeverityPolicies } from '../../../incident/severity-policies.js';
 import type { IncidentTemplates } from '../../../incident/templates.js';
+import { incidentMessages } from '../../../views/incident-messages.js';
 import { listReply, statusReply } from '../../../views/incident-replies.js';
 import { outsideText, SAMPLE_CHAT, SAMPLE_NOW, type Sample, times } from './sample.js';
 
@@ -50,6 +51,7 @@ export function incidentSamples(config: BotConfig, templates: IncidentTemplates)
     templates,
     new SeverityPolicies(settings),
     SAMPLE_CHAT,
+    incidentMessages,
     settings.postMortemReminderHours,
   );
   const incident = sampleIncident(config, 12);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prometheusChecker } from '../../../../src/health/checks/prometheus-check.js';
+import { healthProbes } from '../../../../src/wiring/health-probes.js';
 import { json, refusedPort, startTarget, type TargetServer } from '../../../helpers/target-server.js';
 import { checkConfig, patient } from './check-config.js';
 
@@ -47,7 +48,10 @@ describe('prometheus check', () => {
   afterAll(() => prometheus.close());
 
   const check = (query: string, bounds: Record<string, unknown> = {}, url = prometheus.url) =>
-    prometheusChecker(checkConfig({ kind: 'prometheus', url, query, ...bounds })).check(patient());
+    prometheusChecker(
+      checkConfig({ kind: 'prometheus', url, query, ...bounds }),
+      healthProbes.queryPrometheus,
+    ).check(patient());
 
   it('is healthy when up{job="api"} is 1 (default bound: unhealthy below 1)', async () => {
     expect(await check('up{job="api"}')).toEqual({

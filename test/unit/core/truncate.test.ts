@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMrkdwn } from '../../../src/core/mrkdwn.js';
+import { truncateMrkdwn, truncatePlain } from '../../../src/core/truncate.js';
 import { header, SLACK_LIMITS, section } from '../../../src/views/blocks.js';
-import { truncateMrkdwn, truncatePlain } from '../../../src/views/truncate.js';
 
 const graphemes = (text: string) =>
   [...new Intl.Segmenter(undefined, { granularity: 'grapheme' }).segment(text)].map((s) => s.segment);
