@@ -23,11 +23,16 @@ export function runbookIssues(
     issues.push({ path: ['service'], message: `unknown service "${runbook.service}"` });
   }
   runbook.steps.forEach((step, i) => {
-    const metric = 'gather' in step ? step.gather.metric : 'watch' in step ? step.watch.metric : undefined;
+    const metric =
+      'gather' in step
+        ? (step.gather.metric ?? step.gather.query?.metric)
+        : 'watch' in step
+          ? step.watch.metric
+          : undefined;
     if (metric !== undefined && !metrics.has(metric)) {
       const kind = 'gather' in step ? 'gather' : 'watch';
       issues.push({
-        path: ['steps', i, kind, 'metric'],
+        path: ['steps', i, kind, ...('gather' in step && step.gather.query ? ['query'] : []), 'metric'],
         message: `unknown metric "${metric}" (metrics.definitions)`,
       });
     }
