@@ -5,7 +5,7 @@ const BUILT_IN_OPERATIONS = new Set(['restart', 'rollback', 'scale']);
 interface KnownNames {
   services: { name: string; aliases: string[] }[];
   metrics: { definitions: { name: string }[] };
-  actions: { services: Record<string, { operations: Record<string, unknown> }> };
+  actions: { services: Record<string, { operations: Record<string, { args: { name: string }[] }> }> };
 }
 
 /** What a runbook names that the config does not have: a service, a KPI, an operation. */
@@ -44,6 +44,12 @@ export function runbookIssues(
           path: ['steps', i, 'act', 'operation'],
           message: `${canonical.name} has no operation "${op}"`,
         });
+      }
+      // A fixed argument the operation does not take (its value is checked when the step runs).
+      const known = operations[op]?.args.map((a) => a.name);
+      for (const name of Object.keys(step.act.args)) {
+        if (known && !known.includes(name))
+          issues.push({ path: ['steps', i, 'act', 'args', name], message: `${op} has no argument "${name}"` });
       }
     }
   });
