@@ -49,7 +49,10 @@ export function runbookIssues(
       const known = operations[op]?.args.map((a) => a.name);
       for (const name of Object.keys(step.act.args)) {
         if (known && !known.includes(name))
-          issues.push({ path: ['steps', i, 'act', 'args', name], message: `${op} has no argument "${name}"` });
+          issues.push({
+            path: ['steps', i, 'act', 'args', name],
+            message: `${op} has no argument "${name}"`,
+          });
       }
     }
   });
