@@ -62,7 +62,11 @@ export const argsView: ViewHandler<ArgsInput> = {
   permission: 'read',
   validate({ values, privateMetadata }, config) {
     const meta = formValue.safeParse(safeJson(privateMetadata));
-    if (!meta.success) return { ok: false, errors: { _: 'This form no longer knows its runbook step.' } };
+    if (!meta.success) {
+      // Errors must name a block of the form: the first of its fields.
+      const first = Object.keys(values).find((b) => b.startsWith('arg_')) ?? 'arg_';
+      return { ok: false, errors: { [first]: 'This form no longer knows its runbook step; open it again.' } };
+    }
     const typed: Record<string, string> = {};
     for (const [block, value] of Object.entries(values)) {
       if (block.startsWith('arg_') && typeof value === 'string') typed[block.slice(4)] = value;
@@ -70,7 +74,6 @@ export const argsView: ViewHandler<ArgsInput> = {
     const args = config.actions.services[meta.data.service]?.operations[meta.data.operation]?.args ?? [];
     const errors: Record<string, string> = {};
     for (const arg of args) {
-      if (!(arg.name in typed) && !values[argBlockId(arg.name)]) continue;
       const problem = fieldError(arg, typed[arg.name] ?? '');
       if (problem) errors[argBlockId(arg.name)] = problem;
     }

@@ -262,6 +262,24 @@ runbooks:
         );
         expect(((await response.text()) || '{}').includes('errors')).toBe(false);
       }
+      // Someone else's submission of the same form is refused after the ack, and moves nothing.
+      await h.submitView(
+        'bers:runbook:args',
+        { arg_cache: select('configuration'), arg_ttl: typed('10m') },
+        metadata,
+        EVE,
+      );
+      const eveDm: Json = await slack.waitFor(
+        () => slack.callsTo('chat.postMessage').find((c) => c.channel === EVE.id),
+        15_000,
+        "eve's refusal",
+      );
+      expect(String(eveDm.text)).toContain('Only ada, who started this runbook');
+      // A form that lost its metadata stays open, saying so.
+      const lost: Json = await (
+        await h.submitView('bers:runbook:args', { arg_ttl: typed('10m') }, 'not json', ADA)
+      ).json();
+      expect(lost.errors.arg_ttl).toContain('no longer knows its runbook step');
       const dms = () => slack.callsTo('chat.postMessage').filter((c) => c.channel === ADA.id);
       await slack.waitFor(() => dms().length >= 3 || undefined, 15_000, 'the refusals');
       for (const dm of dms())
