@@ -4,6 +4,7 @@ import type { Chat } from '../core/chat.js';
 import type { Clock } from '../core/clock.js';
 import { ConflictError, UsageError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
+import { md, userMention } from '../core/mrkdwn.js';
 import type { HealthService } from '../health/health-service.js';
 import type { ActionRepository } from './action-repository.js';
 import type { ActionRequest } from './action-request.js';
@@ -104,8 +105,9 @@ export class ActionRunner {
         `Two-person rule: someone else with ${now.kind} rights must confirm this ${now.kind}.`,
       );
     }
-    const by = now.confirmedBy ? ` by ${now.confirmedBy.name}` : '';
-    throw new ConflictError(`This ${now.kind} is already ${now.state}${by}; it runs once.`);
+    // A mention, as every other "by" the bot writes: Slack shows the person's current name.
+    const by = now.confirmedBy ? md` by ${userMention(now.confirmedBy.id)}` : '';
+    throw new ConflictError(md`This ${now.kind} is already ${now.state}${by}; it runs once.`);
   }
 
   /** Runs a confirmed request; never throws (failures are reported in the channel and audited). */

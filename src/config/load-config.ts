@@ -1,7 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { parseDocument } from 'yaml';
 import { BersError, ErrorCode } from '../core/errors.js';
-import { formatPath } from '../core/zod-issues.js';
+import { describeIssueAgainst, formatPath } from '../core/zod-issues.js';
 import { secretMasker, secretsIn } from '../observability/logger.js';
 import { loadRunbookFiles } from './runbook-files.js';
 import { type BotConfig, botConfigSchema } from './schema.js';
@@ -53,7 +53,10 @@ export function parseConfig(
   const parsed = botConfigSchema.safeParse(raw);
   if (!parsed.success) {
     problems.push(
-      ...parsed.error.issues.map((issue) => ({ path: formatPath(issue.path), message: issue.message })),
+      ...parsed.error.issues.map((issue) => ({
+        path: formatPath(issue.path),
+        message: describeIssueAgainst(issue, raw),
+      })),
     );
   }
   if (problems.length > 0 || !parsed.success) throw new ConfigError(file, masked(problems, env));

@@ -1,7 +1,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseDocument } from 'yaml';
-import { formatPath } from '../core/zod-issues.js';
+import { describeIssueAgainst, formatPath } from '../core/zod-issues.js';
 import { runbookIssues } from './runbook-issues.js';
 import { type Runbook, runbookSchema } from './runbook-schema.js';
 import type { BotConfig } from './schema.js';
@@ -39,11 +39,15 @@ export async function loadRunbookFiles(
       });
       continue;
     }
-    const parsed = runbookSchema.safeParse(document.toJS() ?? {});
+    const raw = document.toJS() ?? {};
+    const parsed = runbookSchema.safeParse(raw);
     if (!parsed.success) {
       failures.push({
         file,
-        problems: parsed.error.issues.map((i) => ({ path: formatPath(i.path), message: i.message })),
+        problems: parsed.error.issues.map((i) => ({
+          path: formatPath(i.path),
+          message: describeIssueAgainst(i, raw),
+        })),
       });
       continue;
     }

@@ -103,6 +103,7 @@ async function runIngress(main: MessagePort, options: IngressOptions): Promise<v
     }
     const body = await readBody(req);
     if (!body) {
+      res.setHeader('connection', 'close'); // the rest of the body is not read: no reuse
       write(res, { status: 413, contentType: 'application/json', body: '{"error":"body too large"}' });
       return;
     }

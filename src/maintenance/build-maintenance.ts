@@ -1,27 +1,17 @@
-import type { Logger } from 'pino';
-import type { AlertService } from '../alerts/alert-service.js';
 import type { BotConfig } from '../config/schema.js';
 import { ServiceNames } from '../config/service-names.js';
-import type { Chat } from '../core/chat.js';
-import type { Clock } from '../core/clock.js';
-import type { HealthService } from '../health/health-service.js';
-import type { TimerService } from '../scheduler/timers.js';
 import type { Store } from '../store/store.js';
 import { Checklists } from './checklists.js';
 import { MaintenanceRepository } from './maintenance-repository.js';
-import { MaintenanceService } from './maintenance-service.js';
+import { type MaintenanceDeps, MaintenanceService } from './maintenance-service.js';
 
 /** The maintenance area, its timer kinds registered (their timers fire once the timers poll). */
-export async function buildMaintenance(w: {
-  config: BotConfig;
-  store: Store;
-  timers: TimerService;
-  alerts: AlertService;
-  health: HealthService;
-  chat: Chat;
-  clock: Clock;
-  log: Logger;
-}): Promise<MaintenanceService> {
+export async function buildMaintenance(
+  w: Pick<MaintenanceDeps, 'timers' | 'alerts' | 'health' | 'chat' | 'clock' | 'log'> & {
+    config: BotConfig;
+    store: Store;
+  },
+): Promise<MaintenanceService> {
   // Windows may name services by alias (`api`); health and the two-person rule ask by name.
   const names = new ServiceNames(w.config.services);
   const settings = {
@@ -34,15 +24,13 @@ export async function buildMaintenance(w: {
   const checklists = await Checklists.forWindows(settings.windows);
   const channels = new Map(w.config.services.map((s) => [s.name, s.channel]));
   const service = new MaintenanceService({
-    ...{
-      settings,
-      timers: w.timers,
-      alerts: w.alerts,
-      health: w.health,
-      chat: w.chat,
-      clock: w.clock,
-      log: w.log,
-    },
+    settings,
+    timers: w.timers,
+    alerts: w.alerts,
+    health: w.health,
+    chat: w.chat,
+    clock: w.clock,
+    log: w.log,
     repo: new MaintenanceRepository(w.store),
     checklists,
     channelOf: (name) => channels.get(name) ?? settings.channel ?? w.config.alerts.channel,

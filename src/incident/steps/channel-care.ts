@@ -21,12 +21,18 @@ const STATUS_WORDS: Record<Incident['status'], string> = {
  * `🔴 P0 · Investigating · IC: @grace · PagerDuty: https://…`, read at a glance in the header.
  * Slack shows a `<@U…>` in a topic as the person, so a renamed commander stays right.
  */
+function commanderOf(id: string | undefined): string {
+  if (!id) return 'nobody yet';
+  // A Slack user id shows as the person; anything else (the console's user) as its name, never markup.
+  return /^[UW][A-Z0-9]+$/.test(id) ? `<@${id}>` : `@${id.replace(/[<>|&\s]/g, '')}`;
+}
+
 export function topicOf(incident: Incident, pageUrl: string | undefined) {
   const mark = incident.status === 'resolved' ? '✅' : incident.severity === 'P0' ? '🔴' : '🟠';
   const parts = [
     `${mark} ${incident.severity}`,
     STATUS_WORDS[incident.status],
-    `IC: ${incident.commanderId && /^[UW][A-Z0-9]+$/.test(incident.commanderId) ? `<@${incident.commanderId}>` : 'nobody yet'}`,
+    `IC: ${commanderOf(incident.commanderId)}`,
     // A link as PagerDuty gave it, without anything that would make it markup.
     ...(pageUrl ? [`PagerDuty: ${pageUrl.replace(/[<>|\s]/g, '')}`] : []),
   ];

@@ -68,7 +68,12 @@ export class SlackHttpReceiver implements Receiver {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const { log, signingSecret, now = Date.now } = this.options;
     const raw = await readBody(req);
-    if (!raw) return refuse(res, 413, 'body too large');
+    if (!raw) {
+      // readBody stopped reading mid-body and the socket goes with it: a client must not send its
+      // next request on this connection (it would be reset).
+      res.setHeader('connection', 'close');
+      return refuse(res, 413, 'body too large');
+    }
     const contentType = req.headers['content-type'];
     if (isSslCheck(contentType, raw)) return answer(res, 200);
     const verified = verifySlackRequest(

@@ -73,7 +73,7 @@ for (const backend of storeBackends()) {
       expect(losers.every((e) => e instanceof ConflictError)).toBe(true);
       // Slack redelivers the click after the action ran: still refused.
       await expect(actions.runner.confirm(request.id, actionUser('U_ADA'))).rejects.toThrow(
-        /already verified by u_ada; it runs once/,
+        /already verified by @U_ADA; it runs once/,
       );
       expect(await runs(marker)).toBe(1);
       expect((await actions.service.load(request.id)).state).toBe('verified');

@@ -59,7 +59,7 @@ actions:
     expect(out).toContain('Cancelled by @console');
     expect(out).toContain('This restart is already cancelled');
     expect(out).toContain('Confirmed by @console, running');
-    expect(out).toContain('This restart is already unverified by console; it runs once.');
+    expect(out).toContain('This restart is already unverified by @console; it runs once.');
     expect(out).toMatch(/❌ web \(production\) still (unhealthy|unknown) after 1 s/);
     expect((await readFile(marker, 'utf8')).trim().split('\n')).toHaveLength(1);
   }, 60_000);

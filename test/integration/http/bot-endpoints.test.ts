@@ -63,6 +63,23 @@ describe("the bot's own endpoints", () => {
     expect(response.status).toBe(413);
   });
 
+  it('after a body too large (Slack path or not), the connection is closed and the next requests are answered', async () => {
+    for (const path of ['/slack/events', '/webhooks/alertmanager']) {
+      const big = await fetch(`${h.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/x-www-form-urlencoded' },
+        body: `text=${'a'.repeat(3 * 1024 * 1024)}`,
+      });
+      expect(big.status).toBe(413);
+      expect(big.headers.get('connection')).toBe('close');
+      await big.text();
+      // The same client (undici's pool) at once: a reused half-read socket would be reset.
+      const statuses = [];
+      for (let i = 0; i < 5; i++) statuses.push((await fetch(`${h.url}/healthz`)).status);
+      expect(statuses).toEqual([200, 200, 200, 200, 200]);
+    }
+  });
+
   it('a route on the main thread gets the body the ingress thread read, and its answer goes back', async () => {
     const response = await fetch(`${h.url}/webhooks/alertmanager`, {
       method: 'POST',

@@ -58,6 +58,8 @@ describe('the incident lifecycle in console mode', () => {
     expect(out).toContain('(channel #inc-1-checkout-is-failing created)');
     expect(out).toContain('[#incidents]');
     expect(out).toContain('🚨 INCIDENT: P1 - checkout is failing');
+    // The declarer leads, and the topic says so as the report does (not "nobody yet").
+    expect(out).toContain('(topic of #inc-1-checkout-is-failing: 🟠 P1 · Investigating · IC: @console)');
     expect(out).toContain(
       'Forms need Slack; here, type `/bers incident declare <severity> <title…> [--private]`',
     );

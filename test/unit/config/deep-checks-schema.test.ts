@@ -38,7 +38,7 @@ services:
     ).toEqual([
       'services[0].checks[0].url: must be a postgres:// URL',
       'services[0].checks[0].connections.warning: Too big: expected number to be <=100',
-      'services[0].checks[1].cluster: Invalid option: expected one of "required"|"if-enabled"',
+      'services[0].checks[1].cluster: `always` is not one of `required`, `if-enabled`',
       'services[0].checks[2].port: Too small: expected number to be >=1',
       'services[0].checks[2].warningDays: Too small: expected number to be >=0',
       'services[0].checks[3].body: Invalid input: expected string, received number',
