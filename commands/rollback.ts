@@ -2,37 +2,47 @@ import { z } from 'zod';
 import type { Command } from '../src/core/command.js';
 import { confirmationMessage } from '../src/views/actions-view.js';
 import { confirmButtons, rollbackRequestButton } from './action-buttons.js';
+import { INCIDENT_USAGE, incidentFor, withIncidentOption } from './incident-option.js';
 
-const args = z
-  .array(z.string().max(64, 'a name is at most 64 characters'))
-  .min(1, 'name the service to roll back')
-  .transform((tokens, ctx) => {
-    const [service, ...rest] = tokens;
-    const to = rest.findIndex((t) => t.toLowerCase() === 'to');
-    const before = to >= 0 ? rest.slice(0, to) : rest;
-    const after = to >= 0 ? rest.slice(to + 1) : [];
-    if (before.length > 1 || (to >= 0 && after.length !== 1)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: 'expected `rollback <service> [environment] [to <revision>]`',
-      });
-      return z.NEVER;
-    }
-    return { service: service!, environment: before[0], revision: after[0] };
-  });
+const args = withIncidentOption(
+  z
+    .array(z.string().max(64, 'a name is at most 64 characters'))
+    .min(1, 'name the service to roll back')
+    .transform((tokens, ctx) => {
+      const [service, ...rest] = tokens;
+      const to = rest.findIndex((t) => t.toLowerCase() === 'to');
+      const before = to >= 0 ? rest.slice(0, to) : rest;
+      const after = to >= 0 ? rest.slice(to + 1) : [];
+      if (before.length > 1 || (to >= 0 && after.length !== 1)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'expected `rollback <service> [environment] [to <revision>] [--incident <N>]`',
+        });
+        return z.NEVER;
+      }
+      return { service: service!, environment: before[0], revision: after[0] };
+    }),
+);
 
 export const rollbackCommand: Command<z.infer<typeof args>> = {
   name: 'rollback',
   summary: 'roll a service back to the previous or a named revision (confirmed, then verified)',
-  usage: ['rollback <service> [environment] [to <revision>]'],
-  examples: ['rollback unjucks-api', 'rollback unjucks-api production to 41'],
+  usage: [`rollback <service> [environment] [to <revision>] ${INCIDENT_USAGE}`],
+  examples: [
+    'rollback unjucks-api',
+    'rollback unjucks-api production to 41',
+    'rollback unjucks-api --incident 12',
+  ],
   // The per-service policy (roles per environment, two-person rule) decides and audits refusals.
   permission: 'read',
   args,
-  async run({ service, environment, revision }, ctx) {
+  async run({ service, environment, revision, incident }, ctx) {
     const actions = ctx.services.actions.service;
     const target = actions.target(service, environment);
-    const who = { actor: ctx.actor, channel: ctx.channel, correlationId: ctx.requestId };
+    const who = {
+      ...{ actor: ctx.actor, channel: ctx.channel, correlationId: ctx.requestId },
+      incident: await incidentFor(incident, ctx),
+    };
     const args: Record<string, string> = revision === undefined ? {} : { revision };
     return confirmationMessage(await actions.request('rollback', target, who, args));
   },

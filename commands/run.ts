@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import type { Command } from '../src/core/command.js';
 import { confirmButtons } from './action-buttons.js';
+import { INCIDENT_USAGE, incidentFor, withIncidentOption } from './incident-option.js';
 import { confirmOrRun } from './operation-start.js';
 import { splitEnvironment } from './service-args.js';
 
-const args = z
-  .array(z.string().max(256, 'an argument is at most 256 characters'))
-  .transform((tokens, ctx) => {
+const args = withIncidentOption(
+  z.array(z.string().max(256, 'an argument is at most 256 characters')).transform((tokens, ctx) => {
     const { environment, rest } = splitEnvironment(tokens);
     const [service, operation, ...values] = rest;
     if (!service || !operation) {
@@ -17,12 +17,13 @@ const args = z
       return z.NEVER;
     }
     return { service, operation: operation.toLowerCase(), environment, values };
-  });
+  }),
+);
 
 export const runCommand: Command<z.infer<typeof args>> = {
   name: 'run',
   summary: 'run a named operation of a service (cache clear, VACUUM, DLQ reprocess…), with its guards',
-  usage: ['run <service> <operation> [args…] [--env <environment>]'],
+  usage: [`run <service> <operation> [args…] [--env <environment>] ${INCIDENT_USAGE}`],
   examples: [
     'run bers-api cache-clear',
     'run bers-api cache-ttl configuration 10m',
@@ -30,10 +31,13 @@ export const runCommand: Command<z.infer<typeof args>> = {
   ],
   permission: 'operate',
   args,
-  async run({ service, operation, environment, values }, ctx) {
+  async run({ service, operation, environment, values, incident }, ctx) {
     const actions = ctx.services.actions.service;
     const target = actions.target(service, environment);
-    const who = { actor: ctx.actor, channel: ctx.channel, correlationId: ctx.requestId };
+    const who = {
+      ...{ actor: ctx.actor, channel: ctx.channel, correlationId: ctx.requestId },
+      incident: await incidentFor(incident, ctx),
+    };
     const request = await actions.requestTyped(operation, target, who, values);
     return confirmOrRun(request, who, ctx.services, ctx.respond);
   },

@@ -3,10 +3,10 @@ import type { Bookmark } from '../../core/chat.js';
 import { chatRefusal } from '../../core/chat.js';
 import type { Queryable } from '../../store/store.js';
 import { incidentRepository as repo } from '../incident-repository.js';
-import { bookmarkClaims } from './bookmark-claims.js';
 import type { Incident } from '../model.js';
 import { pageRepository } from '../page-state.js';
 import type { StepRunnerDeps } from '../step-runner-deps.js';
+import { bookmarkClaims } from './bookmark-claims.js';
 
 /** Slack cuts a topic at 250 characters; ours is cut first, so it is stored as Slack shows it. */
 export const TOPIC_LIMIT = 250;

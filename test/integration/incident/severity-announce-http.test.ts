@@ -63,7 +63,9 @@ describe('raising an incident to a severity with extra announcement channels', (
       expect.stringContaining('a bad deploy of checkout'),
     ]);
     // The card is edited in place as the incident changes.
-    expect(shown(slack.message(slack.channelId('#emergency-response'), card.ts)!)).toContain('*Status:* IDENTIFIED');
+    expect(shown(slack.message(slack.channelId('#emergency-response'), card.ts)!)).toContain(
+      '*Status:* IDENTIFIED',
+    );
   });
 
   it('never posts a second card: lowered and raised again, or the step run again after a crash', async () => {

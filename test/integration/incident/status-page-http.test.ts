@@ -93,7 +93,9 @@ statusPage:
       expect(again.headers.get('etag')).toBe(etag);
       expect(again.headers.get('cache-control')).toBe('public, max-age=30');
       expect(await again.text()).toBe('');
-      const stale = await fetch(`${h.url}${path}`, { headers: { 'if-none-match': '"0000000000000000-html"' } });
+      const stale = await fetch(`${h.url}${path}`, {
+        headers: { 'if-none-match': '"0000000000000000-html"' },
+      });
       expect(stale.status).toBe(200);
       expect((await stale.text()).length).toBeGreaterThan(0);
     }

@@ -29,7 +29,9 @@ incidents:
  * moment, both wanting the new _PagerDuty incident_ bookmark: the channel gets it once.
  */
 describe.each(storeBackends())('bookmarks on two replicas ($name)', (backend) => {
-  it('adds the PagerDuty bookmark once while both care for the channel at once', { timeout: 60_000 }, async () => {
+  it('adds the PagerDuty bookmark once while both care for the channel at once', {
+    timeout: 60_000,
+  }, async () => {
     const slack = await FakeSlack.start();
     const pd = await FakePagerDuty.start();
     const clock = new ManualClock(MONDAY_10);
@@ -55,7 +57,11 @@ describe.each(storeBackends())('bookmarks on two replicas ($name)', (backend) =>
       deliverWebhook(
         to.url,
         SECRET,
-        incidentWebhook(type, { incidentKey: 'bers-incident-1', id: 'PINC1', occurredAt: clock.now().toISOString() }),
+        incidentWebhook(type, {
+          incidentKey: 'bers-incident-1',
+          id: 'PINC1',
+          occurredAt: clock.now().toISOString(),
+        }),
       );
     try {
       await a.command('incident declare P0 checkout is down --service checkout', ada);
@@ -81,7 +87,11 @@ describe.each(storeBackends())('bookmarks on two replicas ($name)', (backend) =>
       });
       const adds = slack.callsTo('bookmarks.add').length;
       expect(await webhook(a, 'triggered')).toBe(202);
-      await slack.waitFor(() => slack.callsTo('bookmarks.add').length > adds, 15_000, 'A adding the bookmark');
+      await slack.waitFor(
+        () => slack.callsTo('bookmarks.add').length > adds,
+        15_000,
+        'A adding the bookmark',
+      );
       expect(await webhook(b, 'acknowledged')).toBe(202);
       await b.bot.services.pagerduty.inbox.settled();
       release();

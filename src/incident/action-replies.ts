@@ -1,0 +1,36 @@
+import type { Message } from '../core/message.js';
+import { cardsOf } from './cards.js';
+import type { IncidentDeps } from './incident-deps.js';
+import { incidentRepository as repo } from './incident-repository.js';
+
+/** An operation as the incident sees it: the incident it runs for, and where it was typed. */
+export interface IncidentAction {
+  incidentNumber?: number;
+  channelId: string;
+}
+
+/**
+ * An operation run for an incident (restart, rollback, `run`), told where the incident's people
+ * look: its timeline, its channel when it was typed elsewhere, and the thread of its card (not a
+ * private incident's). Without a number, the incident whose channel it was typed in.
+ */
+export async function tellAction(deps: IncidentDeps, action: IncidentAction, message: Message) {
+  const { store, chat } = deps;
+  const incident =
+    action.incidentNumber !== undefined
+      ? await repo.byNumber(store, action.incidentNumber)
+      : await repo.byChannel(store, action.channelId);
+  if (!incident) return;
+  await repo.addTimeline(store, incident.id, {
+    at: deps.clock.now(),
+    kind: 'action',
+    // The message's own text (plain, escaped when shown), bounded like any timeline entry.
+    text: [...message.text].slice(0, 2000).join(''),
+  });
+  if (incident.resolvedAt) return;
+  if (incident.channelId && incident.channelId !== action.channelId)
+    await chat.post(incident.channelId, message);
+  if (incident.isPrivate) return;
+  const [card] = await cardsOf(store, incident.id, deps.settings.announcementChannel);
+  if (card) await chat.post(card.channel, message, { threadTs: card.ts });
+}
