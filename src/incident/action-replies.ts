@@ -12,14 +12,13 @@ export interface IncidentAction {
 /**
  * An operation run for an incident (restart, rollback, `run`), told where the incident's people
  * look: its timeline, its channel when it was typed elsewhere, and the thread of its card (not a
- * private incident's). Without a number, the incident whose channel it was typed in.
+ * private incident's). The command decided which incident (see commands/incident-option.ts);
+ * an operation for none is told nowhere else.
  */
 export async function tellAction(deps: IncidentDeps, action: IncidentAction, message: Message) {
   const { store, chat } = deps;
-  const incident =
-    action.incidentNumber !== undefined
-      ? await repo.byNumber(store, action.incidentNumber)
-      : await repo.byChannel(store, action.channelId);
+  if (action.incidentNumber === undefined) return;
+  const incident = await repo.byNumber(store, action.incidentNumber);
   if (!incident) return;
   await repo.addTimeline(store, incident.id, {
     at: deps.clock.now(),
