@@ -107,6 +107,12 @@ actions:
     const count = await requests();
     const unknown = await h.command('restart web --incident 99', ADA);
     expect(String(unknown.reply.text)).toContain('There is no incident #99, so nothing was requested.');
+    for (const typed of ['rollback web --incident 99', 'run web cache-clear --incident=#99']) {
+      const answer = await h.command(typed, ADA);
+      expect(String(answer.reply.text), typed).toContain(
+        'There is no incident #99, so nothing was requested.',
+      );
+    }
     const bad = await h.command('restart web --incident soon', ADA);
     expect(String(bad.reply.text)).toContain('`--incident` takes the incident number, e.g. `--incident 12`');
     expect(await requests()).toBe(count);
