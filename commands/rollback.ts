@@ -4,25 +4,26 @@ import { confirmationMessage } from '../src/views/actions-view.js';
 import { confirmButtons, rollbackRequestButton } from './action-buttons.js';
 import { INCIDENT_USAGE, incidentFor, withIncidentOption } from './incident-option.js';
 
-const args = withIncidentOption(
-  z
-    .array(z.string().max(64, 'a name is at most 64 characters'))
-    .min(1, 'name the service to roll back')
-    .transform((tokens, ctx) => {
-      const [service, ...rest] = tokens;
-      const to = rest.findIndex((t) => t.toLowerCase() === 'to');
-      const before = to >= 0 ? rest.slice(0, to) : rest;
-      const after = to >= 0 ? rest.slice(to + 1) : [];
-      if (before.length > 1 || (to >= 0 && after.length !== 1)) {
-        ctx.addIssue({
-          code: 'custom',
-          message: 'expected `rollback <service> [environment] [to <revision>] [--incident <N>]`',
-        });
-        return z.NEVER;
-      }
-      return { service: service!, environment: before[0], revision: after[0] };
-    }),
-);
+/** The command's own arguments; `--incident N` is taken out first. */
+const ownArgs = z
+  .array(z.string().max(64, 'a name is at most 64 characters'))
+  .min(1, 'name the service to roll back')
+  .transform((tokens, ctx) => {
+    const [service, ...rest] = tokens;
+    const to = rest.findIndex((t) => t.toLowerCase() === 'to');
+    const before = to >= 0 ? rest.slice(0, to) : rest;
+    const after = to >= 0 ? rest.slice(to + 1) : [];
+    if (before.length > 1 || (to >= 0 && after.length !== 1)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'expected `rollback <service> [environment] [to <revision>]`',
+      });
+      return z.NEVER;
+    }
+    return { service: service!, environment: before[0], revision: after[0] };
+  });
+
+const args = withIncidentOption(ownArgs);
 
 export const rollbackCommand: Command<z.infer<typeof args>> = {
   name: 'rollback',

@@ -5,8 +5,10 @@ import { INCIDENT_USAGE, incidentFor, withIncidentOption } from './incident-opti
 import { confirmOrRun } from './operation-start.js';
 import { splitEnvironment } from './service-args.js';
 
-const args = withIncidentOption(
-  z.array(z.string().max(256, 'an argument is at most 256 characters')).transform((tokens, ctx) => {
+/** The command's own arguments; `--incident N` is taken out first. */
+const ownArgs = z
+  .array(z.string().max(256, 'an argument is at most 256 characters'))
+  .transform((tokens, ctx) => {
     const { environment, rest } = splitEnvironment(tokens);
     const [service, operation, ...values] = rest;
     if (!service || !operation) {
@@ -17,8 +19,9 @@ const args = withIncidentOption(
       return z.NEVER;
     }
     return { service, operation: operation.toLowerCase(), environment, values };
-  }),
-);
+  });
+
+const args = withIncidentOption(ownArgs);
 
 export const runCommand: Command<z.infer<typeof args>> = {
   name: 'run',
