@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import type { Command } from '../src/core/command.js';
 import { confirmButtons } from './action-buttons.js';
+import { INCIDENT_USAGE, incidentFor, withIncidentOption } from './incident-option.js';
 import { confirmOrRun } from './operation-start.js';
 import { splitEnvironment } from './service-args.js';
 
-const args = z
+/** The command's own arguments; `--incident N` is taken out first. */
+const ownArgs = z
   .array(z.string().max(256, 'an argument is at most 256 characters'))
   .transform((tokens, ctx) => {
     const { environment, rest } = splitEnvironment(tokens);
@@ -19,10 +21,12 @@ const args = z
     return { service, operation: operation.toLowerCase(), environment, values };
   });
 
+const args = withIncidentOption(ownArgs);
+
 export const runCommand: Command<z.infer<typeof args>> = {
   name: 'run',
   summary: 'run a named operation of a service (cache clear, VACUUM, DLQ reprocess…), with its guards',
-  usage: ['run <service> <operation> [args…] [--env <environment>]'],
+  usage: [`run <service> <operation> [args…] [--env <environment>] ${INCIDENT_USAGE}`],
   examples: [
     'run bers-api cache-clear',
     'run bers-api cache-ttl configuration 10m',
@@ -30,10 +34,13 @@ export const runCommand: Command<z.infer<typeof args>> = {
   ],
   permission: 'operate',
   args,
-  async run({ service, operation, environment, values }, ctx) {
+  async run({ service, operation, environment, values, incident }, ctx) {
     const actions = ctx.services.actions.service;
     const target = actions.target(service, environment);
-    const who = { actor: ctx.actor, channel: ctx.channel, correlationId: ctx.requestId };
+    const who = {
+      ...{ actor: ctx.actor, channel: ctx.channel, correlationId: ctx.requestId },
+      incident: await incidentFor(incident, ctx),
+    };
     const request = await actions.requestTyped(operation, target, who, values);
     return confirmOrRun(request, who, ctx.services, ctx.respond);
   },

@@ -115,7 +115,11 @@ export async function buildServices(
     processEnv: w.processEnv,
     kpis,
     sleep: w.actionSleep,
-    alsoTell: (channelId, message) => incidents.replyInCardThread(channelId, message),
+    // The incident is told after the action's own channel; a failure here never stops the action.
+    alsoTell: (request, message) =>
+      incidents
+        .tellAction(request, message)
+        .catch((error: unknown) => log.error({ err: error, request: request.id }, 'incident not told')),
     inMaintenance: async (service) => (await maintenance.windowOf(service)) !== undefined,
   });
   const services: Services = {

@@ -27,12 +27,19 @@ interface Row {
   output_tail: string | null;
   verify_seconds: number | null;
   correlation_id: string;
+  incident_number: number | null;
 }
 
 export type NewActionRequest = Pick<
   ActionRequest,
   'kind' | 'service' | 'environment' | 'executor' | 'revision' | 'requestedBy' | 'channelId' | 'twoPerson'
-> & { requestedAt: Date; expiresAt: Date; correlationId: string; args?: Record<string, string> };
+> & {
+  requestedAt: Date;
+  expiresAt: Date;
+  correlationId: string;
+  args?: Record<string, string>;
+  incidentNumber?: number;
+};
 
 export interface Outcome {
   summary?: string;
@@ -59,8 +66,9 @@ export class ActionRepository {
   async create(request: NewActionRequest): Promise<ActionRequest> {
     const rows = await this.db.query<Row>(
       `INSERT INTO action_requests (id, kind, service, environment, executor, revision, requested_by,
-         requested_by_name, channel_id, two_person, requested_at, expires_at, correlation_id, args)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) RETURNING *`,
+         requested_by_name, channel_id, two_person, requested_at, expires_at, correlation_id, args,
+         incident_number)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) RETURNING *`,
       [
         `act_${randomBytes(8).toString('hex')}`,
         request.kind,
@@ -76,6 +84,7 @@ export class ActionRepository {
         request.expiresAt,
         request.correlationId,
         JSON.stringify(request.args ?? {}),
+        request.incidentNumber ?? null,
       ],
     );
     return fromRow(rows[0]!);
@@ -179,5 +188,6 @@ function fromRow(row: Row): ActionRequest {
     outputTail: opt(row.output_tail),
     verifySeconds: opt(row.verify_seconds),
     correlationId: row.correlation_id,
+    incidentNumber: opt(row.incident_number),
   };
 }

@@ -55,4 +55,6 @@ export interface ActionRequest {
   outputTail?: string;
   verifySeconds?: number;
   correlationId: string;
+  /** The incident it runs for: its steps are told in that incident's card thread and timeline. */
+  incidentNumber?: number;
 }

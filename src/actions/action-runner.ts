@@ -8,9 +8,9 @@ import { md, userMention } from '../core/mrkdwn.js';
 import type { HealthService } from '../health/health-service.js';
 import type { ActionRepository } from './action-repository.js';
 import type { ActionRequest } from './action-request.js';
-import type { ActionService, Who } from './action-service.js';
+import type { ActionService, IncidentTeller, Who } from './action-service.js';
 import type { ExecutionResult } from './executor.js';
-import { commandLine } from './operation.js';
+import { commandLine, operationPhrase } from './operation.js';
 import type { VerifyResult } from './verification.js';
 import { recordVerification, verificationDetails } from './verification-record.js';
 import {
@@ -53,10 +53,11 @@ export interface RunnerDeps {
   /** Masks credentials in executor output (the logger's masker). */
   mask?: (text: string) => string;
   /**
-   * Where else a result goes: a restart typed in an incident channel also replies in the thread
-   * of that incident's card (wired in build-services; no-op for any other channel).
+   * Where else a confirmation and a result go: a restart run for an incident (`--incident N`, or
+   * typed in its channel) is told in the thread of its card and in its timeline (wired in
+   * build-services; a no-op for an action run for no incident). It never throws.
    */
-  alsoTell?: (channelId: string, message: Message) => Promise<void>;
+  alsoTell?: IncidentTeller;
 }
 
 /**
@@ -83,6 +84,10 @@ export class ActionRunner {
         `confirmed ${won.kind} ${won.service}`,
         details,
       );
+      if (won.incidentNumber !== undefined && this.deps.alsoTell) {
+        const what = `${operationPhrase(won.kind, won.service)} (${won.environment})`;
+        await this.deps.alsoTell(won, { text: `▶️ ${who.actor.name} confirmed: ${what}. Running it now.` });
+      }
       return won;
     }
     const now = await actions.load(id);
@@ -152,7 +157,7 @@ export class ActionRunner {
       outputTail: result.outputTail.slice(-2000),
       seconds,
     });
-    await this.post(done.channelId, this.deps.messages.execution(done, result, seconds), true);
+    await this.post(done, this.deps.messages.execution(done, result, seconds), true);
     if (result.ok) await this.verify(done, who, verify);
   }
 
@@ -180,7 +185,7 @@ export class ActionRunner {
         executor: request.executor,
         confirmedBy: request.confirmedBy?.id,
       });
-      await this.post(request.channelId, this.deps.messages.interrupted(request));
+      await this.post(request, this.deps.messages.interrupted(request), true);
     }
     return abandoned.length;
   }
@@ -197,7 +202,7 @@ export class ActionRunner {
       ...verificationDetails(result),
     });
     await this.post(
-      done.channelId,
+      done,
       this.deps.messages.verification(done, result, !result.healthy && done.kind === 'restart'),
       true,
     );
@@ -210,10 +215,11 @@ export class ActionRunner {
       .catch((error: unknown) => this.deps.log.error({ err: error }, 'audit write failed'));
   }
 
-  private async post(channel: string, message: Message, echo = false): Promise<void> {
+  private async post(request: ActionRequest, message: Message, echo = false): Promise<void> {
+    const channel = request.channelId;
     const fail = (error: unknown) =>
       this.deps.log.error({ err: error, channel }, 'could not post an action result');
     await this.deps.chat.post(channel, message).catch(fail);
-    if (echo && this.deps.alsoTell) await this.deps.alsoTell(channel, message).catch(fail);
+    if (echo && this.deps.alsoTell) await this.deps.alsoTell(request, message).catch(fail);
   }
 }

@@ -3,6 +3,7 @@ import type { Actor, ChannelRef } from '../core/actor.js';
 import type { AuditSink } from '../core/audit.js';
 import type { Clock } from '../core/clock.js';
 import { ForbiddenError, NotFoundError, UsageError } from '../core/errors.js';
+import type { Message } from '../core/message.js';
 import type { ActionRepository } from './action-repository.js';
 import type { ActionKind, ActionRequest } from './action-request.js';
 import type { Executor, RevisionInfo } from './executor.js';
@@ -23,7 +24,12 @@ export interface ActionDeps {
   mask?: (text: string) => string;
   /** True while a maintenance window covers the service (no second person needed in it). */
   inMaintenance?: (service: string) => Promise<boolean>;
+  /** Tells the incident an operation runs for (card thread, timeline); see RunnerDeps.alsoTell. */
+  alsoTell?: IncidentTeller;
 }
+
+/** Where an operation run for an incident is also told: the incident's card thread and timeline. */
+export type IncidentTeller = (request: ActionRequest, message: Message) => Promise<void>;
 
 export type { Target };
 
@@ -31,6 +37,8 @@ export interface Who {
   actor: Actor;
   channel: ChannelRef;
   correlationId: string;
+  /** The incident this is done for (`--incident N`, or typed in its channel). */
+  incident?: number;
 }
 
 /** Requests, permissions and history of operations (restart, rollback, named ones); execution is in ActionRunner. */
@@ -169,6 +177,7 @@ export class ActionService {
       requestedAt: now,
       expiresAt: new Date(now.getTime() + this.deps.config.confirmSeconds * 1000),
       correlationId: who.correlationId,
+      incidentNumber: who.incident,
     });
     await this.record(who, t, `${kind}.request`, 'requested', `${kind} ${t.service} (${t.environment})`, {
       requestId: request.id,
@@ -178,6 +187,11 @@ export class ActionService {
       ...(lifted && { twoPersonLifted: 'maintenance window' }),
       ...(Object.keys(args).length > 0 && { args }),
     });
+    if (request.incidentNumber !== undefined && op.confirm) {
+      const two = request.twoPerson ? ' (two-person rule: someone else must confirm)' : '';
+      const text = `🔧 ${who.actor.name} asked to ${operationPhrase(kind, t.service)} (${t.environment}) for incident #${request.incidentNumber}; it runs once confirmed${two}.`;
+      await this.deps.alsoTell?.(request, { text });
+    }
     return op.confirm ? request : this.confirmUnasked(request, t, who);
   }
 

@@ -4,7 +4,6 @@ import { ServiceNames } from '../config/service-names.js';
 import type { Chat } from '../core/chat.js';
 import type { Clock } from '../core/clock.js';
 import { UnavailableError } from '../core/errors.js';
-import type { Message } from '../core/message.js';
 import type { Permissions } from '../core/permissions.js';
 import type { HealthService } from '../health/health-service.js';
 import { LogService } from '../logs/log-service.js';
@@ -17,7 +16,7 @@ import { createExecutor } from '../wiring/executor-kinds.js';
 import { createLogSource } from '../wiring/log-source-kinds.js';
 import { ActionRepository } from './action-repository.js';
 import { ActionRunner } from './action-runner.js';
-import { ActionService } from './action-service.js';
+import { ActionService, type IncidentTeller } from './action-service.js';
 import type { Executor } from './executor.js';
 import { OperationCatalog } from './operation-catalog.js';
 import { ActionPolicy } from './permission-policy.js';
@@ -43,8 +42,8 @@ export interface ActionsWiring {
   kpis?: MetricService;
   /** Tests: waits between verification checks (e.g. advancing a ManualClock). */
   sleep?: (ms: number) => Promise<void>;
-  /** Results of an operation run from an incident channel also go to its card's thread. */
-  alsoTell?: (channelId: string, message: Message) => Promise<void>;
+  /** An operation run for an incident is also told in its card's thread and its timeline. */
+  alsoTell?: IncidentTeller;
   /** True while a maintenance window covers the service: its two-person rules are lifted then. */
   inMaintenance?: (service: string) => Promise<boolean>;
 }
@@ -92,6 +91,7 @@ export function buildActions(w: ActionsWiring): Actions {
     clock: w.clock,
     executorFor,
     inMaintenance: w.inMaintenance,
+    alsoTell: w.alsoTell,
   });
   const runner = new ActionRunner({
     actions: service,

@@ -72,6 +72,11 @@ export class ConsoleChat implements Chat {
     );
   }
 
+  async hasFile(): Promise<boolean> {
+    // Nothing printed can be found again: a re-run prints the file once more.
+    return false;
+  }
+
   async findUserByEmail(): Promise<string | undefined> {
     return undefined;
   }

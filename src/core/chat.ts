@@ -60,6 +60,11 @@ export interface Chat {
     channel: string,
     file: { filename: string; content: Buffer; title: string; comment?: string },
   ): Promise<void>;
+  /**
+   * Whether the channel already has a file of this title the bot uploaded: one uploaded by an
+   * attempt whose record was lost (a crash between the upload and recording it).
+   */
+  hasFile(channel: string, title: string): Promise<boolean>;
   /** Slack user id whose profile e-mail matches, if any. */
   findUserByEmail(email: string): Promise<string | undefined>;
   /** A user's name as people know it (their display or real name), if the directory has them. */

@@ -16,6 +16,8 @@ export interface HttpResponse {
   status: number;
   contentType?: string;
   body: string;
+  /** Further response headers (e.g. `cache-control`, `etag`), lower-case names. */
+  headers?: Record<string, string>;
   /** Work that must start only once the answer is on its way (e.g. a webhook's processing). */
   afterResponse?: () => void;
 }

@@ -65,21 +65,34 @@ export function declareSteps(
         ]
       : []),
     // Last, after the page and its card: none of this may hold them up (see channel-care.ts).
-    ...extra.channels
-      .filter((c) => c !== extra.main)
-      .map((channel) => ({
-        key: `inc-${n}:declare:announce:${channel}`,
-        payload: {
-          kind: 'post',
-          target: 'announcement',
-          channel,
-          role: cardRole(channel, extra.main),
-          render: 'initial',
-          optional: true,
-        } as const,
-      })),
+    ...extraCardSteps(n, extra.channels, extra.main),
     { key: `inc-${n}:declare:channel-care`, payload: { kind: 'channel-care' } },
   ];
+}
+
+/**
+ * The card of each extra announcement channel (a severity's `announceTo`). One key per incident
+ * and channel, whether at the declare or at a later raise: the store takes a key once, so a second
+ * raise to P0, or two replicas raising at once, never posts a second card there.
+ */
+export function extraCardSteps(
+  n: number,
+  channels: readonly string[],
+  main: string,
+): { key: string; payload: StepPayload }[] {
+  return channels
+    .filter((c) => c !== main)
+    .map((channel) => ({
+      key: `inc-${n}:declare:announce:${channel}`,
+      payload: {
+        kind: 'post',
+        target: 'announcement',
+        channel,
+        role: cardRole(channel, main),
+        render: 'initial',
+        optional: true,
+      },
+    }));
 }
 
 function respondersNotice(

@@ -1,6 +1,7 @@
 import type { Actor } from '../core/actor.js';
 import type { Message } from '../core/message.js';
 import { truncatePlain } from '../core/truncate.js';
+import { type IncidentAction, tellAction } from './action-replies.js';
 import { cardsOf } from './cards.js';
 import { type DeclareInput, type DeclareResult, declareIncident } from './declare-flow.js';
 import { type IncidentDeps, mustGet } from './incident-deps.js';
@@ -142,15 +143,9 @@ export class IncidentService {
     if (incident.channelId) await this.deps.chat.post(incident.channelId, this.deps.render.notice(text));
   }
 
-  /**
-   * A reply in the thread of the card of the open incident whose channel this is (a restart or
-   * rollback run there); nothing for any other channel, or a private incident's card.
-   */
-  async replyInCardThread(channelId: string, message: Message): Promise<void> {
-    const incident = await repo.byChannel(this.deps.store, channelId);
-    if (!incident || incident.resolvedAt || incident.isPrivate) return;
-    const [card] = await cardsOf(this.deps.store, incident.id, this.deps.settings.announcementChannel);
-    if (card) await this.deps.chat.post(card.channel, message, { threadTs: card.ts });
+  /** A restart, rollback or `run` for an incident: in its timeline, channel and card thread. */
+  tellAction(action: IncidentAction, message: Message): Promise<void> {
+    return tellAction(this.deps, action, message);
   }
 
   /**

@@ -4,6 +4,7 @@ import { ConflictError, UsageError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
 import { md, userMention } from '../core/mrkdwn.js';
 import type { Queryable } from '../store/store.js';
+import { extraCardSteps } from './declare-steps.js';
 import { type IncidentDeps, mustGet, TIMER_KINDS, timerKeys } from './incident-deps.js';
 import { incidentRepository as repo } from './incident-repository.js';
 import { type Incident, type IncidentStatus, transitionProblem } from './model.js';
@@ -158,6 +159,10 @@ export async function changeSeverity(
     const announcement = updated.isPrivate ? undefined : notice;
     const steps = posts(opKey, notice, announcement);
     if (!updated.acknowledgedAt) steps.push(...(await replanPaging(deps, tx, updated, raised, opKey)));
+    // After the page: the channels of the severity it is now get its card, unless they have it.
+    const { announceTo } = deps.settings.channel;
+    const main = deps.settings.announcementChannel;
+    steps.push(...extraCardSteps(number, announceTo[severity] ?? [], main));
     await stepStore.add(tx, current.id, now, steps);
     await scheduleUpdateDue(deps, tx, updated);
     return updated;

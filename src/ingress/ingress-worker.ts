@@ -50,8 +50,12 @@ function pathOf(target: string | undefined): string | undefined {
     : undefined;
 }
 
-function write(res: ServerResponse, response: Pick<HttpResponse, 'status' | 'contentType' | 'body'>): void {
-  res.writeHead(response.status, response.contentType ? { 'content-type': response.contentType } : {});
+function write(
+  res: ServerResponse,
+  response: Pick<HttpResponse, 'status' | 'contentType' | 'body' | 'headers'>,
+): void {
+  const type = response.contentType ? { 'content-type': response.contentType } : {};
+  res.writeHead(response.status, { ...response.headers, ...type });
   res.end(response.body);
 }
 

@@ -23,6 +23,7 @@ const SCOPES: [scope: string, why: string][] = [
   ['users:read.email', 'map PagerDuty on-call emails to Slack users'],
   ['usergroups:read', 'page a Slack user group (@sre) by its members'],
   ['files:write', 'post reports, charts and the post-mortem draft'],
+  ['files:read', 'find the post-mortem draft again after a crash (never attached twice)'],
   ['reactions:read', 'reaction_added: a reaction pins a message to the timeline'],
 ];
 

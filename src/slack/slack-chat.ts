@@ -100,6 +100,12 @@ export class SlackChat implements Chat {
       .catch(toChatError);
   }
 
+  async hasFile(channel: string, title: string): Promise<boolean> {
+    // The newest files of the channel: the one looked for was uploaded moments before a crash.
+    const result = await this.client.files.list({ channel, count: 100 }).catch(toChatError);
+    return (result.files ?? []).some((f) => f.title === title);
+  }
+
   async findUserByEmail(email: string): Promise<string | undefined> {
     try {
       const result = await this.client.users.lookupByEmail({ email });

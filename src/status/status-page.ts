@@ -22,7 +22,8 @@ export interface StatusRendering {
   html: string;
   json: string;
   atom: string;
-  etag: string;
+  /** The hash of the model it shows: the same key, the same bytes (the routes' ETags). */
+  key: string;
 }
 
 /**
@@ -80,7 +81,7 @@ export class StatusPage {
       html: renderStatusHtml(model),
       json,
       atom: renderStatusAtom(model),
-      etag: `"${key}"`,
+      key,
     };
     this.cached = { key, rendering };
     return rendering;

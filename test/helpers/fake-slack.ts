@@ -66,6 +66,8 @@ export class FakeSlack {
   readonly calls: SlackCall[] = [];
   readonly responses: ResponseUrlPost[] = [];
   readonly uploads: { id: string; bytes: Buffer }[] = [];
+  /** Files shared by files.completeUploadExternal, newest first: what files.list answers. */
+  readonly files: { id: string; title: string; channel: string }[] = [];
   private readonly handlers = new Map<string, Handler>();
   private readonly channelNames = new Map<string, string>();
   /** Channels made by conversations.create: the bot created them, so it is a member. */
@@ -260,8 +262,16 @@ export class FakeSlack {
         const id = `F${++this.seq}`;
         return { ok: true, upload_url: `${this.baseUrl}/upload/${id}`, file_id: id };
       }
-      case 'files.completeUploadExternal':
+      case 'files.completeUploadExternal': {
+        const files = (Array.isArray(args.files) ? args.files : []) as { id: string; title?: string }[];
+        const channel = this.channelIdOf(String(args.channel_id));
+        for (const f of files) this.files.unshift({ id: f.id, title: f.title ?? '', channel });
         return { ok: true, files: args.files };
+      }
+      case 'files.list': {
+        const files = this.files.filter((f) => !args.channel || f.channel === args.channel);
+        return { ok: true, files: files.slice(0, Number(args.count ?? 100)) };
+      }
       default:
         return { ok: true };
     }

@@ -6,6 +6,7 @@ import { incidentRepository as repo } from '../incident-repository.js';
 import type { Incident } from '../model.js';
 import { pageRepository } from '../page-state.js';
 import type { StepRunnerDeps } from '../step-runner-deps.js';
+import { bookmarkClaims } from './bookmark-claims.js';
 
 /** Slack cuts a topic at 250 characters; ours is cut first, so it is stored as Slack shows it. */
 export const TOPIC_LIMIT = 250;
@@ -87,8 +88,10 @@ async function syncTopic(deps: StepRunnerDeps, incident: Incident, pageUrl: stri
 }
 
 /**
- * Each bookmark is added once and edited when its link changes. Its id is stored right after it
- * is added; a run that crashed before that finds it by its title in the channel and adopts it.
+ * Each bookmark is added once and edited when its link changes. It is claimed in the store first,
+ * so of two replicas caring for the channel at once only one adds it; its id is stored right after
+ * it is added, and a run that crashed before that finds it by its title in the channel and adopts
+ * it once the claim has expired.
  */
 async function syncBookmarks(deps: StepRunnerDeps, incident: Incident, pageUrl: string | undefined) {
   const channel = incident.channelId!;
@@ -102,17 +105,26 @@ async function syncBookmarks(deps: StepRunnerDeps, incident: Incident, pageUrl: 
       await remember(deps.store, incident.id, want.kind, { ...want, id: known.id });
       continue;
     }
-    inChannel ??= await deps.chat.bookmarks(channel);
-    const lost = inChannel.find((b) => b.title === want.title);
-    if (lost && lost.link !== want.link) await deps.chat.editBookmark(channel, { ...want, id: lost.id });
-    const id = lost?.id ?? (await deps.chat.addBookmark(channel, want));
-    await remember(deps.store, incident.id, want.kind, { ...want, id });
+    // Another replica is adding this one right now, and records it when it is done.
+    if (!(await bookmarkClaims.claim(deps.store, incident.id, want, deps.clock.now()))) continue;
+    try {
+      inChannel ??= await deps.chat.bookmarks(channel);
+      const lost = inChannel.find((b) => b.title === want.title);
+      if (lost && lost.link !== want.link) await deps.chat.editBookmark(channel, { ...want, id: lost.id });
+      const id = lost?.id ?? (await deps.chat.addBookmark(channel, want));
+      await remember(deps.store, incident.id, want.kind, { ...want, id });
+    } catch (error) {
+      // Not added: the next run (the step's retry) may try at once, not after the claim expires.
+      await bookmarkClaims.release(deps.store, incident.id, want.kind);
+      throw error;
+    }
   }
 }
 
+/** Bookmarks with their id: a row without one is a claim of a replica adding it. */
 async function storedBookmarks(db: Queryable, incidentId: number): Promise<Map<string, Bookmark>> {
   const rows = await db.query<{ kind: string; bookmark_id: string; title: string; link: string }>(
-    'SELECT kind, bookmark_id, title, link FROM incident_bookmarks WHERE incident_id = $1',
+    'SELECT kind, bookmark_id, title, link FROM incident_bookmarks WHERE incident_id = $1 AND bookmark_id IS NOT NULL',
     [incidentId],
   );
   return new Map(rows.map((r) => [r.kind, { id: r.bookmark_id, title: r.title, link: r.link }]));
@@ -122,7 +134,7 @@ async function remember(db: Queryable, incidentId: number, kind: string, b: Book
   await db.query(
     `INSERT INTO incident_bookmarks (incident_id, kind, bookmark_id, title, link) VALUES ($1, $2, $3, $4, $5)
      ON CONFLICT (incident_id, kind) DO UPDATE SET bookmark_id = EXCLUDED.bookmark_id,
-       title = EXCLUDED.title, link = EXCLUDED.link`,
+       title = EXCLUDED.title, link = EXCLUDED.link, claimed_until = NULL`,
     [incidentId, kind, b.id, b.title, b.link],
   );
 }

@@ -20,6 +20,8 @@ export async function post(deps: StepRunnerDeps, incident: Incident, step: Pendi
   if (p.target === 'announcement' && !p.role) return postInThreads(deps, incident, message, step.key, p);
   const target = p.target === 'channel' ? incident.channelId : (p.channel ?? deps.announcementChannel);
   if (!target) throw new Error('the incident channel does not exist yet');
+  // A card or report already posted (the step ran, then the process died before marking it done).
+  if (p.role && (await stepStore.messages(deps.store, incident.id)).some((m) => m.role === p.role)) return;
   try {
     const ref = await deps.chat.post(target, message);
     if (p.role) await stepStore.rememberMessage(deps.store, incident.id, p.role, ref);

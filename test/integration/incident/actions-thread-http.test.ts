@@ -60,5 +60,65 @@ actions:
     expect(h.slack.channelView(here.id).some((m) => m.text.startsWith('Done: restart *web*'))).toBe(true);
     // Only in the thread: #incidents itself still shows the one card.
     expect(h.slack.channelView('#incidents')).toHaveLength(1);
+    // Typed in the incident's channel, the restart is the incident's: asked, confirmed, done, verified.
+    await h.slack.waitFor(() => thread().length === 4, 15_000, 'the verification in the card thread');
+    expect(thread()).toEqual([
+      '🔧 ada asked to restart web (production) for incident #1; it runs once confirmed.',
+      '▶️ ada confirmed: restart web (production). Running it now.',
+      expect.stringMatching(/^Done: restart \*web\*/),
+      expect.stringMatching(/web/),
+    ]);
+    const timeline = (await h.bot.services.incidents.timeline(1)).filter((e) => e.kind === 'action');
+    expect(timeline.map((e) => e.text.slice(0, 20))).toEqual(thread().map((t) => t.slice(0, 20)));
+  });
+
+  it('runs a restart for an incident named with --incident from another channel', async () => {
+    const ops = { id: 'C0OPS', name: 'ops' };
+    const card = h.slack.channelView('#incidents')[0]!;
+    const before = h.slack.threadOf(h.slack.channelId('#incidents'), card.ts).length;
+    const { reply } = await h.command('restart web --incident 1', ADA, ops);
+    const confirm = (reply as Json).blocks
+      .filter((b: Json) => b.type === 'actions')
+      .flatMap((b: Json) => b.elements)[0];
+    await h.click(confirm.action_id, confirm.value, { user: ADA, channel: ops });
+    const thread = () =>
+      h.slack
+        .threadOf(h.slack.channelId('#incidents'), card.ts)
+        .slice(before)
+        .map((m) => m.text);
+    await h.slack.waitFor(
+      () => thread().some((t) => t.startsWith('Done: restart *web*')),
+      15_000,
+      'the restart in the card thread',
+    );
+    expect(thread()[0]).toBe(
+      '🔧 ada asked to restart web (production) for incident #1; it runs once confirmed.',
+    );
+    // The incident channel keeps the whole conversation, also of what was typed elsewhere.
+    const incident = (await h.bot.services.incidents.get(1))!;
+    expect(
+      h.slack.channelView(incident.channelId!).filter((m) => m.text.startsWith('Done: restart')),
+    ).toHaveLength(2);
+    expect(h.slack.channelView(ops.id).some((m) => m.text.startsWith('Done: restart *web*'))).toBe(true);
+  });
+
+  it('answers clearly for an unknown or malformed incident number, and requests nothing', async () => {
+    const requests = async () => (await h.store.query('SELECT id FROM action_requests')).length;
+    const count = await requests();
+    const unknown = await h.command('restart web --incident 99', ADA);
+    expect(String(unknown.reply.text)).toContain('There is no incident #99, so nothing was requested.');
+    for (const typed of ['rollback web --incident 99', 'run web cache-clear --incident=#99']) {
+      const answer = await h.command(typed, ADA);
+      expect(String(answer.reply.text), typed).toContain(
+        'There is no incident #99, so nothing was requested.',
+      );
+    }
+    const bad = await h.command('restart web --incident soon', ADA);
+    expect(String(bad.reply.text)).toContain('`--incident` takes the incident number, e.g. `--incident 12`');
+    expect(await requests()).toBe(count);
+    const help = await h.command('help restart', ADA);
+    expect(JSON.stringify(help.reply)).toContain(
+      'restart &lt;service&gt; [environment] [--incident &lt;N&gt;]',
+    );
   });
 });

@@ -79,6 +79,29 @@ statusPage:
     expect(atom.body).toContain('&lt;script&gt;');
   });
 
+  it('lets browsers and proxies cache it: Cache-Control, an ETag per format, 304 on If-None-Match', async () => {
+    const etags = new Set<string>();
+    for (const path of ['/status', '/status.json', '/status.atom']) {
+      const first = await fetch(`${h.url}${path}`);
+      expect(first.status).toBe(200);
+      expect(first.headers.get('cache-control')).toBe('public, max-age=30');
+      const etag = first.headers.get('etag')!;
+      expect(etag).toMatch(/^"[0-9a-f]{16}-(html|json|atom)"$/);
+      etags.add(etag);
+      const again = await fetch(`${h.url}${path}`, { headers: { 'if-none-match': `"other", ${etag}` } });
+      expect(again.status).toBe(304);
+      expect(again.headers.get('etag')).toBe(etag);
+      expect(again.headers.get('cache-control')).toBe('public, max-age=30');
+      expect(await again.text()).toBe('');
+      const stale = await fetch(`${h.url}${path}`, {
+        headers: { 'if-none-match': '"0000000000000000-html"' },
+      });
+      expect(stale.status).toBe(200);
+      expect((await stale.text()).length).toBeGreaterThan(0);
+    }
+    expect(etags.size).toBe(3);
+  });
+
   it('renders again only when something changed, and moves a resolved incident to the history', async () => {
     const page = h.bot.services.statusPage;
     const first = await page.render();
@@ -88,5 +111,9 @@ statusPage:
     expect(after).not.toBe(first);
     expect(after.html).toContain('Resolved 2026-01-05 10:00 UTC');
     expect(after.html).not.toContain('Current incidents');
+    // What was cached before the resolution is stale now: the old ETag gets the new page.
+    const stale = await fetch(`${h.url}/status`, { headers: { 'if-none-match': `"${first.key}-html"` } });
+    expect(stale.status).toBe(200);
+    expect(stale.headers.get('etag')).toBe(`"${after.key}-html"`);
   });
 });

@@ -181,6 +181,32 @@ describe('channel care', () => {
     await restart();
     await bot().bot.services.incidents.recover();
     expect(slack.uploads).toHaveLength(1);
+    expect(slack.files).toEqual([
+      expect.objectContaining({ title: 'Post-mortem draft: incident #1', channel }),
+    ]);
+  });
+
+  it('attaches the post-mortem file exactly once when the process died between the upload and its record', async () => {
+    const again = async () => {
+      await store.query(
+        "UPDATE incident_steps SET done_at = NULL, leased_until = NULL WHERE kind = 'post-mortem-file'",
+      );
+      await store.query("DELETE FROM incident_messages WHERE role = 'post-mortem-file'");
+    };
+    // Uploaded, then the process died before recording it: the file is found by its title.
+    await again();
+    await restart();
+    await bot().bot.services.incidents.recover();
+    await settled();
+    expect(slack.uploads).toHaveLength(1);
+    expect(slack.callsTo('files.list')).toEqual([expect.objectContaining({ channel })]);
+    // Died after recording the attempt, before the upload: the file is attached then, once.
+    await again();
+    slack.files.length = 0;
+    await restart();
+    await bot().bot.services.incidents.recover();
+    await settled();
+    expect(slack.uploads).toHaveLength(2);
   });
 
   it('stops the post-mortem reminders after the configured number, and says the last is the last', async () => {

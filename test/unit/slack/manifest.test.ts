@@ -37,6 +37,7 @@ const SCOPES_BY_METHOD: Record<string, string[]> = {
   'bookmarks.add': ['bookmarks:write'],
   'bookmarks.edit': ['bookmarks:write'],
   'bookmarks.list': ['bookmarks:read'],
+  'files.list': ['files:read'],
   'pins.add': ['pins:write'],
   'pins.list': ['pins:read'],
   'reactions.get': ['reactions:read'],
