@@ -91,7 +91,7 @@ async function assembleBot(options: BotOptions, ingressThread: PreparedThread): 
     processEnv: options.processEnv,
     actionSleep: options.actionSleep,
   });
-  const registry = new HandlerRegistry(options.commands ?? allCommands(), incidentEvents);
+  const registry = new HandlerRegistry((options.commands ?? allCommands)(services), incidentEvents);
   const pipeline = new Pipeline({
     registry,
     services,
