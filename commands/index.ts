@@ -1,22 +1,22 @@
 import type { AnyCommand } from '../src/core/command.js';
 import type { Services } from '../src/core/services.js';
-import { alertsCommand } from './alerts.js';
+import { createAlertsCommand } from './alerts.js';
 import { auditCommand } from './audit.js';
 import { createHealthCommand } from './health.js';
 import { createHelpCommand } from './help.js';
-import { historyCommand } from './history.js';
+import { createHistoryCommand } from './history.js';
 import { incidentCommand } from './incident/index.js';
-import { logsCommand } from './logs.js';
+import { createLogsCommand } from './logs.js';
 import { maintenanceCommand } from './maintenance/index.js';
 import { metricsCommand } from './metrics.js';
-import { onCallCommand } from './oncall.js';
-import { opsCommand } from './ops.js';
+import { createOnCallCommand } from './oncall.js';
+import { createOpsCommand } from './ops.js';
 import { reportCommand } from './report.js';
-import { restartCommand } from './restart.js';
-import { rollbackCommand } from './rollback.js';
-import { runCommand } from './run.js';
+import { createRestartCommand } from './restart.js';
+import { createRollbackCommand } from './rollback.js';
+import { createRunCommand } from './run.js';
 import { runbookCommand } from './runbook.js';
-import { scaleCommand } from './scale.js';
+import { createScaleCommand } from './scale.js';
 
 /**
  * Every `/bers` subcommand, each built with the few ports it uses (its factory's deps type says
@@ -25,13 +25,15 @@ import { scaleCommand } from './scale.js';
  */
 export function allCommands(services: Services): AnyCommand[] {
   const commands: AnyCommand[] = [createHealthCommand(services)];
-  commands.push(onCallCommand);
+  commands.push(createOnCallCommand(services));
   commands.push(incidentCommand);
-  commands.push(alertsCommand);
+  commands.push(createAlertsCommand(services));
   commands.push(metricsCommand);
   commands.push(reportCommand);
-  commands.push(restartCommand, rollbackCommand, historyCommand, auditCommand);
-  commands.push(runCommand, opsCommand, scaleCommand, logsCommand);
+  commands.push(createRestartCommand(services), createRollbackCommand(services));
+  commands.push(createHistoryCommand(services), auditCommand);
+  commands.push(createRunCommand(services), createOpsCommand(services), createScaleCommand(services));
+  commands.push(createLogsCommand(services));
   commands.push(maintenanceCommand);
   commands.push(runbookCommand);
   commands.push(createHelpCommand(() => commands));

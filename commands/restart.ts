@@ -1,12 +1,13 @@
 import type { z } from 'zod';
 import type { Command } from '../src/core/command.js';
 import { confirmationMessage } from '../src/views/actions-view.js';
-import { confirmButtons } from './action-buttons.js';
+import { createConfirmButtons } from './action-buttons.js';
+import type { ActionCommandDeps } from './action-deps.js';
 import { serviceArgs } from './service-args.js';
 
 const args = serviceArgs;
 
-export const restartCommand: Command<z.infer<typeof args>> = {
+export const createRestartCommand = (deps: ActionCommandDeps): Command<z.infer<typeof args>> => ({
   name: 'restart',
   summary: 'restart a service (asks for confirmation, then verifies its health)',
   usage: ['restart <service> [environment]'],
@@ -15,10 +16,10 @@ export const restartCommand: Command<z.infer<typeof args>> = {
   permission: 'read',
   args,
   async run({ service, environment }, ctx) {
-    const actions = ctx.services.actions.service;
+    const actions = deps.actions.service;
     const target = actions.target(service, environment);
     const who = { actor: ctx.actor, channel: ctx.channel, correlationId: ctx.requestId };
     return confirmationMessage(await actions.request('restart', target, who));
   },
-  actions: confirmButtons,
-};
+  actions: createConfirmButtons(deps),
+});

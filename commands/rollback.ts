@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Command } from '../src/core/command.js';
 import { confirmationMessage } from '../src/views/actions-view.js';
-import { confirmButtons, rollbackRequestButton } from './action-buttons.js';
+import { createConfirmButtons, createRollbackRequestButton } from './action-buttons.js';
+import type { ActionCommandDeps } from './action-deps.js';
 
 const args = z
   .array(z.string().max(64, 'a name is at most 64 characters'))
@@ -21,7 +22,7 @@ const args = z
     return { service: service!, environment: before[0], revision: after[0] };
   });
 
-export const rollbackCommand: Command<z.infer<typeof args>> = {
+export const createRollbackCommand = (deps: ActionCommandDeps): Command<z.infer<typeof args>> => ({
   name: 'rollback',
   summary: 'roll a service back to the previous or a named revision (confirmed, then verified)',
   usage: ['rollback <service> [environment] [to <revision>]'],
@@ -30,11 +31,11 @@ export const rollbackCommand: Command<z.infer<typeof args>> = {
   permission: 'read',
   args,
   async run({ service, environment, revision }, ctx) {
-    const actions = ctx.services.actions.service;
+    const actions = deps.actions.service;
     const target = actions.target(service, environment);
     const who = { actor: ctx.actor, channel: ctx.channel, correlationId: ctx.requestId };
     const args: Record<string, string> = revision === undefined ? {} : { revision };
     return confirmationMessage(await actions.request('rollback', target, who, args));
   },
-  actions: { ...confirmButtons, request: rollbackRequestButton },
-};
+  actions: { ...createConfirmButtons(deps), request: createRollbackRequestButton(deps) },
+});

@@ -1,0 +1,16 @@
+import type { Services } from '../src/core/services.js';
+
+type ActionService = Services['actions']['service'];
+type ActionRunner = Services['actions']['runner'];
+
+/**
+ * What restart, rollback, scale, run, ops and history use, with their Confirm / Cancel buttons:
+ * the action service (targets, requests, guards, history) and the runner (confirm, execute).
+ */
+export interface ActionCommandDeps {
+  actions: {
+    service: Pick<ActionService, 'target' | 'request' | 'requestTyped' | 'cancel' | 'history' | 'operations'>;
+    runner: Pick<ActionRunner, 'confirm' | 'execute'>;
+  };
+  log: Pick<Services['log'], 'warn'>;
+}
