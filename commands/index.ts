@@ -5,7 +5,7 @@ import { auditCommand } from './audit.js';
 import { createHealthCommand } from './health.js';
 import { createHelpCommand } from './help.js';
 import { createHistoryCommand } from './history.js';
-import { incidentCommand } from './incident/index.js';
+import { createIncidentCommand } from './incident/index.js';
 import { createLogsCommand } from './logs.js';
 import { maintenanceCommand } from './maintenance/index.js';
 import { metricsCommand } from './metrics.js';
@@ -26,7 +26,7 @@ import { createScaleCommand } from './scale.js';
 export function allCommands(services: Services): AnyCommand[] {
   const commands: AnyCommand[] = [createHealthCommand(services)];
   commands.push(createOnCallCommand(services));
-  commands.push(incidentCommand);
+  commands.push(createIncidentCommand(services));
   commands.push(createAlertsCommand(services));
   commands.push(metricsCommand);
   commands.push(reportCommand);
