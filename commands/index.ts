@@ -1,21 +1,21 @@
 import type { AnyCommand } from '../src/core/command.js';
 import type { Services } from '../src/core/services.js';
 import { createAlertsCommand } from './alerts.js';
-import { auditCommand } from './audit.js';
+import { createAuditCommand } from './audit.js';
 import { createHealthCommand } from './health.js';
 import { createHelpCommand } from './help.js';
 import { createHistoryCommand } from './history.js';
 import { createIncidentCommand } from './incident/index.js';
 import { createLogsCommand } from './logs.js';
-import { maintenanceCommand } from './maintenance/index.js';
-import { metricsCommand } from './metrics.js';
+import { createMaintenanceCommand } from './maintenance/index.js';
+import { createMetricsCommand } from './metrics.js';
 import { createOnCallCommand } from './oncall.js';
 import { createOpsCommand } from './ops.js';
-import { reportCommand } from './report.js';
+import { createReportCommand } from './report.js';
 import { createRestartCommand } from './restart.js';
 import { createRollbackCommand } from './rollback.js';
 import { createRunCommand } from './run.js';
-import { runbookCommand } from './runbook.js';
+import { createRunbookCommand } from './runbook.js';
 import { createScaleCommand } from './scale.js';
 
 /**
@@ -28,14 +28,14 @@ export function allCommands(services: Services): AnyCommand[] {
   commands.push(createOnCallCommand(services));
   commands.push(createIncidentCommand(services));
   commands.push(createAlertsCommand(services));
-  commands.push(metricsCommand);
-  commands.push(reportCommand);
+  commands.push(createMetricsCommand(services));
+  commands.push(createReportCommand(services));
   commands.push(createRestartCommand(services), createRollbackCommand(services));
-  commands.push(createHistoryCommand(services), auditCommand);
+  commands.push(createHistoryCommand(services), createAuditCommand(services));
   commands.push(createRunCommand(services), createOpsCommand(services), createScaleCommand(services));
   commands.push(createLogsCommand(services));
-  commands.push(maintenanceCommand);
-  commands.push(runbookCommand);
+  commands.push(createMaintenanceCommand(services));
+  commands.push(createRunbookCommand(services));
   commands.push(createHelpCommand(() => commands));
   return commands;
 }
