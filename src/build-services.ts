@@ -70,7 +70,7 @@ export async function buildServices(
     ...{ config, store, chat, clock, log, timers },
     probe: snapshots,
     pagerActions: () => pagerduty.rest,
-    pager: () => pager,
+    pager,
     messages: w.webClient ? new SlackMessageSource(w.webClient) : undefined,
   });
   pagerduty.connect(incidentPagerSinks(incidents, log, clock));

@@ -23,8 +23,8 @@ export interface IncidentServiceOptions {
   clock: Clock;
   log: Logger;
   timers: TimerService;
-  /** Read at each use, so the paging integration can be swapped in after wiring. */
-  pager: () => Pager;
+  /** PagerDuty's outbox-backed Pager when configured, else the timeline pager; fixed at wiring. */
+  pager: Pager;
   messages?: MessageSource;
   /** The affected services' failing checks, carried by pages. */
   probe?: ServiceHealthProbe;
