@@ -3,6 +3,7 @@ import type { ActionHandler } from '../src/core/command.js';
 import { UsageError } from '../src/core/errors.js';
 import { md, userMention } from '../src/core/mrkdwn.js';
 import { confirmationMessage, decidedMessage } from '../src/views/actions-view.js';
+import type { ActionCommandDeps } from './action-deps.js';
 
 function who(invocation: { actor: Who['actor']; channel: Who['channel']; requestId: string }): Who {
   return { actor: invocation.actor, channel: invocation.channel, correlationId: invocation.requestId };
@@ -16,11 +17,11 @@ function who(invocation: { actor: Who['actor']; channel: Who['channel']; request
  */
 
 /** Confirm / Cancel on a restart or rollback confirmation; shared by both commands. */
-export const confirmButtons: Record<string, ActionHandler> = {
+export const createConfirmButtons = (deps: ActionCommandDeps): Record<string, ActionHandler> => ({
   confirm: {
     permission: 'read',
     async run(invocation) {
-      const { runner } = invocation.services.actions;
+      const { runner } = deps.actions;
       const request = await runner.confirm(invocation.value, who(invocation));
       // The store already says confirmed: a failed message update must not stop the execution.
       await invocation
@@ -30,9 +31,7 @@ export const confirmButtons: Record<string, ActionHandler> = {
             md`:hourglass_flowing_sand: Confirmed by ${userMention(invocation.actor.id)}, running`,
           ),
         )
-        .catch((error: unknown) =>
-          invocation.services.log.warn({ err: error }, 'could not update the confirmation'),
-        );
+        .catch((error: unknown) => deps.log.warn({ err: error }, 'could not update the confirmation'));
       await runner.execute(request, who(invocation));
       return undefined;
     },
@@ -40,11 +39,11 @@ export const confirmButtons: Record<string, ActionHandler> = {
   cancel: {
     permission: 'read',
     async run(invocation) {
-      const request = await invocation.services.actions.service.cancel(invocation.value, who(invocation));
+      const request = await deps.actions.service.cancel(invocation.value, who(invocation));
       return decidedMessage(request, md`Cancelled by ${userMention(invocation.actor.id)}`);
     },
   },
-};
+});
 
 function targetOf(value: string): { service: string; environment: string } {
   try {
@@ -57,12 +56,12 @@ function targetOf(value: string): { service: string; environment: string } {
 }
 
 /** "Roll back" under a failed verification: a new rollback request, confirmed like any other. */
-export const rollbackRequestButton: ActionHandler = {
+export const createRollbackRequestButton = (deps: ActionCommandDeps): ActionHandler => ({
   permission: 'read',
   async run(invocation) {
     const { service, environment } = targetOf(invocation.value);
-    const actions = invocation.services.actions.service;
+    const actions = deps.actions.service;
     const request = await actions.request('rollback', actions.target(service, environment), who(invocation));
     return { ...confirmationMessage(request), replaceOriginal: false };
   },
-};
+});

@@ -3,6 +3,7 @@ import type { ActionHandler, ActionInvocation } from '../src/core/command.js';
 import { NotFoundError, UsageError } from '../src/core/errors.js';
 import type { Reply } from '../src/core/message.js';
 import { md, type Text, textWithMentions } from '../src/core/mrkdwn.js';
+import type { Services } from '../src/core/services.js';
 import { section } from '../src/views/blocks.js';
 
 const INCIDENT_SEVERITY = { critical: 'P1', warning: 'P2', info: 'P3' } as const;
@@ -11,15 +12,24 @@ function answer(text: Text, visibility: Reply['visibility'] = 'ephemeral'): Repl
   return { text: String(text), blocks: [section(text)], visibility, replaceOriginal: false };
 }
 
-async function notificationOf(inv: ActionInvocation) {
-  const stored = await inv.services.alertNotifier.notification(inv.value);
+/** What the alert buttons use: the sources (silences), the notifications' state, the declarer. */
+export interface AlertActionsDeps {
+  alerts: Pick<Services['alerts'], 'silenceGroup' | 'expireSilence'>;
+  alertNotifier: Pick<Services['alertNotifier'], 'notification' | 'annotate'>;
+  /** Absent until incident management is wired. */
+  incidentDeclarer?: Pick<NonNullable<Services['incidentDeclarer']>, 'declare'>;
+  config: Pick<Services['config'], 'alerts'>;
+}
+
+async function notificationOf(deps: AlertActionsDeps, inv: ActionInvocation) {
+  const stored = await deps.alertNotifier.notification(inv.value);
   if (!stored) throw new NotFoundError('That alert notification is no longer known to the bot.');
   return stored;
 }
 
 /** The Alertmanager the webhook's buttons act on: `alerts.webhook.source`, else the first one. */
-function silencingSource(inv: ActionInvocation): string {
-  const { alerts } = inv.services.config;
+function silencingSource(deps: AlertActionsDeps): string {
+  const { alerts } = deps.config;
   const name = alerts.webhook.source ?? alerts.sources.find((s) => s.kind === 'alertmanager')?.name;
   if (!name)
     throw new UsageError(
@@ -28,14 +38,14 @@ function silencingSource(inv: ActionInvocation): string {
   return name;
 }
 
-function silenceHandler(minutesOf: (inv: ActionInvocation) => number, verb: string): ActionHandler {
+function silenceHandler(deps: AlertActionsDeps, minutesOf: () => number, verb: string): ActionHandler {
   return {
     permission: 'alerts',
     async run(inv) {
-      const stored = await notificationOf(inv);
-      const minutes = minutesOf(inv);
-      const result = await inv.services.alerts.silenceGroup(
-        silencingSource(inv),
+      const stored = await notificationOf(deps, inv);
+      const minutes = minutesOf();
+      const result = await deps.alerts.silenceGroup(
+        silencingSource(deps),
         {
           labels: stored.group.commonLabels,
           minutes,
@@ -46,19 +56,19 @@ function silenceHandler(minutesOf: (inv: ActionInvocation) => number, verb: stri
       );
       // Stored plain, with the person as `<@U…>`: the view renders it with textWithMentions.
       const note = `${verb} by <@${inv.actor.id}> — ${result.text}`;
-      await inv.services.alertNotifier.annotate(stored.id, note);
+      await deps.alertNotifier.annotate(stored.id, note);
       return answer(md`:white_check_mark: ${textWithMentions(note)}.`);
     },
   };
 }
 
 /** "Declare incident" on an alert group: the incident the group's severity maps to, once per message. */
-const declareButton: ActionHandler = {
+const declareButton = (deps: AlertActionsDeps): ActionHandler => ({
   permission: 'incident',
   async run(inv) {
-    const declarer = inv.services.incidentDeclarer;
+    const declarer = deps.incidentDeclarer;
     if (!declarer) return answer(':information_source: Incident management is not enabled on this bot yet.');
-    const { group, id, ts } = await notificationOf(inv);
+    const { group, id, ts } = await notificationOf(deps, inv);
     const first = group.alerts[0];
     const declared = await declarer.declare(
       {
@@ -78,19 +88,19 @@ const declareButton: ActionHandler = {
     );
     return answer(declared.text, 'in_channel');
   },
-};
+});
 
 /** Buttons on the webhook's channel messages (and "Expire silence" under `/bers alerts resolve`). */
-export const alertGroupActions: Record<string, ActionHandler> = {
-  'group-ack': silenceHandler((inv) => inv.services.config.alerts.ackSilenceMinutes, 'Acknowledged'),
-  'group-silence': silenceHandler(() => 60, 'Silenced for 1 h'),
-  'group-declare': declareButton,
+export const createAlertGroupActions = (deps: AlertActionsDeps): Record<string, ActionHandler> => ({
+  'group-ack': silenceHandler(deps, () => deps.config.alerts.ackSilenceMinutes, 'Acknowledged'),
+  'group-silence': silenceHandler(deps, () => 60, 'Silenced for 1 h'),
+  'group-declare': declareButton(deps),
   'expire-silence': {
     permission: 'alerts',
     async run(inv) {
       const [source, silenceId] = inv.value.split('|');
       if (!source || !silenceId) throw new UsageError('That button is malformed.');
-      const first = await inv.services.alerts.expireSilence(source, silenceId);
+      const first = await deps.alerts.expireSilence(source, silenceId);
       return answer(
         first
           ? `:white_check_mark: Silence \`${silenceId}\` in ${source} expired.`
@@ -98,4 +108,4 @@ export const alertGroupActions: Record<string, ActionHandler> = {
       );
     },
   },
-};
+});

@@ -1,12 +1,13 @@
 import { z } from 'zod';
-import type { Command, CommandContext } from '../src/core/command.js';
+import type { Command } from '../src/core/command.js';
 import { actionId } from '../src/core/command.js';
 import { freeText } from '../src/core/command-text.js';
 import type { Reply } from '../src/core/message.js';
+import type { Services } from '../src/core/services.js';
 import { runbookFor } from '../src/runbooks/runbook-match.js';
 import { alertListReply } from '../src/views/alerts-list-view.js';
 import { actions, section } from '../src/views/blocks.js';
-import { alertGroupActions } from './alerts-actions.js';
+import { type AlertActionsDeps, createAlertGroupActions } from './alerts-actions.js';
 import { splitPageArg } from './page-arg.js';
 
 // The bot's hex id, or the source's own (BERS dashboard ids such as `alrt-91de`).
@@ -31,16 +32,18 @@ function idAndText(what: string) {
     .transform(({ id, rest }) => ({ id, text: rest }));
 }
 
-async function list(ctx: CommandContext, page: number): Promise<Reply> {
-  const { services } = ctx;
-  const listing = await services.alerts.list();
-  const runbooks = services.runbooks.list();
-  return alertListReply(
-    listing,
-    services.clock.now(),
-    services.config.alerts.responseMinutes,
-    page,
-    (alert) => (runbooks.length > 0 ? runbookFor(runbooks, alert)?.name : undefined),
+/** `/bers alerts` and its buttons: the alert sources, the runbooks they link to, the clock. */
+export interface AlertsCommandDeps extends AlertActionsDeps {
+  alerts: Pick<Services['alerts'], 'list' | 'ack' | 'resolve' | 'silenceGroup' | 'expireSilence'>;
+  runbooks: Pick<Services['runbooks'], 'list'>;
+  clock: Services['clock'];
+}
+
+async function list(deps: AlertsCommandDeps, page: number): Promise<Reply> {
+  const listing = await deps.alerts.list();
+  const runbooks = deps.runbooks.list();
+  return alertListReply(listing, deps.clock.now(), deps.config.alerts.responseMinutes, page, (alert) =>
+    runbooks.length > 0 ? runbookFor(runbooks, alert)?.name : undefined,
   );
 }
 
@@ -56,17 +59,17 @@ function pageOnly(usage: string) {
 }
 
 const listArgs = pageOnly('expected `list [page N]`');
-const listCommand: Command<z.infer<typeof listArgs>> = {
+const listCommand = (deps: AlertsCommandDeps): Command<z.infer<typeof listArgs>> => ({
   name: 'list',
   summary: 'active alerts by severity, with age against the response target',
   usage: ['list [page N]'],
   permission: 'read',
   args: listArgs,
-  run: ({ page }, ctx) => list(ctx, page),
-};
+  run: ({ page }) => list(deps, page),
+});
 
 const ackArgs = idAndText('reason');
-const ackCommand: Command<z.infer<typeof ackArgs>> = {
+const ackCommand = (deps: AlertsCommandDeps): Command<z.infer<typeof ackArgs>> => ({
   name: 'ack',
   summary: 'acknowledge an alert at its source (Alertmanager: a silence on its labels)',
   usage: ['ack ID [reason…]'],
@@ -74,16 +77,16 @@ const ackCommand: Command<z.infer<typeof ackArgs>> = {
   permission: 'alerts',
   args: ackArgs,
   async run({ id, text }, ctx) {
-    const { alert, result } = await ctx.services.alerts.ack(id, ctx.actor, text);
+    const { alert, result } = await deps.alerts.ack(id, ctx.actor, text);
     return {
       text: `:white_check_mark: Alert \`${alert.id}\` (${alert.name}) ${result.text}.`,
       visibility: 'in_channel',
     };
   },
-};
+});
 
 const resolveArgs = idAndText('resolution');
-const resolveCommand: Command<z.infer<typeof resolveArgs>> = {
+const resolveCommand = (deps: AlertsCommandDeps): Command<z.infer<typeof resolveArgs>> => ({
   name: 'resolve',
   summary: 'resolve an alert at its source (where the source allows it)',
   usage: ['resolve ID [resolution…]'],
@@ -91,7 +94,7 @@ const resolveCommand: Command<z.infer<typeof resolveArgs>> = {
   permission: 'alerts',
   args: resolveArgs,
   async run({ id, text: resolution }, ctx) {
-    const outcome = await ctx.services.alerts.resolve(id, ctx.actor, resolution);
+    const outcome = await deps.alerts.resolve(id, ctx.actor, resolution);
     const { alert, cannotResolve } = outcome;
     if (!cannotResolve)
       return {
@@ -122,10 +125,10 @@ const resolveCommand: Command<z.infer<typeof resolveArgs>> = {
       visibility: 'ephemeral',
     };
   },
-};
+});
 
 const topArgs = pageOnly('use `list`, `ack ID [reason]`, `resolve ID [resolution]` or `page N`');
-export const alertsCommand: Command<z.infer<typeof topArgs>> = {
+export const createAlertsCommand = (deps: AlertsCommandDeps): Command<z.infer<typeof topArgs>> => ({
   name: 'alerts',
   summary: 'active alerts from Alertmanager and the services; ack and resolve them at their source',
   usage: ['alerts [page N]'],
@@ -137,7 +140,7 @@ export const alertsCommand: Command<z.infer<typeof topArgs>> = {
   ],
   permission: 'read',
   args: topArgs,
-  run: ({ page }, ctx) => list(ctx, page),
-  subcommands: [listCommand, ackCommand, resolveCommand],
-  actions: alertGroupActions,
-};
+  run: ({ page }) => list(deps, page),
+  subcommands: [listCommand(deps), ackCommand(deps), resolveCommand(deps)],
+  actions: createAlertGroupActions(deps),
+});

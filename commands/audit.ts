@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ServiceNames } from '../src/config/service-names.js';
 import type { Command } from '../src/core/command.js';
+import type { Services } from '../src/core/services.js';
 import { auditReply } from '../src/views/audit-view.js';
 import { splitPageArg } from './page-arg.js';
 
@@ -29,16 +30,22 @@ const args = z
     return { count: count ?? 20, service: service?.toLowerCase(), page: split.page, tokens };
   });
 
-export const auditCommand: Command<z.infer<typeof args>> = {
+/** The audit log's recent rows, and the service names a filter is resolved against. */
+export interface AuditCommandDeps {
+  audit: Pick<Services['audit'], 'recent'>;
+  config: Pick<Services['config'], 'services'>;
+}
+
+export const createAuditCommand = (deps: AuditCommandDeps): Command<z.infer<typeof args>> => ({
   name: 'audit',
   summary: 'recent audited commands and operations (restarts, rollbacks: who, when, outcome)',
   usage: ['audit [n] [service] [page N]'],
   examples: ['audit', 'audit 50', 'audit 10 unjucks-api', 'audit 100 page 2'],
   permission: 'read',
   args,
-  async run({ count, service, page, tokens }, ctx) {
-    const canonical = service && new ServiceNames(ctx.services.config.services).resolve(service);
-    const records = await ctx.services.audit.recent(count, { service: canonical });
+  async run({ count, service, page, tokens }) {
+    const canonical = service && new ServiceNames(deps.config.services).resolve(service);
+    const records = await deps.audit.recent(count, { service: canonical });
     return auditReply(records, canonical, page, ['audit', ...tokens].join(' '));
   },
-};
+});

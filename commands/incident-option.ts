@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { CommandContext } from '../src/core/command.js';
 import { NotFoundError, UsageError } from '../src/core/errors.js';
+import type { Services } from '../src/core/services.js';
 
 /** The usage suffix of an operation that can run for an incident. */
 export const INCIDENT_USAGE = '[--incident <N>]';
@@ -44,12 +45,18 @@ export function withIncidentOption<T>(schema: z.ZodType<T, string[]>) {
   });
 }
 
+/** What an operation needs to know of incidents: the one of a channel, one by number. */
+export type IncidentLookup = Pick<Services['incidents'], 'byChannel' | 'get'>;
+
 /**
  * The open incident an operation runs for: the one named with `--incident`, else the one whose
  * channel this is. Checked before anything is requested, so a wrong number starts nothing.
  */
-export async function incidentFor(number: number | undefined, ctx: CommandContext) {
-  const incidents = ctx.services.incidents;
+export async function incidentFor(
+  incidents: IncidentLookup,
+  number: number | undefined,
+  ctx: Pick<CommandContext, 'channel'>,
+) {
   if (number === undefined) {
     const here = await incidents.byChannel(ctx.channel.id);
     return here && !here.resolvedAt ? here.number : undefined;

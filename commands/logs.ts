@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Command } from '../src/core/command.js';
 import { durationMs } from '../src/core/duration.js';
+import type { Services } from '../src/core/services.js';
 import { lastLinesThatFit, logsReply } from '../src/views/logs-view.js';
 
 const FLAGS = new Set(['since', 'grep', 'tail']);
@@ -49,7 +50,17 @@ const args = z
     }),
   );
 
-export const logsCommand: Command<z.infer<typeof args>> = {
+/** `/bers logs`: targets from the action service, the log sources, and the channel for the file. */
+export interface LogsCommandDeps {
+  actions: {
+    service: Pick<Services['actions']['service'], 'target'>;
+    logs: Pick<Services['actions']['logs'], 'read'>;
+  };
+  chat: Pick<Services['chat'], 'uploadFile'>;
+  log: Pick<Services['log'], 'warn'>;
+}
+
+export const createLogsCommand = (deps: LogsCommandDeps): Command<z.infer<typeof args>> => ({
   name: 'logs',
   summary: "a service's recent log lines (Kubernetes pods, Docker containers, or a configured program)",
   usage: ['logs <service> [environment] [--since 1h] [--grep text] [--tail 100]'],
@@ -58,7 +69,7 @@ export const logsCommand: Command<z.infer<typeof args>> = {
   permission: 'read',
   args,
   async run({ service, environment, since, tail, grep }, ctx) {
-    const { actions, chat, log } = ctx.services;
+    const { actions, chat, log } = deps;
     const target = actions.service.target(service, environment);
     const who = { actor: ctx.actor, channel: ctx.channel, correlationId: ctx.requestId };
     const request = { sinceSeconds: Math.round(since / 1000), tail, grep };
@@ -80,4 +91,4 @@ export const logsCommand: Command<z.infer<typeof args>> = {
     }
     return logsReply(target, request, result, note);
   },
-};
+});

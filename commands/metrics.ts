@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { Command } from '../src/core/command.js';
+import type { Services } from '../src/core/services.js';
 import { parsePeriod } from '../src/metrics/period.js';
 import { kpiTableReply, metricDetailReply } from '../src/views/metrics-view.js';
 
@@ -8,7 +9,15 @@ const args = z
   .max(2, 'give at most a metric name and a period')
   .transform(([name, period]) => ({ name, period }));
 
-export const metricsCommand: Command<z.infer<typeof args>> = {
+/** The configured KPIs, the chart renderer, and the channel for the chart. */
+export interface MetricsCommandDeps {
+  kpis: Pick<Services['kpis'], 'kpis' | 'detail'>;
+  charts: Services['charts'];
+  chat: Pick<Services['chat'], 'uploadFile'>;
+  log: Pick<Services['log'], 'warn'>;
+}
+
+export const createMetricsCommand = (deps: MetricsCommandDeps): Command<z.infer<typeof args>> => ({
   name: 'metrics',
   summary: 'KPI table against targets, or one metric over a period with a chart',
   usage: ['metrics [name] [period]'],
@@ -16,7 +25,7 @@ export const metricsCommand: Command<z.infer<typeof args>> = {
   permission: 'read',
   args,
   async run({ name, period }, ctx) {
-    const { kpis, charts, chat, log } = ctx.services;
+    const { kpis, charts, chat, log } = deps;
     if (!name) return kpiTableReply(await kpis.kpis());
     const parsed = parsePeriod(period ?? '1h');
     const detail = await kpis.detail(name, parsed);
@@ -43,4 +52,4 @@ export const metricsCommand: Command<z.infer<typeof args>> = {
     }
     return metricDetailReply(detail, note);
   },
-};
+});

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Command } from '../src/core/command.js';
 import { confirmationMessage } from '../src/views/actions-view.js';
-import { confirmButtons, rollbackRequestButton } from './action-buttons.js';
+import { createConfirmButtons, createRollbackRequestButton } from './action-buttons.js';
+import type { ActionCommandDeps } from './action-deps.js';
 import { INCIDENT_USAGE, incidentFor, withIncidentOption } from './incident-option.js';
 
 /** The command's own arguments; `--incident N` is taken out first. */
@@ -25,7 +26,7 @@ const ownArgs = z
 
 const args = withIncidentOption(ownArgs);
 
-export const rollbackCommand: Command<z.infer<typeof args>> = {
+export const createRollbackCommand = (deps: ActionCommandDeps): Command<z.infer<typeof args>> => ({
   name: 'rollback',
   summary: 'roll a service back to the previous or a named revision (confirmed, then verified)',
   usage: [`rollback <service> [environment] [to <revision>] ${INCIDENT_USAGE}`],
@@ -38,14 +39,14 @@ export const rollbackCommand: Command<z.infer<typeof args>> = {
   permission: 'read',
   args,
   async run({ service, environment, revision, incident }, ctx) {
-    const actions = ctx.services.actions.service;
+    const actions = deps.actions.service;
     const target = actions.target(service, environment);
     const who = {
       ...{ actor: ctx.actor, channel: ctx.channel, correlationId: ctx.requestId },
-      incident: await incidentFor(incident, ctx),
+      incident: await incidentFor(deps.incidents, incident, ctx),
     };
     const args: Record<string, string> = revision === undefined ? {} : { revision };
     return confirmationMessage(await actions.request('rollback', target, who, args));
   },
-  actions: { ...confirmButtons, request: rollbackRequestButton },
-};
+  actions: { ...createConfirmButtons(deps), request: createRollbackRequestButton(deps) },
+});

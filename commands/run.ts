@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Command } from '../src/core/command.js';
-import { confirmButtons } from './action-buttons.js';
+import { createConfirmButtons } from './action-buttons.js';
+import type { ActionCommandDeps } from './action-deps.js';
 import { INCIDENT_USAGE, incidentFor, withIncidentOption } from './incident-option.js';
 import { confirmOrRun } from './operation-start.js';
 import { splitEnvironment } from './service-args.js';
@@ -23,7 +24,7 @@ const ownArgs = z
 
 const args = withIncidentOption(ownArgs);
 
-export const runCommand: Command<z.infer<typeof args>> = {
+export const createRunCommand = (deps: ActionCommandDeps): Command<z.infer<typeof args>> => ({
   name: 'run',
   summary: 'run a named operation of a service (cache clear, VACUUM, DLQ reprocess…), with its guards',
   usage: [`run <service> <operation> [args…] [--env <environment>] ${INCIDENT_USAGE}`],
@@ -35,14 +36,14 @@ export const runCommand: Command<z.infer<typeof args>> = {
   permission: 'operate',
   args,
   async run({ service, operation, environment, values, incident }, ctx) {
-    const actions = ctx.services.actions.service;
+    const actions = deps.actions.service;
     const target = actions.target(service, environment);
     const who = {
       ...{ actor: ctx.actor, channel: ctx.channel, correlationId: ctx.requestId },
-      incident: await incidentFor(incident, ctx),
+      incident: await incidentFor(deps.incidents, incident, ctx),
     };
     const request = await actions.requestTyped(operation, target, who, values);
-    return confirmOrRun(request, who, ctx.services, ctx.respond);
+    return confirmOrRun(request, who, deps, ctx.respond);
   },
-  actions: confirmButtons,
-};
+  actions: createConfirmButtons(deps),
+});

@@ -7,9 +7,20 @@ import { fieldError } from '../src/runbooks/act-args.js';
 import type { RunbookRun } from '../src/runbooks/run-repository.js';
 import { argBlockId, argsModal } from '../src/views/runbook-view.js';
 
+/** What the form uses: the walker (its walks, the form, the submission), permissions, modals. */
+export interface RunbookArgsDeps {
+  runbooks: Pick<Services['runbooks'], 'get' | 'argsForm' | 'submitArgs'>;
+  permissions: Pick<Services['permissions'], 'can'>;
+  chat: Pick<Services['chat'], 'openModal'>;
+}
+
 /** Only the person who started the walk, or someone with `operate`, moves it. */
-export function requireDriver(services: Services, actor: Actor, run: RunbookRun): void {
-  if (run.startedBy.id === actor.id || services.permissions.can(actor, 'operate')) return;
+export function requireDriver(
+  permissions: RunbookArgsDeps['permissions'],
+  actor: Actor,
+  run: RunbookRun,
+): void {
+  if (run.startedBy.id === actor.id || permissions.can(actor, 'operate')) return;
   throw new ForbiddenError(
     `Only ${run.startedBy.name}, who started this runbook, or someone with the \`operate\` permission can press its buttons.`,
   );
@@ -29,27 +40,27 @@ function parse<T>(schema: z.ZodType<T>, text: string): T {
   throw new UsageError('That button is malformed.');
 }
 
-async function loadRun(services: Services, id: string): Promise<RunbookRun> {
-  const run = await services.runbooks.get(id);
+async function loadRun(deps: RunbookArgsDeps, id: string): Promise<RunbookRun> {
+  const run = await deps.runbooks.get(id);
   if (!run) throw new UsageError('That runbook walk no longer exists.');
   return run;
 }
 
 /** *Enter arguments* on an act step: opens the form for what the step leaves to the person driving. */
-export const argsButton: ActionHandler = {
+export const createArgsButton = (deps: RunbookArgsDeps): ActionHandler => ({
   permission: 'read',
   async run(inv) {
     const { run: runId, step } = parse(stepValue, inv.value);
-    const run = await loadRun(inv.services, runId);
-    requireDriver(inv.services, inv.actor, run);
-    const form = inv.services.runbooks.argsForm(run, step);
+    const run = await loadRun(deps, runId);
+    requireDriver(deps.permissions, inv.actor, run);
+    const form = deps.runbooks.argsForm(run, step);
     if (!inv.triggerId)
       throw new UsageError('Forms need Slack; type `/bers run` with the arguments instead.');
     const metadata = JSON.stringify({ run: run.id, step, service: run.service, operation: form.operation });
-    await inv.services.chat.openModal(inv.triggerId, argsModal(metadata, { ...form, service: run.service }));
+    await deps.chat.openModal(inv.triggerId, argsModal(metadata, { ...form, service: run.service }));
     return undefined;
   },
-};
+});
 
 type ArgsInput = z.infer<typeof formValue> & { values: Record<string, string> };
 
@@ -58,7 +69,7 @@ type ArgsInput = z.infer<typeof formValue> & { values: Record<string, string> };
  * configured operation's argument types, so a bad value keeps the form open with its reason; `run`
  * checks everything again against the walk in the store, and requests the operation once.
  */
-export const argsView: ViewHandler<ArgsInput> = {
+export const createArgsView = (deps: RunbookArgsDeps): ViewHandler<ArgsInput> => ({
   permission: 'read',
   validate({ values, privateMetadata }, config) {
     const meta = formValue.safeParse(safeJson(privateMetadata));
@@ -82,16 +93,16 @@ export const argsView: ViewHandler<ArgsInput> = {
       : { ok: true, input: { ...meta.data, values: typed } };
   },
   async run(input, inv) {
-    const run = await loadRun(inv.services, input.run);
-    requireDriver(inv.services, inv.actor, run);
-    const moved = await inv.services.runbooks.submitArgs(run, input.step, input.values, inv.actor);
+    const run = await loadRun(deps, input.run);
+    requireDriver(deps.permissions, inv.actor, run);
+    const moved = await deps.runbooks.submitArgs(run, input.step, input.values, inv.actor);
     if (!moved) return { text: 'This step has already moved on.', visibility: 'ephemeral' };
     return {
       text: `Requested ${input.operation} on ${run.service}; follow it in the runbook's thread.`,
       visibility: 'ephemeral',
     };
   },
-};
+});
 
 function safeJson(text: string): unknown {
   try {

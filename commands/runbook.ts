@@ -1,32 +1,42 @@
 import { z } from 'zod';
 import { ServiceNames } from '../src/config/service-names.js';
 import type { Actor, ChannelRef } from '../src/core/actor.js';
-import type { ActionHandler, ActionInvocation, Command, CommandContext } from '../src/core/command.js';
+import type { ActionHandler, ActionInvocation, Command } from '../src/core/command.js';
 import { NotFoundError, UsageError } from '../src/core/errors.js';
 import type { Reply } from '../src/core/message.js';
 import { md } from '../src/core/mrkdwn.js';
+import type { Services } from '../src/core/services.js';
 import { plainPost, pressedMessage, type RunButton, runbookList } from '../src/views/runbook-view.js';
-import { argsButton, argsView, requireDriver } from './runbook-args.js';
+import { createArgsButton, createArgsView, type RunbookArgsDeps, requireDriver } from './runbook-args.js';
 
 const args = z
   .array(z.string().max(64, 'a name is at most 64 characters'))
   .max(2, 'give a runbook and at most a service')
   .transform(([name, service]) => ({ name, service }));
 
+/** The walker of the configured runbooks, who may press others' buttons, and the service names. */
+export interface RunbookCommandDeps extends RunbookArgsDeps {
+  runbooks: Pick<
+    Services['runbooks'],
+    'get' | 'press' | 'runbook' | 'start' | 'list' | 'argsForm' | 'submitArgs'
+  >;
+  config: Pick<Services['config'], 'services'>;
+}
+
 /**
  * A walk's button. Anyone who may read presses it through the pipeline; the walk itself is moved
  * only by the person who started it or someone with `operate` (others are refused, and audited
  * as refused by the pipeline like any denied click).
  */
-function runButton(button: RunButton): ActionHandler {
+function runButton(deps: RunbookCommandDeps, button: RunButton): ActionHandler {
   return {
     permission: 'read',
     async run(inv: ActionInvocation) {
       const { run: runId, step } = parseValue(inv.value);
-      const walker = inv.services.runbooks;
+      const walker = deps.runbooks;
       const run = await walker.get(runId);
       if (!run) throw new UsageError('That runbook walk no longer exists.');
-      requireDriver(inv.services, inv.actor, run);
+      requireDriver(deps.permissions, inv.actor, run);
       const moved = await walker.press(run, step, button, inv.actor);
       if (!moved)
         return { text: 'This step has already moved on.', visibility: 'ephemeral', replaceOriginal: false };
@@ -44,7 +54,7 @@ function parseValue(value: string): { run: string; step: number } {
 }
 
 /** *Run runbook* on an alert notification: the same start as `/bers runbook <name> [service]`. */
-const startFromAlert: ActionHandler = {
+const startFromAlert = (deps: RunbookCommandDeps): ActionHandler => ({
   permission: 'read',
   async run(inv: ActionInvocation) {
     const parsed = startValue.safeParse(safeJson(inv.value));
@@ -52,11 +62,11 @@ const startFromAlert: ActionHandler = {
     const { name, service } = parsed.data;
     // Ephemeral, beside the notification: the alert message itself stays as it is.
     return {
-      ...(await startWalk(inv.services, name, service, inv.actor, inv.channel)),
+      ...(await startWalk(deps, name, service, inv.actor, inv.channel)),
       replaceOriginal: false,
     };
   },
-};
+});
 
 const startValue = z.object({ name: z.string().max(64), service: z.string().max(64).optional() });
 
@@ -69,18 +79,18 @@ function safeJson(value: string): unknown {
 }
 
 async function startWalk(
-  services: CommandContext['services'],
+  deps: RunbookCommandDeps,
   name: string,
   service: string | undefined,
   actor: Actor,
   channel: ChannelRef,
 ): Promise<Reply> {
-  const walker = services.runbooks;
+  const walker = deps.runbooks;
   const runbook = walker.runbook(name);
   const target = service ?? runbook.service;
   if (target === undefined)
     throw new UsageError(`${runbook.name} names no service: \`/bers runbook ${runbook.name} <service>\`.`);
-  const canonical = new ServiceNames(services.config.services).canonical(target);
+  const canonical = new ServiceNames(deps.config.services).canonical(target);
   if (canonical === undefined) throw new NotFoundError(`Unknown service \`${target}\`.`);
   const run = await walker.start(runbook, canonical, actor, channel);
   return {
@@ -89,7 +99,7 @@ async function startWalk(
   };
 }
 
-export const runbookCommand: Command<z.infer<typeof args>> = {
+export const createRunbookCommand = (deps: RunbookCommandDeps): Command<z.infer<typeof args>> => ({
   name: 'runbook',
   summary: 'walk a runbook step by step in a thread (no name: list them)',
   usage: ['runbook', 'runbook <name> [service]'],
@@ -97,16 +107,16 @@ export const runbookCommand: Command<z.infer<typeof args>> = {
   permission: 'read',
   args,
   async run({ name, service }, ctx) {
-    if (name === undefined) return runbookList(ctx.services.runbooks.list());
-    return startWalk(ctx.services, name, service, ctx.actor, ctx.channel);
+    if (name === undefined) return runbookList(deps.runbooks.list());
+    return startWalk(deps, name, service, ctx.actor, ctx.channel);
   },
   actions: {
-    start: startFromAlert,
-    next: runButton('next'),
-    stop: runButton('stop'),
-    retry: runButton('retry'),
-    skip: runButton('skip'),
-    args: argsButton,
+    start: startFromAlert(deps),
+    next: runButton(deps, 'next'),
+    stop: runButton(deps, 'stop'),
+    retry: runButton(deps, 'retry'),
+    skip: runButton(deps, 'skip'),
+    args: createArgsButton(deps),
   },
-  views: { args: argsView },
-};
+  views: { args: createArgsView(deps) },
+});

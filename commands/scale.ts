@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Command } from '../src/core/command.js';
-import { confirmButtons } from './action-buttons.js';
+import { createConfirmButtons } from './action-buttons.js';
+import type { ActionCommandDeps } from './action-deps.js';
 import { confirmOrRun } from './operation-start.js';
 
 const args = z
@@ -9,7 +10,7 @@ const args = z
   .max(3, 'expected `scale <service> <replicas> [environment]`')
   .transform(([service, replicas, environment]) => ({ service: service!, replicas: replicas!, environment }));
 
-export const scaleCommand: Command<z.infer<typeof args>> = {
+export const createScaleCommand = (deps: ActionCommandDeps): Command<z.infer<typeof args>> => ({
   name: 'scale',
   summary: 'set the replicas of a Kubernetes deployment or compose service (confirmed, then verified)',
   usage: ['scale <service> <replicas> [environment]'],
@@ -17,11 +18,11 @@ export const scaleCommand: Command<z.infer<typeof args>> = {
   permission: 'operate',
   args,
   async run({ service, replicas, environment }, ctx) {
-    const actions = ctx.services.actions.service;
+    const actions = deps.actions.service;
     const target = actions.target(service, environment);
     const who = { actor: ctx.actor, channel: ctx.channel, correlationId: ctx.requestId };
     const request = await actions.requestTyped('scale', target, who, [replicas]);
-    return confirmOrRun(request, who, ctx.services, ctx.respond);
+    return confirmOrRun(request, who, deps, ctx.respond);
   },
-  actions: confirmButtons,
-};
+  actions: createConfirmButtons(deps),
+});

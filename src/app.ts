@@ -20,7 +20,6 @@ import { Inbox } from './inbox/inbox.js';
 import type { InboxTarget } from './inbox/kept-request.js';
 import { Ingress, type IngressError, type PreparedThread } from './ingress/ingress.js';
 import { lowerThisThreadsPriority } from './ingress/work-priority.js';
-import { alertmanagerWebhookRoute } from './integrations/alertmanager/webhook-route.js';
 import { BotMetrics } from './observability/metrics.js';
 import { incidentEvents } from './slack/incident-events.js';
 import { SlackChat } from './slack/slack-chat.js';
@@ -28,6 +27,7 @@ import { SlackDeliveries } from './slack/slack-deliveries.js';
 import { userGroupResolver } from './slack/user-groups.js';
 import { openStore } from './store/open-store.js';
 import { errorReplies } from './views/error-reply.js';
+import { pushAlertRoutes } from './wiring/push-alert-source-kinds.js';
 
 /** The default inbox: durable wherever the bot's own store is. */
 function defaultInboxTarget(settings: Settings, ownsStore: boolean): InboxTarget {
@@ -91,7 +91,7 @@ async function assembleBot(options: BotOptions, ingressThread: PreparedThread): 
     processEnv: options.processEnv,
     actionSleep: options.actionSleep,
   });
-  const registry = new HandlerRegistry(options.commands ?? allCommands(), incidentEvents);
+  const registry = new HandlerRegistry((options.commands ?? allCommands)(services), incidentEvents);
   const pipeline = new Pipeline({
     registry,
     services,
@@ -106,7 +106,7 @@ async function assembleBot(options: BotOptions, ingressThread: PreparedThread): 
     [
       ...botRoutes({ store, metrics, configLoaded: () => true }),
       ...statusRoutes(services.statusPage),
-      alertmanagerWebhookRoute({ token: config.alerts.webhook.token, notifier: services.alertNotifier, log }),
+      ...pushAlertRoutes({ settings: config.alerts, notifier: services.alertNotifier, log }),
       services.pagerduty.route,
     ],
     log,

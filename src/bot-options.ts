@@ -44,8 +44,11 @@ export interface BotOptions {
    * (default 30 s); tests call `incidents.recover()` and `actions.runner.recoverInterrupted()`.
    */
   recoveryPollMs?: number;
-  /** The `/bers` subcommands; defaults to commands/index.ts (tests add commands of their own). */
-  commands?: AnyCommand[];
+  /**
+   * The `/bers` subcommands, built from the services (each command takes the ports it uses);
+   * defaults to commands/index.ts's allCommands (tests add commands of their own).
+   */
+  commands?: (services: Services) => AnyCommand[];
   /** Run the report schedules (default: yes, except in console mode). */
   scheduleReports?: boolean;
   /**

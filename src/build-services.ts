@@ -13,7 +13,6 @@ import { alertIncidentDeclarer } from './incident/alert-incident-declarer.js';
 import { buildIncidentService } from './incident/build-incident-service.js';
 import { incidentPagerSinks } from './incident/pager-event-flows.js';
 import { TimelinePager } from './incident/timeline-pager.js';
-import { LazyChartRenderer } from './integrations/chartjs/lazy-chart-renderer.js';
 import { buildPagerDuty } from './integrations/pagerduty/build-pagerduty.js';
 import { buildMaintenance } from './maintenance/build-maintenance.js';
 import { MetricService } from './metrics/metric-service.js';
@@ -36,6 +35,7 @@ import type { Store } from './store/store.js';
 import { incidentMessages } from './views/incident-messages.js';
 import { reportMessage } from './views/report-view.js';
 import { buildAlertSources } from './wiring/alert-source-kinds.js';
+import { buildChartRenderer } from './wiring/chart-renderer-kinds.js';
 import { buildMetricSources } from './wiring/metric-source-kinds.js';
 
 export interface ServiceWiring {
@@ -72,7 +72,7 @@ export async function buildServices(
     ...{ config, store, chat, clock, log, timers },
     probe: snapshots,
     pagerActions: () => pagerduty.rest,
-    pager: () => pager,
+    pager,
     messages: w.webClient ? new SlackMessageSource(w.webClient) : undefined,
     render: incidentMessages,
   });
@@ -139,7 +139,7 @@ export async function buildServices(
     alertNotifier: alertsArea.notifier,
     incidentDeclarer: alertIncidentDeclarer(incidents, (name) => names.canonical(name)),
     kpis,
-    charts: new LazyChartRenderer(),
+    charts: buildChartRenderer(),
     reports: reports.service,
     actions,
     runbooks: new RunbookWalker({

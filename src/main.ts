@@ -26,11 +26,11 @@ async function main(command: CliCommand): Promise<void> {
       return;
     }
     case 'manifest': {
-      const [{ appManifestYaml }, { allCommands }] = await Promise.all([
+      const [{ appManifestYaml }, { commandDescriptions }] = await Promise.all([
         import('./slack/app-manifest.js'),
         import('../commands/index.js'),
       ]);
-      process.stdout.write(appManifestYaml(allCommands()));
+      process.stdout.write(appManifestYaml(commandDescriptions()));
       return;
     }
     case 'check': {

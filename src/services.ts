@@ -22,9 +22,10 @@ import type { AuditLog } from './store/audit-log.js';
 import type { Store } from './store/store.js';
 
 /**
- * The fields of `ctx.services`, built once by src/build-services.ts. They are declared here, on
- * the composition-root side, and merged into core's `Services` (which declares only the pipeline's
- * ports), so core imports no area. A feature area adds its service here.
+ * The services src/build-services.ts builds once. They are declared here, on the composition-root
+ * side, and merged into core's `Services` (which declares only the pipeline's ports), so core
+ * imports no area. A feature area adds its service here; a command names the ones it uses in its
+ * factory's deps type and gets them from commands/index.ts.
  */
 declare module './core/services.js' {
   interface Services {

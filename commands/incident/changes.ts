@@ -6,12 +6,13 @@ import { md, userMention } from '../../src/core/mrkdwn.js';
 import { isRole, isStatus, ROLE_TITLES, ROLES, STATUSES } from '../../src/incident/model.js';
 import { doneReply } from '../../src/views/incident-replies.js';
 import { truncatePlain } from '../../src/views/truncate.js';
+import type { IncidentCommandDeps } from './incident-command-deps.js';
 import { parseUser, targetIncident } from './target.js';
 
 const tokens = z.array(z.string()).transform((t) => ({ tokens: t }));
 type Tokens = z.infer<typeof tokens>;
 
-export const updateCommand: Command<Tokens> = {
+export const createUpdateCommand = (deps: IncidentCommandDeps): Command<Tokens> => ({
   name: 'update',
   summary: 'post a status update (channel and announcement) and set when the next one is due',
   usage: ['update [number] <investigating|identified|monitoring> <text…> [--public]'],
@@ -25,7 +26,7 @@ export const updateCommand: Command<Tokens> = {
     // `--public`: the text also goes on the public status page (anywhere in the line).
     const isPublic = args.tokens.some((t) => t.toLowerCase() === '--public');
     const tokens = args.tokens.filter((t) => t.toLowerCase() !== '--public');
-    const { number, rest } = await targetIncident(tokens, ctx, 'update [number] <status> <text…>');
+    const { number, rest } = await targetIncident(deps, tokens, ctx, 'update [number] <status> <text…>');
     const [status = '', ...text] = rest;
     const wanted = status.toLowerCase();
     if (!isStatus(wanted)) {
@@ -34,7 +35,7 @@ export const updateCommand: Command<Tokens> = {
         'incident update',
       );
     }
-    const incident = await ctx.services.incidents.update(
+    const incident = await deps.incidents.update(
       number,
       { status: wanted, text: freeText(text), isPublic },
       ctx.actor,
@@ -43,9 +44,9 @@ export const updateCommand: Command<Tokens> = {
       `Update posted for incident #${number} (${incident.status})${isPublic ? ', also on the public status page' : ''}.`,
     );
   },
-};
+});
 
-export const assignCommand: Command<Tokens> = {
+export const createAssignCommand = (deps: IncidentCommandDeps): Command<Tokens> => ({
   name: 'assign',
   summary: 'give someone a role: commander, lead (technical lead) or comms',
   usage: ['assign [number] <@user> <commander|lead|comms>'],
@@ -53,7 +54,7 @@ export const assignCommand: Command<Tokens> = {
   permission: 'incident',
   args: tokens,
   async run(args, ctx) {
-    const { number, rest } = await targetIncident(args.tokens, ctx, 'assign [number] <@user> <role>');
+    const { number, rest } = await targetIncident(deps, args.tokens, ctx, 'assign [number] <@user> <role>');
     const [who, roleToken = ''] = rest;
     const userId = parseUser(who, ctx);
     if (!userId) {
@@ -69,12 +70,12 @@ export const assignCommand: Command<Tokens> = {
         'incident assign',
       );
     }
-    await ctx.services.incidents.assign(number, role, userId, ctx.actor);
+    await deps.incidents.assign(number, role, userId, ctx.actor);
     return doneReply(md`${userMention(userId)} is now ${ROLE_TITLES[role]} of incident #${number}.`);
   },
-};
+});
 
-export const noteCommand: Command<Tokens> = {
+export const createNoteCommand = (deps: IncidentCommandDeps): Command<Tokens> => ({
   name: 'note',
   summary: 'add a line to the incident timeline',
   usage: ['note [number] <text…>'],
@@ -82,13 +83,13 @@ export const noteCommand: Command<Tokens> = {
   permission: 'incident',
   args: tokens,
   async run(args, ctx) {
-    const { number, rest } = await targetIncident(args.tokens, ctx, 'note [number] <text…>');
-    await ctx.services.incidents.note(number, freeText(rest), ctx.actor);
+    const { number, rest } = await targetIncident(deps, args.tokens, ctx, 'note [number] <text…>');
+    await deps.incidents.note(number, freeText(rest), ctx.actor);
     return doneReply(`📝 Noted in the timeline of incident #${number}.`);
   },
-};
+});
 
-export const severityCommand: Command<Tokens> = {
+export const createSeverityCommand = (deps: IncidentCommandDeps): Command<Tokens> => ({
   name: 'severity',
   summary: 'raise or lower the severity (announced; paging and cadence follow the new policy)',
   usage: ['severity [number] <severity> [reason…]'],
@@ -96,20 +97,20 @@ export const severityCommand: Command<Tokens> = {
   permission: 'incident',
   args: tokens,
   async run(args, ctx) {
-    const { number, rest } = await targetIncident(args.tokens, ctx, 'severity [number] <severity> [reason…]');
+    const { number, rest } = await targetIncident(
+      deps,
+      args.tokens,
+      ctx,
+      'severity [number] <severity> [reason…]',
+    );
     const [severity, ...reason] = rest;
     if (!severity) throw new UsageError('Give the new severity, e.g. `P0`.', 'incident severity');
-    const incident = await ctx.services.incidents.changeSeverity(
-      number,
-      severity,
-      freeText(reason),
-      ctx.actor,
-    );
+    const incident = await deps.incidents.changeSeverity(number, severity, freeText(reason), ctx.actor);
     return doneReply(`Incident #${number} is now ${incident.severity}.`);
   },
-};
+});
 
-export const resolveCommand: Command<Tokens> = {
+export const createResolveCommand = (deps: IncidentCommandDeps): Command<Tokens> => ({
   name: 'resolve',
   summary: 'resolve: resolution report, post-mortem draft, post-mortem reminder',
   usage: ['resolve [number] <resolution…> [root cause: <cause…>]'],
@@ -117,9 +118,9 @@ export const resolveCommand: Command<Tokens> = {
   permission: 'incident',
   args: tokens,
   async run(args, ctx) {
-    const { number, rest } = await targetIncident(args.tokens, ctx, 'resolve [number] <resolution…>');
+    const { number, rest } = await targetIncident(deps, args.tokens, ctx, 'resolve [number] <resolution…>');
     const [resolution = '', rootCause] = freeText(rest).split(/\broot cause:\s*/i);
-    await ctx.services.incidents.resolve(number, { resolution, rootCause }, ctx.actor);
+    await deps.incidents.resolve(number, { resolution, rootCause }, ctx.actor);
     return doneReply(`✅ Incident #${number} resolved.`);
   },
-};
+});

@@ -4,6 +4,7 @@ import { freeText } from '../../src/core/command-text.js';
 import { UsageError } from '../../src/core/errors.js';
 import { declaredReply } from '../../src/views/incident-replies.js';
 import { type DeclareWords, parseDeclareWords } from './declare-flags.js';
+import type { IncidentCommandDeps } from './incident-command-deps.js';
 import { parseUser } from './target.js';
 
 const args = z.array(z.string()).transform((tokens, ctx): DeclareWords => {
@@ -15,7 +16,7 @@ const args = z.array(z.string()).transform((tokens, ctx): DeclareWords => {
   return parsed;
 });
 
-export const declareCommand: Command<DeclareWords> = {
+export const createDeclareCommand = (deps: IncidentCommandDeps): Command<DeclareWords> => ({
   name: 'declare',
   summary:
     'declare an incident: a channel, the initial report, paging per severity; you are its commander unless you name another',
@@ -30,7 +31,7 @@ export const declareCommand: Command<DeclareWords> = {
   permission: 'incident',
   args,
   async run(words, ctx) {
-    const { incidents } = ctx.services;
+    const { incidents } = deps;
     if (!words.severity) {
       throw new UsageError('Give a severity and a title, e.g. `P1 checkout is failing`.', 'incident declare');
     }
@@ -47,9 +48,9 @@ export const declareCommand: Command<DeclareWords> = {
       },
       ctx.actor,
     );
-    return declaredReply(incident, created, ctx.services.chat);
+    return declaredReply(incident, created, deps.chat);
   },
-};
+});
 
 /** Undefined: the declarer leads. `none`: nobody yet (someone takes it later; the bot flags it). */
 function commanderOf(

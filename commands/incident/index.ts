@@ -4,19 +4,26 @@ import type { Command } from '../../src/core/command.js';
 import { UsageError } from '../../src/core/errors.js';
 import { declareModal } from '../../src/views/incident-modals.js';
 import { doneReply } from '../../src/views/incident-replies.js';
-import { assignCommand, noteCommand, resolveCommand, severityCommand, updateCommand } from './changes.js';
-import { declareCommand } from './declare.js';
-import { incidentActions } from './interactions.js';
-import { incidentViews } from './modals.js';
-import { pageCommand } from './page.js';
-import { escalateCommand, reassignCommand } from './pager-commands.js';
-import { postmortemCommand } from './postmortem.js';
-import { listCommand, statusCommand } from './queries.js';
+import {
+  createAssignCommand,
+  createNoteCommand,
+  createResolveCommand,
+  createSeverityCommand,
+  createUpdateCommand,
+} from './changes.js';
+import { createDeclareCommand } from './declare.js';
+import type { IncidentCommandDeps } from './incident-command-deps.js';
+import { createIncidentActions } from './interactions.js';
+import { createIncidentViews } from './modals.js';
+import { createPageCommand } from './page.js';
+import { createEscalateCommand, createReassignCommand } from './pager-commands.js';
+import { createPostmortemCommand } from './postmortem.js';
+import { createListCommand, createStatusCommand } from './queries.js';
 
 const args = z.array(z.string()).transform((tokens) => ({ tokens }));
 
 /** `/bers incident …`: the lifecycle. With no subcommand it opens the declare form. */
-export const incidentCommand: Command<z.infer<typeof args>> = {
+export const createIncidentCommand = (deps: IncidentCommandDeps): Command<z.infer<typeof args>> => ({
   name: 'incident',
   summary: 'declare and run incidents: channel, reports, roles, reminders, resolution',
   usage: ['incident'],
@@ -24,21 +31,21 @@ export const incidentCommand: Command<z.infer<typeof args>> = {
   permission: 'incident',
   args,
   subcommands: [
-    declareCommand,
-    updateCommand,
-    statusCommand,
-    assignCommand,
-    noteCommand,
-    resolveCommand,
-    listCommand,
-    severityCommand,
-    pageCommand,
-    reassignCommand,
-    escalateCommand,
-    postmortemCommand,
+    createDeclareCommand(deps),
+    createUpdateCommand(deps),
+    createStatusCommand(deps),
+    createAssignCommand(deps),
+    createNoteCommand(deps),
+    createResolveCommand(deps),
+    createListCommand(deps),
+    createSeverityCommand(deps),
+    createPageCommand(deps),
+    createReassignCommand(deps),
+    createEscalateCommand(deps),
+    createPostmortemCommand(deps),
   ],
-  actions: incidentActions,
-  views: incidentViews,
+  actions: createIncidentActions(deps),
+  views: createIncidentViews(deps),
   async run({ tokens }, ctx) {
     if (tokens.length > 0) {
       throw new UsageError(`\`${tokens[0]!.slice(0, 30)}\` is not an incident subcommand.`, 'incident');
@@ -48,7 +55,7 @@ export const incidentCommand: Command<z.infer<typeof args>> = {
         'Forms need Slack; here, type `/bers incident declare <severity> <title…> [--private]`.',
       );
     }
-    const { config } = ctx.services;
+    const { config } = deps;
     const severities = Object.entries(config.incidents.severities).map(([name, p]): [string, string] => [
       name,
       p.description,
@@ -58,7 +65,7 @@ export const incidentCommand: Command<z.infer<typeof args>> = {
       config.services.map((s) => s.name),
       randomUUID(),
     );
-    await ctx.services.chat.openModal(ctx.triggerId, modal);
+    await deps.chat.openModal(ctx.triggerId, modal);
     return doneReply('Opening the incident form…');
   },
-};
+});

@@ -3,6 +3,7 @@ import type { AnyViewHandler, ViewHandler, ViewSubmission, ViewValidation } from
 import { type DeclareInput, MAX_TITLE } from '../../src/incident/declare-flow.js';
 import { type IncidentRole, type IncidentStatus, isRole, isStatus } from '../../src/incident/model.js';
 import { declaredReply } from '../../src/views/incident-replies.js';
+import type { IncidentCommandDeps } from './incident-command-deps.js';
 
 /*
  * The incident modals. `validate` runs before the ack (Slack's 3 seconds): only the submitted
@@ -50,16 +51,18 @@ function validateDeclare({ values, privateMetadata }: ViewSubmission, config: Bo
   }));
 }
 
-const declare: ViewHandler<DeclareInput> = {
+const declare = (deps: IncidentCommandDeps): ViewHandler<DeclareInput> => ({
   permission: 'incident',
   validate: validateDeclare,
-  async run(input, { actor, services }) {
-    const { incident, created } = await services.incidents.declare(input, actor);
-    return declaredReply(incident, created, services.chat);
+  async run(input, { actor }) {
+    const { incident, created } = await deps.incidents.declare(input, actor);
+    return declaredReply(incident, created, deps.chat);
   },
-};
+});
 
-const update: ViewHandler<{ number: number; status: IncidentStatus; text: string }> = {
+const update = (
+  deps: IncidentCommandDeps,
+): ViewHandler<{ number: number; status: IncidentStatus; text: string }> => ({
   permission: 'incident',
   validate({ values, privateMetadata }) {
     const errors: Errors = {};
@@ -70,13 +73,15 @@ const update: ViewHandler<{ number: number; status: IncidentStatus; text: string
     if (!text) errors.text = 'Say what changed.';
     return result(errors, () => ({ number, status: status as IncidentStatus, text }));
   },
-  async run({ number, status, text }, { actor, services }) {
-    await services.incidents.update(number, { status, text }, actor);
+  async run({ number, status, text }, { actor }) {
+    await deps.incidents.update(number, { status, text }, actor);
     return undefined;
   },
-};
+});
 
-const assign: ViewHandler<{ number: number; role: IncidentRole; userId: string }> = {
+const assign = (
+  deps: IncidentCommandDeps,
+): ViewHandler<{ number: number; role: IncidentRole; userId: string }> => ({
   permission: 'incident',
   validate({ values, privateMetadata }) {
     const errors: Errors = {};
@@ -87,13 +92,15 @@ const assign: ViewHandler<{ number: number; role: IncidentRole; userId: string }
     if (!isRole(role)) errors.role = 'Choose a role.';
     return result(errors, () => ({ number, role: role as IncidentRole, userId }));
   },
-  async run({ number, role, userId }, { actor, services }) {
-    await services.incidents.assign(number, role, userId, actor);
+  async run({ number, role, userId }, { actor }) {
+    await deps.incidents.assign(number, role, userId, actor);
     return undefined;
   },
-};
+});
 
-const resolve: ViewHandler<{ number: number; resolution: string; rootCause?: string }> = {
+const resolve = (
+  deps: IncidentCommandDeps,
+): ViewHandler<{ number: number; resolution: string; rootCause?: string }> => ({
   permission: 'incident',
   validate({ values, privateMetadata }) {
     const errors: Errors = {};
@@ -102,13 +109,13 @@ const resolve: ViewHandler<{ number: number; resolution: string; rootCause?: str
     if (!resolution) errors.resolution = 'Say how it was resolved.';
     return result(errors, () => ({ number, resolution, rootCause: str(values.root_cause) || undefined }));
   },
-  async run({ number, resolution, rootCause }, { actor, services }) {
-    await services.incidents.resolve(number, { resolution, rootCause }, actor);
+  async run({ number, resolution, rootCause }, { actor }) {
+    await deps.incidents.resolve(number, { resolution, rootCause }, actor);
     return undefined;
   },
-};
+});
 
-const reassign: ViewHandler<{ number: number; userId: string }> = {
+const reassign = (deps: IncidentCommandDeps): ViewHandler<{ number: number; userId: string }> => ({
   permission: 'incident',
   validate({ values, privateMetadata }) {
     const errors: Errors = {};
@@ -117,10 +124,16 @@ const reassign: ViewHandler<{ number: number; userId: string }> = {
     if (!/^[UW][A-Z0-9]+$/.test(userId)) errors.user = 'Choose a person.';
     return result(errors, () => ({ number, userId }));
   },
-  async run({ number, userId }, { actor, services, requestId }) {
-    await services.incidents.reassignPage(number, userId, actor, requestId);
+  async run({ number, userId }, { actor, requestId }) {
+    await deps.incidents.reassignPage(number, userId, actor, requestId);
     return undefined;
   },
-};
+});
 
-export const incidentViews: Record<string, AnyViewHandler> = { declare, update, assign, resolve, reassign };
+export const createIncidentViews = (deps: IncidentCommandDeps): Record<string, AnyViewHandler> => ({
+  declare: declare(deps),
+  update: update(deps),
+  assign: assign(deps),
+  resolve: resolve(deps),
+  reassign: reassign(deps),
+});

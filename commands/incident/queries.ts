@@ -3,6 +3,7 @@ import type { Command } from '../../src/core/command.js';
 import { NotFoundError } from '../../src/core/errors.js';
 import { listReply, statusReply } from '../../src/views/incident-replies.js';
 import { splitPageArg } from '../page-arg.js';
+import type { IncidentCommandDeps } from './incident-command-deps.js';
 import { targetIncident } from './target.js';
 
 const pageOnly = z.array(z.string()).transform((tokens, ctx) => {
@@ -14,24 +15,24 @@ const pageOnly = z.array(z.string()).transform((tokens, ctx) => {
   return { page: split.page };
 });
 
-export const listCommand: Command<z.infer<typeof pageOnly>> = {
+export const createListCommand = (deps: IncidentCommandDeps): Command<z.infer<typeof pageOnly>> => ({
   name: 'list',
   summary: 'open incidents, most severe first (a page at a time when there are many)',
   usage: ['list [page N]'],
   examples: ['incident list', 'incident list page 2'],
   permission: 'read',
   args: pageOnly,
-  async run({ page }, ctx) {
-    return listReply(await ctx.services.incidents.listOpen(), ctx.services.chat, page);
+  async run({ page }) {
+    return listReply(await deps.incidents.listOpen(), deps.chat, page);
   },
-};
+});
 
 const tokens = z
   .array(z.string())
   .max(1, 'give at most one incident number')
   .transform((t) => ({ tokens: t }));
 
-export const statusCommand: Command<z.infer<typeof tokens>> = {
+export const createStatusCommand = (deps: IncidentCommandDeps): Command<z.infer<typeof tokens>> => ({
   name: 'status',
   summary: 'one incident: status, roles, times, latest timeline (the number is implied in its channel)',
   usage: ['status [number]'],
@@ -39,8 +40,8 @@ export const statusCommand: Command<z.infer<typeof tokens>> = {
   permission: 'read',
   args: tokens,
   async run(args, ctx) {
-    const { number } = await targetIncident(args.tokens, ctx, 'status [number]');
-    const { incidents, chat } = ctx.services;
+    const { number } = await targetIncident(deps, args.tokens, ctx, 'status [number]');
+    const { incidents, chat } = deps;
     const incident = await incidents.get(number);
     if (!incident)
       throw new NotFoundError(
@@ -49,6 +50,6 @@ export const statusCommand: Command<z.infer<typeof tokens>> = {
     // A private incident's detail stays inside its channel (and the console, which is one operator).
     const detail = !incident.isPrivate || ctx.channel.id === incident.channelId || ctx.mode === 'console';
     const timeline = detail ? await incidents.timeline(number) : [];
-    return statusReply(incident, timeline, chat, detail, ctx.services.clock.now());
+    return statusReply(incident, timeline, chat, detail, deps.clock.now());
   },
-};
+});

@@ -2,6 +2,7 @@ import type { CommandContext } from '../../src/core/command.js';
 import { parseMention, plainAtName } from '../../src/core/command-text.js';
 import { UsageError } from '../../src/core/errors.js';
 import { truncatePlain } from '../../src/views/truncate.js';
+import type { IncidentCommandDeps } from './incident-command-deps.js';
 
 const NUMBER = /^#?(\d{1,9})$/;
 
@@ -10,13 +11,14 @@ const NUMBER = /^#?(\d{1,9})$/;
  * Returns the remaining tokens.
  */
 export async function targetIncident(
+  deps: Pick<IncidentCommandDeps, 'incidents'>,
   tokens: string[],
   ctx: CommandContext,
   usage: string,
 ): Promise<{ number: number; rest: string[] }> {
   const match = tokens[0] === undefined ? null : NUMBER.exec(tokens[0]);
   if (match) return { number: Number(match[1]), rest: tokens.slice(1) };
-  const here = await ctx.services.incidents.byChannel(ctx.channel.id);
+  const here = await deps.incidents.byChannel(ctx.channel.id);
   if (here) return { number: here.number, rest: tokens };
   throw new UsageError(
     `This is not an incident channel, so say which incident: \`/bers incident ${usage.replace('[number]', '12')}\` (\`/bers incident list\` shows the open ones).`,

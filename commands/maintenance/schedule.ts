@@ -3,13 +3,14 @@ import { ServiceNames } from '../../src/config/service-names.js';
 import type { Command } from '../../src/core/command.js';
 import { parseSchedule, SCHEDULE_USAGE } from '../../src/maintenance/schedule-input.js';
 import { scheduledReply } from '../../src/views/maintenance-view.js';
+import type { MaintenanceCommandDeps } from './maintenance-command-deps.js';
 
 const args = z
   .array(z.string().max(200, 'a word is at most 200 characters'))
   .max(60, 'that is too many words for a maintenance window')
   .transform((tokens) => ({ tokens }));
 
-export const scheduleCommand: Command<z.infer<typeof args>> = {
+export const createScheduleCommand = (deps: MaintenanceCommandDeps): Command<z.infer<typeof args>> => ({
   name: 'schedule',
   summary: 'a one-off window: announced ahead, alerts silenced, restarts without a second person',
   usage: [SCHEDULE_USAGE.replace('maintenance ', '')],
@@ -17,7 +18,7 @@ export const scheduleCommand: Command<z.infer<typeof args>> = {
   permission: 'operate',
   args,
   async run({ tokens }, ctx) {
-    const { config, clock, maintenance } = ctx.services;
+    const { config, clock, maintenance } = deps;
     const names = new ServiceNames(config.services);
     const input = parseSchedule(
       tokens,
@@ -30,4 +31,4 @@ export const scheduleCommand: Command<z.infer<typeof args>> = {
     });
     return scheduledReply(occurrence, announcements);
   },
-};
+});

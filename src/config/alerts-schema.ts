@@ -39,6 +39,13 @@ const minutes = z
   .positive()
   .max(7 * 24 * 60);
 
+/**
+ * The push alert sources: webhooks the bot serves (the pull sources are `sources` below). Each has
+ * its settings here (Alertmanager's: `webhook`) and one case in src/wiring/push-alert-source-kinds.ts.
+ */
+export const pushAlertSourceKinds = ['alertmanager'] as const;
+export type PushAlertSourceKind = (typeof pushAlertSourceKinds)[number];
+
 export const alertsSettingsSchema = z
   .strictObject({
     sources: z.array(alertSourceSchema).default([]),

@@ -32,6 +32,13 @@ export const metricDefinitionSchema = z.strictObject({
   source: sourceSchema,
 });
 
+/**
+ * The chart renderers `/bers metrics` can draw with; the first is the one used (a second kind would
+ * get a `metrics` setting to choose it). Each has one case in src/wiring/chart-renderer-kinds.ts.
+ */
+export const chartRendererKinds = ['chartjs'] as const;
+export type ChartRendererKind = (typeof chartRendererKinds)[number];
+
 export const metricsSettingsSchema = z
   .strictObject({
     prometheusUrl: url.optional(),

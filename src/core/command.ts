@@ -2,7 +2,7 @@ import type { z } from 'zod';
 import type { Actor, ChannelRef } from './actor.js';
 import type { Reply } from './message.js';
 import type { Permission } from './permissions.js';
-import type { Services } from './services.js';
+import type { PipelineServices, Services } from './services.js';
 
 export type Mode = 'console' | 'slack';
 
@@ -15,10 +15,14 @@ interface Invocation {
    */
   requestId: string;
   mode: Mode;
-  services: Services;
+  /**
+   * The pipeline's own ports only (log, permissions, audit, metrics, config): a command, button or
+   * modal gets the areas' services it uses when it is built (commands/index.ts), not from here.
+   */
+  services: PipelineServices;
 }
 
-/** Everything a handler may know about the invocation, and the services it may use. */
+/** Everything a command may know about the invocation (its ports it got when it was built). */
 export interface CommandContext extends Invocation {
   channel: ChannelRef;
   /** The full text after `/bers`, as typed. */
@@ -92,6 +96,8 @@ export interface ViewHandler<I = unknown> {
 
 /** An Events API callback (e.g. a reaction), for the handler of its type. */
 export interface EventInvocation extends Invocation {
+  // TODO(#12): event handlers still take the whole bag; built from their ports like commands next.
+  services: Services;
   channel: ChannelRef;
   event: Record<string, unknown>;
 }

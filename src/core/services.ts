@@ -21,9 +21,11 @@ export interface PipelineServices {
 }
 
 /**
- * What commands and flows get as `ctx.services`. Core declares only the pipeline's ports; the
- * areas' fields are added in src/services.ts (composition-root side) by declaration merging, so
- * that core imports nothing outside core and the areas' types never form a cycle through it.
+ * Every service the composition root builds. Core declares only the pipeline's ports; the areas'
+ * fields are added in src/services.ts (composition-root side) by declaration merging, so that core
+ * imports nothing outside core and the areas' types never form a cycle through it. Commands do not
+ * get this bag: commands/index.ts builds each with the few ports it uses, and their invocations
+ * carry only the PipelineServices (command.ts). Event handlers still get the whole bag.
  */
 // Empty on purpose: extended by declaration merging in src/services.ts.
 export interface Services extends PipelineServices {}

@@ -24,8 +24,8 @@ export interface IncidentServiceOptions {
   clock: Clock;
   log: Logger;
   timers: TimerService;
-  /** Read at each use, so the paging integration can be swapped in after wiring. */
-  pager: () => Pager;
+  /** PagerDuty's outbox-backed Pager when configured, else the timeline pager; fixed at wiring. */
+  pager: Pager;
   messages?: MessageSource;
   /** The flows' messages in Block Kit (src/views/incident-messages.ts). */
   render: IncidentMessages;

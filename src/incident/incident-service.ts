@@ -2,7 +2,6 @@ import type { Actor } from '../core/actor.js';
 import type { Message } from '../core/message.js';
 import { truncatePlain } from '../core/truncate.js';
 import { type IncidentAction, tellAction } from './action-replies.js';
-import { cardsOf } from './cards.js';
 import { type DeclareInput, type DeclareResult, declareIncident } from './declare-flow.js';
 import { type IncidentDeps, mustGet } from './incident-deps.js';
 import { incidentRepository as repo } from './incident-repository.js';

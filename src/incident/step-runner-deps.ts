@@ -12,7 +12,7 @@ import type { IncidentReports } from './reports.js';
 export interface StepRunnerDeps {
   store: Store;
   chat: Chat;
-  pager: () => Pager;
+  pager: Pager;
   clock: Clock;
   log: Logger;
   reports: IncidentReports;

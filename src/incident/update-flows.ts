@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../core/actor.js';
-import { ConflictError, UsageError } from '../core/errors.js';
+import { UsageError } from '../core/errors.js';
 import type { Message } from '../core/message.js';
 import { md, userMention } from '../core/mrkdwn.js';
 import type { Queryable } from '../store/store.js';
 import { extraCardSteps } from './declare-steps.js';
 import { type IncidentDeps, mustGet, TIMER_KINDS, timerKeys } from './incident-deps.js';
+import { resolvedConflict } from './incident-errors.js';
 import { incidentRepository as repo } from './incident-repository.js';
 import { type Incident, type IncidentStatus, transitionProblem } from './model.js';
 import { type StepPayload, stepStore } from './step-store.js';
@@ -13,11 +14,8 @@ import { type StepPayload, stepStore } from './step-store.js';
 /** The timeline kind of an update the commander made public (`--public`): the status page's. */
 export const PUBLIC_UPDATE = 'public-update';
 
-export function resolvedConflict(incident: Incident): ConflictError {
-  return new ConflictError(
-    `Incident #${incident.number} is resolved, so it takes no more updates. Add to its timeline with \`/bers incident note ${incident.number} <text…>\`, or declare a new incident.`,
-  );
-}
+// Kept importable from here for the other flows; commands take it from incident-errors.ts.
+export { resolvedConflict };
 
 /** Runs `change` in a transaction on an open incident, then the steps it stored. */
 export async function onOpenIncident(

@@ -4,6 +4,7 @@ import type { BotConfig } from '../../src/config/schema.js';
 import { readSettings } from '../../src/config/settings.js';
 import type { Clock } from '../../src/core/clock.js';
 import type { AnyCommand } from '../../src/core/command.js';
+import type { Services } from '../../src/core/services.js';
 import type { InboxTarget } from '../../src/inbox/kept-request.js';
 import { secretsIn } from '../../src/observability/logger.js';
 import type { Store } from '../../src/store/store.js';
@@ -77,8 +78,8 @@ export interface HttpBotOptions {
   inbox?: InboxTarget;
   /** Run the report schedules (off by default so other suites see no scheduled posts). */
   scheduleReports?: boolean;
-  /** Extra or replacement `/bers` subcommands (default: commands/index.ts). */
-  commands?: AnyCommand[];
+  /** Extra or replacement `/bers` subcommands, built from the services (default: commands/index.ts). */
+  commands?: (services: Services) => AnyCommand[];
   /**
    * Send command text as Slack does with the manifest's `should_escape: true`: typed text is
    * escaped and `@name` / `#name` / URLs Slack knows (`slack.directory`) become tokens.

@@ -1,5 +1,5 @@
 import type { Writable } from 'node:stream';
-import { allCommands } from '../../../commands/index.js';
+import { commandDescriptions } from '../../../commands/index.js';
 import { ConfigError, loadConfig } from '../../config/load-config.js';
 import { IncidentTemplates, TemplateError } from '../../incident/templates.js';
 import { ChecklistError, Checklists } from '../../maintenance/checklists.js';
@@ -40,7 +40,7 @@ export async function runCheck(file: string | undefined, env: Env, out: Writable
     out.write(`${path}: 1 problem\n  maintenance.windows: ${error.message}\n`);
     return 1;
   }
-  const samples = sampleReplies(config, allCommands(), templates);
+  const samples = sampleReplies(config, commandDescriptions(), templates);
   const problems = samples.flatMap((s) => {
     // As Slack receives it: a message's top-level text is plain, escaped at the Slack edge.
     const wire = { ...s.message, text: notificationText(s.message.text) };

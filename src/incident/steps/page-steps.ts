@@ -9,7 +9,7 @@ const PAGE_CARD = 'page:';
 /** Pages on-call with the incident's context; the page's state is recorded first, for its card. */
 export async function page(deps: StepRunnerDeps, incident: Incident, step: PendingStep): Promise<void> {
   const { store, chat, clock } = deps;
-  const pager = deps.pager();
+  const pager = deps.pager;
   const context = await pageContextOf(incident, chat, deps.probe);
   await pageRepository.paged(
     store,
@@ -77,8 +77,8 @@ export async function pagerFollowUp(
   const record = await pageRepository.get(deps.store, incident.id);
   if (!isOpenPage(record)) return;
   const key = dedupKeyOf(incident.number);
-  if (action === 'resolve') await deps.pager().resolve(key, step.key);
-  else if (record.state !== 'acknowledged') await deps.pager().acknowledge(key, by, step.key);
+  if (action === 'resolve') await deps.pager.resolve(key, step.key);
+  else if (record.state !== 'acknowledged') await deps.pager.acknowledge(key, by, step.key);
   else return;
   // The card says it at once; PagerDuty's report of it later finds it so.
   const change =

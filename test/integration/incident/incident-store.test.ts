@@ -40,7 +40,7 @@ for (const backend of storeBackends()) {
         clock,
         log,
         timers: new TimerService(on, clock, log),
-        pager: () => new TimelinePager(on, clock),
+        pager: new TimelinePager(on, clock),
         render: incidentMessages,
       });
     };

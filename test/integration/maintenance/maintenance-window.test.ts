@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import { PassThrough } from 'node:stream';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { healthCommand } from '../../../commands/health.js';
+import { createHealthCommand } from '../../../commands/health.js';
 import { buildActions } from '../../../src/actions/build-actions.js';
 import { AlertIds } from '../../../src/alerts/alert-ids.js';
 import { AlertService } from '../../../src/alerts/alert-service.js';
@@ -184,9 +184,9 @@ for (const backend of storeBackends()) {
       expect(texts().filter((t) => t.includes('Maintenance started'))).toHaveLength(1);
 
       // Health shows it (the checks still run).
-      const reply = await healthCommand.run({ services: [] }, {
-        services: { health, maintenance: second.maintenance },
-      } as never);
+      // The list fits a message, so no file goes to the chat: the command needs these two ports.
+      const command = createHealthCommand({ health, maintenance: second.maintenance } as never);
+      const reply = await command.run({ services: [] }, {} as never);
       const shown = JSON.stringify(reply.blocks);
       expect(shown).toContain('*unjucks-api* healthy · 🔧 in maintenance until 04:00 UTC');
       expect(shown).not.toContain('*web* healthy · 🔧');

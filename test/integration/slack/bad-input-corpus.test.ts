@@ -61,7 +61,7 @@ describe('HTTP mode: the bad-input corpus (test/fixtures/bad-input/slack-http.ts
   let h: HttpBotHarness;
   beforeAll(async () => {
     h = await startHttpBot({
-      commands: [...allCommands(), explodingModal],
+      commands: (services) => [...allCommands(services), explodingModal],
       config: configFrom(`
 services:
   - name: web

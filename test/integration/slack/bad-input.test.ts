@@ -37,7 +37,7 @@ services:
   - name: other
     checks: [{ kind: tcp, host: 127.0.0.1, port: 1, timeoutMs: 500 }]
 `),
-      commands: [...allCommands(), explode],
+      commands: (services) => [...allCommands(services), explode],
     });
   });
   afterAll(() => h.close());

@@ -64,7 +64,7 @@ services:
   - name: api
     checks: [{ kind: tcp, host: 127.0.0.1, port: 1, timeoutMs: 500 }]
 `),
-      commands: [...allCommands(), holdCommand(flags)],
+      commands: (services) => [...allCommands(services), holdCommand(flags)],
     });
   });
   afterAll(() => h.close());

@@ -3,7 +3,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allCommands } from '../../../commands/index.js';
+import { commandDescriptions } from '../../../commands/index.js';
 import { handlersOf, type RegisteredHandler } from '../../../src/core/registry.js';
 import { configFrom } from '../../helpers/config.js';
 import { type HttpBotHarness, startHttpBot } from '../../helpers/http-bot.js';
@@ -137,7 +137,7 @@ actions:
     return h.slack.waitFor(() => dmsTo(h, EVE.id)[seen], 10_000, `refusal of ${handler.id}`);
   }
 
-  const handlers = handlersOf(allCommands());
+  const handlers = handlersOf(commandDescriptions());
 
   it.each(handlers.map((handler) => [label(handler), handler] as const))(
     '%s: refused, audited as denied',

@@ -28,7 +28,7 @@ permissions:
   grants:
     operate: [sre]
 `),
-      commands: [...allCommands(), restart],
+      commands: (services) => [...allCommands(services), restart],
     });
     h.slack.on('usergroups.users.list', (args) =>
       args.usergroup === 'S0SRE' ? { ok: true, users: ['U0ADA'] } : { ok: false, error: 'no_such_subteam' },

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { allCommands } from '../../../commands/index.js';
+import { commandDescriptions } from '../../../commands/index.js';
 import { completeLine } from '../../../src/console/complete-line.js';
 
 const source = {
-  commands: allCommands(),
+  commands: commandDescriptions(),
   services: ['upload-bridge', 'unjucks-api', 'unjucks-db', 'ai-chat'],
   metrics: ['error-rate', 'p95-latency'],
 };
