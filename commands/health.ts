@@ -47,7 +47,8 @@ export const healthCommand: Command<z.infer<typeof args>> = {
       windows.flatMap((w) => w.services.map((s): [string, string] => [s, maintenanceNote(w)])),
     );
     if (services.length > 0) return healthDetailReply(report, notes);
-    const note = healthListFits(report, notes) ? undefined : await attachFullList(report, ctx);
-    return healthSummaryReply(report, { notes, fileNote: note });
+    const fits = healthListFits(report, notes);
+    const note = fits ? undefined : await attachFullList(report, ctx);
+    return healthSummaryReply(report, { notes, fileNote: note, fits });
   },
 };
