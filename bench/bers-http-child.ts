@@ -6,7 +6,7 @@
  * whose TCP checks answer on a local socket; BENCH_OPEN_INCIDENTS open incidents seeded before
  * start. Sends `{ port }` when listening; any message stops it.
  */
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -81,6 +81,7 @@ async function main(apiUrl: string): Promise<void> {
     await bot.stop();
     if (schema) await store.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
     await store.close();
+    await rm(dataDir, { recursive: true, force: true });
     process.exit(0);
   });
 }

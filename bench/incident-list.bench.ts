@@ -11,7 +11,7 @@
  *   node --import tsx bench/incident-list.bench.ts      (BENCH_OPEN_INCIDENTS, BENCH_ROUNDS)
  */
 import { randomBytes } from 'node:crypto';
-import { mkdtemp } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
@@ -62,7 +62,10 @@ async function rawClient(botPid: number): Promise<{ run(): Promise<number>; clos
       if (rows.length !== OPEN) throw new Error(`raw SQL read ${rows.length} rows`);
       return performance.now() - started;
     },
-    close: () => db.close(),
+    async close() {
+      await db.close();
+      await rm(dir, { recursive: true, force: true });
+    },
   };
 }
 
