@@ -58,8 +58,9 @@ export function createHealthCommand(deps: HealthCommandDeps): Command<z.infer<ty
         windows.flatMap((w) => w.services.map((s): [string, string] => [s, maintenanceNote(w)])),
       );
       if (services.length > 0) return healthDetailReply(report, notes);
-      const note = healthListFits(report, notes) ? undefined : await attachFullList(deps, report, ctx);
-      return healthSummaryReply(report, { notes, fileNote: note });
+      const fits = healthListFits(report, notes);
+      const note = fits ? undefined : await attachFullList(deps, report, ctx);
+      return healthSummaryReply(report, { notes, fileNote: note, fits });
     },
   };
 }

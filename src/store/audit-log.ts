@@ -1,5 +1,6 @@
 import type { AuditEntry, AuditRecord, AuditSink } from '../core/audit.js';
 import type { Clock } from '../core/clock.js';
+import { GroupCommit } from '../core/group-commit.js';
 import type { Store } from './store.js';
 
 export type { AuditEntry, AuditRecord } from '../core/audit.js';
@@ -21,33 +22,83 @@ interface AuditRow {
   details: Record<string, unknown>;
 }
 
-/** The permanent record of what was done through the bot. */
+const COLUMNS = `at, kind, actor_id, actor_name, channel_id, channel_name, subject, text, outcome,
+  duration_ms, correlation_id, service, details`;
+const PER_ROW = 13;
+
+interface Pending {
+  at: Date;
+  entry: AuditEntry;
+}
+type Written = { ok: true } | { ok: false; error: unknown };
+
+function rowParams(at: Date, entry: AuditEntry): unknown[] {
+  return [
+    at,
+    entry.kind,
+    entry.actor.id,
+    entry.actor.name,
+    entry.channel.id,
+    entry.channel.name,
+    entry.subject,
+    entry.text,
+    entry.outcome,
+    entry.durationMs ?? 0,
+    entry.correlationId,
+    entry.service ?? null,
+    JSON.stringify(entry.details ?? {}),
+  ];
+}
+
+/** `($1, …, $13), ($14, …)`: one VALUES row per entry. */
+function valuesOf(rows: number): string {
+  return Array.from(
+    { length: rows },
+    (_, r) => `(${Array.from({ length: PER_ROW }, (_, c) => `$${r * PER_ROW + c + 1}`).join(', ')})`,
+  ).join(', ');
+}
+
+/**
+ * The permanent record of what was done through the bot. Rows are group-committed: the rows of
+ * commands that finish while a write is in flight go together in one INSERT (one statement and
+ * one commit instead of one each, what the load bench showed the audit costs at hundreds of
+ * commands a second); each `record` still resolves once its own row is written.
+ */
 export class AuditLog implements AuditSink {
+  private readonly writes = new GroupCommit((rows: Pending[]) => this.write(rows));
+
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
   ) {}
 
   async record(entry: AuditEntry): Promise<void> {
-    await this.store.query(
-      `INSERT INTO audit_events (at, kind, actor_id, actor_name, channel_id, channel_name, subject, text, outcome,
-         duration_ms, correlation_id, service, details)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13)`,
-      [
-        this.clock.now(),
-        entry.kind,
-        entry.actor.id,
-        entry.actor.name,
-        entry.channel.id,
-        entry.channel.name,
-        entry.subject,
-        entry.text,
-        entry.outcome,
-        entry.durationMs ?? 0,
-        entry.correlationId,
-        entry.service ?? null,
-        JSON.stringify(entry.details ?? {}),
-      ],
+    // Stamped now, not when its batch is written.
+    const written = await this.writes.add({ at: this.clock.now(), entry });
+    if (!written.ok) throw written.error;
+  }
+
+  /** One result per row, so a row the store refuses fails its own `record`, not its batch's. */
+  private async write(rows: Pending[]): Promise<Written[]> {
+    const insert = (batch: Pending[]) =>
+      this.store.query(
+        `INSERT INTO audit_events (${COLUMNS}) VALUES ${valuesOf(batch.length)}`,
+        batch.flatMap((r) => rowParams(r.at, r.entry)),
+      );
+    try {
+      await insert(rows);
+      return rows.map(() => ({ ok: true }));
+    } catch (error) {
+      if (rows.length === 1) return [{ ok: false, error }];
+    }
+    // The batch was refused whole: each row on its own, as if it had come alone.
+    return Promise.all(
+      rows.map((r) =>
+        insert([r]).then(
+          (): Written => ({ ok: true }),
+          (error: unknown): Written => ({ ok: false, error }),
+        ),
+      ),
     );
   }
 

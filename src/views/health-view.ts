@@ -80,11 +80,17 @@ function healthyGroupLines(healthy: readonly ServiceHealth[]): string[] {
 /**
  * `/bers health`: one line per service, worst first, while that fits a message. Past that, the
  * problems first with their reasons (as many as fit), the healthy services counted by group, and
- * the full list in the file whose note is `fileNote`.
+ * the full list in the file whose note is `fileNote`. `fits` is `healthListFits` of the same
+ * report and notes, for a caller that has already measured it (rendering every line once more
+ * per command is what it saves).
  */
 export function healthSummaryReply(
   report: HealthReport,
-  { notes, fileNote }: { notes?: HealthNotes; fileNote?: string } = {},
+  {
+    notes,
+    fileNote,
+    fits = healthListFits(report, notes),
+  }: { notes?: HealthNotes; fileNote?: string; fits?: boolean } = {},
 ): Reply {
   const services = worstFirst(report);
   const line = (s: ServiceHealth) => serviceLine(s, notes);
@@ -95,7 +101,7 @@ export function healthSummaryReply(
     blocks: capBlocks([header(`Health: ${report.overall}`), ...blocks]),
     visibility: 'in_channel',
   });
-  if (healthListFits(report, notes)) {
+  if (fits) {
     // Lines packed into sections up to Slack's text limit, none cut off.
     return reply([...packedSections(services.map(line)), context(footer)]);
   }

@@ -1,0 +1,89 @@
+/**
+ * The bot under load for bench/command-load.bench.ts and bench/incident-list.bench.ts, in a
+ * process of its own (forked with the tsx loader): HTTP mode against the fake Slack at argv[2],
+ * the embedded store on disk with its journal inbox (or PostgreSQL with BENCH_DATABASE_URL, in a
+ * schema of its own, the inbox still the journal), as in production: each ack waits for its request to be kept. A few services
+ * whose TCP checks answer on a local socket; BENCH_OPEN_INCIDENTS open incidents seeded before
+ * start. Sends `{ port }` when listening; any message stops it.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createBot } from '../src/app.js';
+import { readSettings } from '../src/config/settings.js';
+import { incidentRepository } from '../src/incident/incident-repository.js';
+import { createLogger } from '../src/observability/logger.js';
+import { openStore } from '../src/store/open-store.js';
+import type { Store } from '../src/store/store.js';
+import { configFrom } from '../test/helpers/config.js';
+
+export const BENCH_SECRET = 'bench-signing-secret-0123456789abcdef';
+/** Services in the config: `/bers health` checks them all, each a TCP connect to a local socket. */
+const SERVICES = Number(process.env.BENCH_SERVICES ?? 5);
+const SEVERITIES = ['P1', 'P2', 'P3'];
+
+/** `count` open incidents, as a declare leaves them (the channel and its name set). */
+export async function seedIncidents(store: Store, count: number): Promise<void> {
+  for (let n = 1; n <= count; n++) {
+    const incident = await incidentRepository.insert(store, {
+      requestKey: `bench-${n}`,
+      title: `Checkout latency above SLO in region ${n % 7} (bench incident ${n})`,
+      severity: SEVERITIES[n % SEVERITIES.length]!,
+      impact: 'customers see slow checkouts',
+      services: ['api'],
+      isPrivate: n % 50 === 0,
+      commanderId: 'U0ADA',
+      declaredById: 'U0ADA',
+      declaredByName: 'ada',
+      declaredAt: new Date(Date.UTC(2026, 11, 1, 0, n % 60)),
+    });
+    await store.query('UPDATE incidents SET channel_id = $1, channel_name = $2 WHERE id = $3', [
+      `CINC${n}`,
+      `inc-${n}-checkout-latency`,
+      incident!.id,
+    ]);
+  }
+}
+
+async function main(apiUrl: string): Promise<void> {
+  const target = createServer((socket) => socket.end());
+  await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
+  const targetPort = (target.address() as { port: number }).port;
+  const databaseUrl = process.env.BENCH_DATABASE_URL;
+  const dataDir = await mkdtemp(join(tmpdir(), 'bers-load-bench-'));
+  const schema = databaseUrl ? `bench_load_${process.pid}` : undefined;
+  const store = await openStore({ databaseUrl, dataDir, schema });
+  await seedIncidents(store, Number(process.env.BENCH_OPEN_INCIDENTS ?? 10));
+  const services = Array.from(
+    { length: SERVICES },
+    (_, i) =>
+      `  - name: api-${i}\n    checks: [{ kind: tcp, host: 127.0.0.1, port: ${targetPort}, timeoutMs: 1000 }]\n`,
+  );
+  const bot = await createBot({
+    settings: readSettings({
+      SLACK_BOT_TOKEN: 'xoxb-bench',
+      SLACK_SIGNING_SECRET: BENCH_SECRET,
+      SLACK_API_URL: apiUrl,
+      PORT: '0',
+    }),
+    config: configFrom(`services:\n${services.join('')}`),
+    log: createLogger('warn', process.stderr as never),
+    store,
+    // The journal inbox on both stores: the PostgreSQL inbox has no schema of its own, and the
+    // shared server's `public` schema belongs to the other runs on this machine.
+    inbox: { kind: 'journal', dir: dataDir },
+    scheduleReports: false,
+  });
+  await bot.start();
+  process.send!({ port: bot.port()! });
+  process.once('message', async () => {
+    await bot.stop();
+    if (schema) await store.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
+    await store.close();
+    await rm(dataDir, { recursive: true, force: true });
+    process.exit(0);
+  });
+}
+
+if (process.argv[1]?.endsWith('bers-http-child.ts')) await main(process.argv[2]!);
