@@ -2,10 +2,11 @@ import { z } from 'zod';
 import { ServiceNames } from '../src/config/service-names.js';
 import type { Actor, ChannelRef } from '../src/core/actor.js';
 import type { ActionHandler, ActionInvocation, Command, CommandContext } from '../src/core/command.js';
-import { ForbiddenError, NotFoundError, UsageError } from '../src/core/errors.js';
+import { NotFoundError, UsageError } from '../src/core/errors.js';
 import type { Reply } from '../src/core/message.js';
 import { md } from '../src/core/mrkdwn.js';
 import { plainPost, pressedMessage, type RunButton, runbookList } from '../src/views/runbook-view.js';
+import { argsButton, argsView, requireDriver } from './runbook-args.js';
 
 const args = z
   .array(z.string().max(64, 'a name is at most 64 characters'))
@@ -25,11 +26,7 @@ function runButton(button: RunButton): ActionHandler {
       const walker = inv.services.runbooks;
       const run = await walker.get(runId);
       if (!run) throw new UsageError('That runbook walk no longer exists.');
-      if (run.startedBy.id !== inv.actor.id && !inv.services.permissions.can(inv.actor, 'operate')) {
-        throw new ForbiddenError(
-          `Only ${run.startedBy.name}, who started this runbook, or someone with the \`operate\` permission can press its buttons.`,
-        );
-      }
+      requireDriver(inv.services, inv.actor, run);
       const moved = await walker.press(run, step, button, inv.actor);
       if (!moved)
         return { text: 'This step has already moved on.', visibility: 'ephemeral', replaceOriginal: false };
@@ -109,5 +106,7 @@ export const runbookCommand: Command<z.infer<typeof args>> = {
     stop: runButton('stop'),
     retry: runButton('retry'),
     skip: runButton('skip'),
+    args: argsButton,
   },
+  views: { args: argsView },
 };

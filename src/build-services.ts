@@ -141,6 +141,9 @@ export async function buildServices(
     runbooks: new RunbookWalker({
       ...{ store, chat, clock, log, audit, timers, health, kpis, actions },
       runbooks: config.runbooks.definitions,
+      alerts: alertsArea.service,
+      serviceOf: (name) => names.canonical(name),
+      alertMatchers: config.maintenance.silenceMatchers,
     }),
     maintenance,
   };

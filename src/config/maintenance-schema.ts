@@ -8,6 +8,12 @@ const leadTime = z
   .refine((text) => (durationMs(text) ?? 0) >= 60_000, 'a lead time like 24h, 2h or 30m')
   .transform((text) => Math.round(durationMs(text)! / 60_000));
 
+/** An equality matcher: the label `name` is exactly `value`. */
+const labelMatcher = z.strictObject({
+  name: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'a Prometheus label name'),
+  value: z.string().min(1).max(200),
+});
+
 export const maintenanceWindowSchema = z.strictObject({
   /** Names the window's row; renaming it starts a new window. */
   name: z.string().regex(/^[a-z0-9][a-z0-9-]{0,62}$/, 'must be lower-case letters, digits and dashes'),
@@ -35,6 +41,13 @@ export const maintenanceSettingsSchema = z
       .string()
       .regex(/^[A-Za-z_][A-Za-z0-9_]*$/)
       .default('service'),
+    /**
+     * Per service, the Alertmanager label matchers its silence uses instead of
+     * `silenceLabel=<service>`, for rules that label by job or app (`[{ name: job, value: unjucks-api }]`).
+     */
+    silenceMatchers: z
+      .record(z.string(), z.array(labelMatcher).min(1, 'give at least one matcher').max(10))
+      .default({}),
     /** Announcements of a one-off window (`/bers maintenance schedule`), when far enough ahead. */
     announce: z.array(leadTime).max(5).prefault(['24h', '2h']),
     windows: z.array(maintenanceWindowSchema).default([]),

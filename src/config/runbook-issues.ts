@@ -5,7 +5,7 @@ const BUILT_IN_OPERATIONS = new Set(['restart', 'rollback', 'scale']);
 interface KnownNames {
   services: { name: string; aliases: string[] }[];
   metrics: { definitions: { name: string }[] };
-  actions: { services: Record<string, { operations: Record<string, unknown> }> };
+  actions: { services: Record<string, { operations: Record<string, { args: { name: string }[] }> }> };
 }
 
 /** What a runbook names that the config does not have: a service, a KPI, an operation. */
@@ -23,11 +23,16 @@ export function runbookIssues(
     issues.push({ path: ['service'], message: `unknown service "${runbook.service}"` });
   }
   runbook.steps.forEach((step, i) => {
-    const metric = 'gather' in step ? step.gather.metric : 'watch' in step ? step.watch.metric : undefined;
+    const metric =
+      'gather' in step
+        ? (step.gather.metric ?? step.gather.query?.metric)
+        : 'watch' in step
+          ? step.watch.metric
+          : undefined;
     if (metric !== undefined && !metrics.has(metric)) {
       const kind = 'gather' in step ? 'gather' : 'watch';
       issues.push({
-        path: ['steps', i, kind, 'metric'],
+        path: ['steps', i, kind, ...('gather' in step && step.gather.query ? ['query'] : []), 'metric'],
         message: `unknown metric "${metric}" (metrics.definitions)`,
       });
     }
@@ -39,6 +44,15 @@ export function runbookIssues(
           path: ['steps', i, 'act', 'operation'],
           message: `${canonical.name} has no operation "${op}"`,
         });
+      }
+      // A fixed argument the operation does not take (its value is checked when the step runs).
+      const known = operations[op]?.args.map((a) => a.name);
+      for (const name of Object.keys(step.act.args)) {
+        if (known && !known.includes(name))
+          issues.push({
+            path: ['steps', i, 'act', 'args', name],
+            message: `${op} has no argument "${name}"`,
+          });
       }
     }
   });

@@ -132,6 +132,15 @@ export const botConfigSchema = z
         }
       });
     });
+    for (const service of Object.keys(config.maintenance.silenceMatchers)) {
+      if (!seen.has(service)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['maintenance', 'silenceMatchers', service],
+          message: aliasOf.has(service) ? 'name the service itself, not an alias' : 'unknown service',
+        });
+      }
+    }
     const roles = Object.keys(config.permissions.roles);
     const metrics = config.metrics.definitions.map((d) => d.name);
     for (const issue of actionsIssues(config.actions, { services: [...seen.keys()], roles, metrics })) {

@@ -32,7 +32,7 @@ export async function silenceWindow(
     for (const service of o.services) {
       try {
         const result = await alerts.silence(source, {
-          labels: { [settings.silenceLabel]: service },
+          labels: silenceLabels(settings, service),
           minutes,
           createdBy: BOT.name,
           comment: `Maintenance #${o.id}: ${o.title}`,
@@ -58,6 +58,13 @@ export async function silenceWindow(
     }
   }
   return { silences, silenced, failures };
+}
+
+/** The service's configured matchers, else `silenceLabel=<service>` (Unjucks's rules label by `job`). */
+export function silenceLabels(settings: MaintenanceSettings, service: string): Record<string, string> {
+  const matchers = settings.silenceMatchers[service];
+  if (!matchers) return { [settings.silenceLabel]: service };
+  return Object.fromEntries(matchers.map((m) => [m.name, m.value]));
 }
 
 /** Each silence the start created, expired once (the occurrence's end was claimed by one caller). */

@@ -2,7 +2,7 @@ import type { Actor } from '../core/actor.js';
 import type { Chat } from '../core/chat.js';
 import { type Mrkdwn, renderText } from '../core/mrkdwn.js';
 import type { AuditLog } from '../store/audit-log.js';
-import { plainPost, type RunButton, stepMessage } from '../views/runbook-view.js';
+import { plainPost, type StepButton, stepMessage } from '../views/runbook-view.js';
 import type { RunbookRun, RunRepository } from './run-repository.js';
 
 export interface ThreadDeps {
@@ -17,7 +17,7 @@ export interface ThreadDeps {
 export class RunThread {
   constructor(private readonly deps: ThreadDeps) {}
 
-  async show(run: RunbookRun, index: number, body: Mrkdwn, buttons: RunButton[]): Promise<void> {
+  async show(run: RunbookRun, index: number, body: Mrkdwn, buttons: StepButton[]): Promise<void> {
     const total = this.deps.stepsOf(run.runbook);
     await this.deps.runs.recordOutcome(run.id, index, renderText(body));
     await this.deps.chat.post(run.channelId, stepMessage(run.id, index, total, body, buttons), {

@@ -1,13 +1,11 @@
 import type { Logger } from 'pino';
-import type { Actions } from '../actions/build-actions.js';
-import type { Runbook } from '../config/runbook-schema.js';
+import type { OperationArg } from '../actions/operation.js';
+import type { ActStep as ActStepConfig, Runbook } from '../config/runbook-schema.js';
 import type { Actor, ChannelRef } from '../core/actor.js';
 import type { Chat } from '../core/chat.js';
 import type { Clock } from '../core/clock.js';
-import { NotFoundError } from '../core/errors.js';
-import { type Mrkdwn, md } from '../core/mrkdwn.js';
-import type { HealthService } from '../health/health-service.js';
-import type { MetricService } from '../metrics/metric-service.js';
+import { NotFoundError, UsageError } from '../core/errors.js';
+import { md } from '../core/mrkdwn.js';
 import type { TimerService } from '../scheduler/timers.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { Store } from '../store/store.js';
@@ -15,14 +13,15 @@ import { type RunButton, runbookHeader } from '../views/runbook-view.js';
 import { ACT_TIMER, ActStep } from './act-step.js';
 import { type RunbookRun, RunRepository, type RunState } from './run-repository.js';
 import { RunThread } from './run-thread.js';
+import { failureNote, safely } from './steps/failure-note.js';
 import { gather } from './steps/gather.js';
 import { note } from './steps/note.js';
-import type { StepContext } from './steps/step-context.js';
 import { stepKind } from './steps/step-kind.js';
 import { watchOnce, watchWhat } from './steps/watch.js';
+import { type ContextDeps, walkContext } from './walk-context.js';
 import { startWatch, type WatchPayload } from './watch-timer.js';
 
-export interface WalkerDeps {
+export interface WalkerDeps extends ContextDeps {
   runbooks: readonly Runbook[];
   store: Store;
   chat: Chat;
@@ -30,9 +29,6 @@ export interface WalkerDeps {
   log: Logger;
   audit: AuditLog;
   timers: TimerService;
-  health: HealthService;
-  kpis: MetricService;
-  actions: Actions;
 }
 
 export const RUNBOOK_TIMERS = { watch: 'runbook.watch', act: ACT_TIMER } as const;
@@ -67,6 +63,22 @@ export class RunbookWalker {
 
   get(id: string): Promise<RunbookRun | undefined> {
     return this.runs.get(id);
+  }
+
+  /** An act step's form: the operation and the arguments the step leaves to the person driving. */
+  argsForm(run: RunbookRun, step: number): { operation: string; args: OperationArg[] } {
+    return this.acts.form(run, step, this.actOf(run, step));
+  }
+
+  /** The form's values: validated (UsageError), then the operation requested once (false: moved on). */
+  submitArgs(run: RunbookRun, step: number, typed: Record<string, string>, actor: Actor): Promise<boolean> {
+    return this.acts.submit(run, step, this.actOf(run, step), typed, actor);
+  }
+
+  private actOf(run: RunbookRun, index: number): ActStepConfig {
+    const step = this.runbook(run.runbook).steps[index];
+    if (!step || !('act' in step)) throw new UsageError('That step asks for no arguments.');
+    return step.act;
   }
 
   /** Posts the header in the channel and the first step in its thread. */
@@ -143,7 +155,7 @@ export class RunbookWalker {
       case 'note': {
         const body =
           'gather' in step
-            ? await this.safely(() => gather(step.gather, this.context(run)))
+            ? await safely(() => gather(step.gather, walkContext(this.deps, run, actor)))
             : note('note' in step ? step.note : '');
         await this.thread.show(run, index, body, ['next', 'stop']);
         return;
@@ -175,7 +187,7 @@ export class RunbookWalker {
       }
       case 'act': {
         if (!('act' in step)) return;
-        await this.acts.request(run, index, step.act.operation, actor);
+        await this.acts.enter(run, index, step.act, actor);
         return;
       }
       default: {
@@ -191,10 +203,12 @@ export class RunbookWalker {
     const step = this.runbook(run.runbook).steps[p.step];
     if (!step || !('watch' in step)) return;
     // A source that is down is a look that did not meet the target, not the end of the watch.
-    const look = await watchOnce(step.watch, this.context(run)).catch((error: unknown) => ({
-      met: false,
-      seen: failureNote(error),
-    }));
+    const look = await watchOnce(step.watch, walkContext(this.deps, run, run.startedBy)).catch(
+      (error: unknown) => ({
+        met: false,
+        seen: failureNote(error),
+      }),
+    );
     const elapsed = Math.round((this.deps.clock.now().getTime() - p.startedAt) / 1000);
     const { met, seen } = look;
     if (!met && elapsed < step.watch.timeoutSeconds) {
@@ -230,21 +244,4 @@ export class RunbookWalker {
       `watch ${met ? 'met' : 'not met'} after ${elapsed} s`,
     );
   }
-
-  private async safely<T>(fn: () => Promise<T>): Promise<T | Mrkdwn> {
-    try {
-      return await fn();
-    } catch (error) {
-      return failureNote(error);
-    }
-  }
-
-  private context(run: RunbookRun): StepContext {
-    return { service: run.service, health: this.deps.health, kpis: this.deps.kpis };
-  }
-}
-
-/** What a step shows when its source failed: the reason, never a thrown walk. */
-function failureNote(error: unknown): Mrkdwn {
-  return md`⚠️ ${(error as Error).message}`;
 }

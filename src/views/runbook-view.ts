@@ -1,12 +1,18 @@
+import type { OperationArg } from '../actions/operation.js';
+import { argHint } from '../actions/operation-args.js';
 import type { Runbook } from '../config/runbook-schema.js';
+import type { ModalView } from '../core/chat.js';
 import { actionId } from '../core/command.js';
 import type { Message, Reply } from '../core/message.js';
 import { joinMrkdwn, md, type Text, trustedMrkdwn, userMention } from '../core/mrkdwn.js';
-import { actions, type ButtonSpec, context, header, section } from './blocks.js';
+import { actions, type ButtonSpec, context, header, plainObject, section } from './blocks.js';
 
 export type RunButton = 'next' | 'stop' | 'retry' | 'skip';
+/** The buttons a step shows: the ones that move the walk, and an act step's *Enter arguments*. */
+export type StepButton = RunButton | 'args';
 
-const LABELS: Record<RunButton, ButtonSpec['text']> = {
+const LABELS: Record<StepButton, ButtonSpec['text']> = {
+  args: 'Enter arguments',
   next: 'Next',
   stop: 'Stop',
   retry: 'Retry',
@@ -36,7 +42,7 @@ export function stepMessage(
   step: number,
   total: number,
   body: Text,
-  buttons: readonly RunButton[],
+  buttons: readonly StepButton[],
 ): Message {
   const blocks = [context(`Step ${step + 1}/${total}`), section(body)];
   if (buttons.length > 0) {
@@ -48,7 +54,7 @@ export function stepMessage(
           value: runButtonValue(runId, step),
           ...(b === 'stop'
             ? { style: 'danger' as const }
-            : b === 'next'
+            : b === 'next' || b === 'args'
               ? { style: 'primary' as const }
               : {}),
         })),
@@ -101,4 +107,48 @@ export function runbookList(runbooks: readonly Runbook[]): Reply {
 /** A line in the walk's thread that is not a step (the end, a stop). */
 export function plainPost(body: Text): Message {
   return { text: String(body), blocks: [section(body)] };
+}
+
+/** An act step's form: one field per argument the step leaves open (a select for an enum). */
+export function argsModal(
+  metadata: string,
+  form: { operation: string; service: string; args: readonly OperationArg[] },
+): ModalView {
+  const plain = (text: string) => plainObject(text, 75);
+  return {
+    type: 'modal',
+    callback_id: actionId('runbook', 'args'),
+    title: plainObject(`Run ${form.operation}`, 24),
+    submit: plain('Request'),
+    close: plain('Cancel'),
+    private_metadata: metadata,
+    blocks: [
+      {
+        type: 'section',
+        text: plain(
+          `${form.operation} on ${form.service}: the values are checked by the operation's argument types; the request then has its own confirmation.`,
+        ),
+      },
+      ...form.args.map((arg) => ({
+        type: 'input' as const,
+        block_id: argBlockId(arg.name),
+        label: plain(arg.name),
+        optional: arg.optional,
+        hint: plain((arg.description ?? argHint(arg)).slice(0, 150)),
+        element:
+          arg.type === 'enum'
+            ? {
+                type: 'static_select' as const,
+                action_id: 'value',
+                options: arg.values.map((v) => ({ text: plain(v), value: v })),
+              }
+            : { type: 'plain_text_input' as const, action_id: 'value', max_length: 256 },
+      })),
+    ] as ModalView['blocks'],
+  };
+}
+
+/** Arguments' fields are `arg_<name>`: names are lower-case words, so the id is always valid. */
+export function argBlockId(name: string): string {
+  return `arg_${name}`;
 }

@@ -1,5 +1,8 @@
 import type { GatherStep } from '../../config/runbook-schema.js';
 import { type Mrkdwn, md } from '../../core/mrkdwn.js';
+import { gatherAlerts } from './gather-alerts.js';
+import { gatherLogs } from './gather-logs.js';
+import { gatherQuery } from './gather-query.js';
 import { kpiLine } from './kpi-line.js';
 import type { StepContext } from './step-context.js';
 
@@ -15,6 +18,9 @@ export async function gather(step: GatherStep, ctx: StepContext): Promise<Mrkdwn
     return md`*Health of ${service.service}:* ${service.status}${service.reason ? ` — ${service.reason}` : ''}\n${checks}`;
   }
   if (step.metric !== undefined) return kpiLine(await ctx.kpis.current(step.metric));
+  if (step.query) return gatherQuery(step.query, ctx);
+  if (step.alerts) return gatherAlerts(ctx);
+  if (step.logs) return gatherLogs(step.logs, ctx);
   const url = step.http!;
   try {
     const response = await fetch(url, { signal: AbortSignal.timeout(HTTP_TIMEOUT_MS) });

@@ -110,6 +110,27 @@ describe('alerts and KPIs in the seed examples', () => {
     expect(new Set(sourceUrls(config.metrics.definitions))).toEqual(new Set(['http://127.0.0.1:3002']));
   });
 
+  it('the seeds name no metric for uptime or error rate: the two BERS examples take the names from the environment', async () => {
+    const env = { BERS_UPTIME_METRIC: 'uptime_percent', BERS_ERROR_RATE_METRIC: 'errors_percent' };
+    for (const file of ['bers-monitoring.yaml', 'bers-operations.yaml']) {
+      const metricOf = (config: Awaited<ReturnType<typeof load>>, name: string) => {
+        const source = config.metrics.definitions.find((d) => d.name === name)!.source;
+        return source.kind === 'service-api' ? source.metric : source.kind;
+      };
+      const uptime = file === 'bers-monitoring.yaml' ? 'monitoring-uptime' : 'system-uptime';
+      const placeholders = await load(file);
+      expect([metricOf(placeholders, uptime), metricOf(placeholders, 'error-rate')]).toEqual([
+        'system_uptime',
+        'error_rate',
+      ]);
+      const named = await loadConfig(`examples/${file}`, env);
+      expect([metricOf(named, uptime), metricOf(named, 'error-rate')]).toEqual([
+        'uptime_percent',
+        'errors_percent',
+      ]);
+    }
+  });
+
   it('unjucks.yaml: Alertmanager and the seed 003 Prometheus KPIs', async () => {
     const config = await load('unjucks.yaml');
     expect(config.alerts.sources).toMatchObject([{ kind: 'alertmanager', name: 'alertmanager' }]);

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { silenceLabels } from '../../../src/maintenance/window-silences.js';
+import { configFrom, problemsOf } from '../../helpers/config.js';
+
+const SERVICES = `
+services:
+  - name: unjucks-api
+    aliases: [api]
+    checks: [{ kind: tcp, host: 127.0.0.1, port: 1 }]
+  - name: unjucks-db
+    checks: [{ kind: tcp, host: 127.0.0.1, port: 1 }]
+`;
+
+describe('maintenance silenceMatchers', () => {
+  it('silences a service by its configured matchers, the others by silenceLabel', () => {
+    const config = configFrom(`${SERVICES}
+maintenance:
+  silenceMatchers:
+    unjucks-api: [{ name: job, value: unjucks-api }]
+`);
+    expect(silenceLabels(config.maintenance, 'unjucks-api')).toEqual({ job: 'unjucks-api' });
+    expect(silenceLabels(config.maintenance, 'unjucks-db')).toEqual({ service: 'unjucks-db' });
+  });
+
+  it('refuses an unknown service, an alias, a bad label name and an empty list', () => {
+    const problems = problemsOf(`${SERVICES}
+maintenance:
+  silenceMatchers:
+    nope: [{ name: job, value: x }]
+    api: [{ name: job, value: x }]
+    unjucks-db: [{ name: "bad-label", value: x }]
+`);
+    expect(problems).toEqual([
+      'maintenance.silenceMatchers.unjucks-db[0].name: a Prometheus label name',
+      'maintenance.silenceMatchers.nope: unknown service',
+      'maintenance.silenceMatchers.api: name the service itself, not an alias',
+    ]);
+    expect(
+      problemsOf(`${SERVICES}
+maintenance:
+  silenceMatchers:
+    unjucks-db: []
+`),
+    ).toEqual(['maintenance.silenceMatchers.unjucks-db: give at least one matcher']);
+  });
+});
