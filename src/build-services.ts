@@ -34,7 +34,9 @@ import { StatusPage } from './status/status-page.js';
 import { AuditLog } from './store/audit-log.js';
 import type { Store } from './store/store.js';
 import { incidentMessages } from './views/incident-messages.js';
+import { maintenanceMessages } from './views/maintenance-messages.js';
 import { reportMessage } from './views/report-view.js';
+import { runbookMessages } from './views/runbook-messages.js';
 import { buildAlertSources } from './wiring/alert-source-kinds.js';
 import { buildMetricSources } from './wiring/metric-source-kinds.js';
 
@@ -95,6 +97,7 @@ export async function buildServices(
   const maintenance = await buildMaintenance({
     ...{ config, store, timers, health, chat, clock, log },
     alerts: alertsArea.service,
+    render: maintenanceMessages,
   });
   const kpis = new MetricService(buildMetricSources(config.metrics), clock, config.metrics.timeoutMs);
 
@@ -144,6 +147,7 @@ export async function buildServices(
       alerts: alertsArea.service,
       serviceOf: (name) => names.canonical(name),
       alertMatchers: config.maintenance.silenceMatchers,
+      render: runbookMessages,
     }),
     maintenance,
   };

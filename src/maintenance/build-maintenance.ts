@@ -8,6 +8,7 @@ import type { HealthService } from '../health/health-service.js';
 import type { TimerService } from '../scheduler/timers.js';
 import type { Store } from '../store/store.js';
 import { Checklists } from './checklists.js';
+import type { MaintenanceMessages } from './maintenance-messages.js';
 import { MaintenanceRepository } from './maintenance-repository.js';
 import { MaintenanceService } from './maintenance-service.js';
 
@@ -21,6 +22,8 @@ export async function buildMaintenance(w: {
   chat: Chat;
   clock: Clock;
   log: Logger;
+  /** The Block Kit of its posts, from views/ (the composition root hands it in). */
+  render: MaintenanceMessages;
 }): Promise<MaintenanceService> {
   // Windows may name services by alias (`api`); health and the two-person rule ask by name.
   const names = new ServiceNames(w.config.services);
@@ -45,6 +48,7 @@ export async function buildMaintenance(w: {
     },
     repo: new MaintenanceRepository(w.store),
     checklists,
+    render: w.render,
     channelOf: (name) => channels.get(name) ?? settings.channel ?? w.config.alerts.channel,
   });
   service.register();
