@@ -23,6 +23,7 @@ import { AuditLog } from '../../../src/store/audit-log.js';
 import type { Store } from '../../../src/store/store.js';
 import { maintenanceMessages } from '../../../src/views/maintenance-messages.js';
 import { sectionBlocks } from '../../../src/views/report-sections-view.js';
+import { actionPorts } from '../../../src/wiring/action-ports.js';
 import { actionUser } from '../../helpers/actions.js';
 import { configFrom } from '../../helpers/config.js';
 import { captureLogs } from '../../helpers/logs.js';
@@ -231,6 +232,7 @@ for (const backend of storeBackends()) {
       const posts: { channel: string; message: Message }[] = [];
       const { config, maintenance } = await boot(clock, posts);
       const actions = buildActions({
+        ...actionPorts,
         config,
         store,
         audit: new AuditLog(store, clock),
