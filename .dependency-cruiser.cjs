@@ -6,7 +6,7 @@
 //       -> transports (src/slack/, src/console/, src/ingress/, src/http/, src/inbox/)
 //         -> commands/ -> views (src/views/, rendering only)
 //           -> domain areas (incident, health, alerts, actions, metrics, reports, logs,
-//                            scheduler, status)
+//                            scheduler, status, maintenance, runbooks)
 //             -> kernel (src/core/ the command model, errors and ports; src/config/ the schema;
 //                        src/observability/ logging and the bot's own metrics)
 //
@@ -21,7 +21,8 @@ const root = '^src/(app|build-services|bot-options|services)\\.ts$|^src/wiring/|
 const transports = '^src/(slack|console|ingress|http|inbox)/';
 const commands = '^commands/';
 const views = '^src/views/';
-const domain = '^src/(incident|health|alerts|actions|metrics|reports|logs|scheduler|status)/';
+const domain =
+  '^src/(incident|health|alerts|actions|metrics|reports|logs|scheduler|status|maintenance|runbooks)/';
 const core = '^src/core/';
 const kernel = '^src/(core|config|observability)/';
 const adapters = '^src/(integrations|store)/';

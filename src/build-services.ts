@@ -32,10 +32,15 @@ import { HealthSnapshots } from './status/health-snapshots.js';
 import { StatusPage } from './status/status-page.js';
 import { AuditLog } from './store/audit-log.js';
 import type { Store } from './store/store.js';
+import { alertGroupMessage } from './views/alerts-notification-view.js';
 import { incidentMessages } from './views/incident-messages.js';
+import { maintenanceMessages } from './views/maintenance-messages.js';
 import { reportMessage } from './views/report-view.js';
+import { runbookMessages } from './views/runbook-messages.js';
+import { actionPorts } from './wiring/action-ports.js';
 import { buildAlertSources } from './wiring/alert-source-kinds.js';
 import { buildChartRenderer } from './wiring/chart-renderer-kinds.js';
+import { healthProbes } from './wiring/health-probes.js';
 import { buildMetricSources } from './wiring/metric-source-kinds.js';
 
 export interface ServiceWiring {
@@ -61,7 +66,7 @@ export async function buildServices(
   const audit = new AuditLog(store, clock);
   const names = new ServiceNames(config.services);
   const permissions = new Permissions(config.permissions);
-  const health = buildHealthService(config, clock, (...args) => metrics.observeCheck(...args));
+  const health = buildHealthService(config, clock, healthProbes, (...args) => metrics.observeCheck(...args));
   const timers = new TimerService(store, clock, log);
 
   // Without any routing key PagerDuty is off, and the timeline pager records what would be paged.
@@ -91,10 +96,12 @@ export async function buildServices(
       const service = names.canonical(group.commonLabels.service ?? '') ?? runbook.service;
       return { name: runbook.name, service };
     },
+    render: alertGroupMessage,
   });
   const maintenance = await buildMaintenance({
     ...{ config, store, timers, health, chat, clock, log },
     alerts: alertsArea.service,
+    render: maintenanceMessages,
   });
   const kpis = new MetricService(buildMetricSources(config.metrics), clock, config.metrics.timeoutMs);
 
@@ -112,6 +119,7 @@ export async function buildServices(
 
   const actions = buildActions({
     ...{ config, store, chat, clock, log, audit, health, permissions },
+    ...actionPorts,
     processEnv: w.processEnv,
     kpis,
     sleep: w.actionSleep,
@@ -148,6 +156,7 @@ export async function buildServices(
       alerts: alertsArea.service,
       serviceOf: (name) => names.canonical(name),
       alertMatchers: config.maintenance.silenceMatchers,
+      render: runbookMessages,
     }),
     maintenance,
   };

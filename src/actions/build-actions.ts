@@ -1,4 +1,5 @@
 import type { Logger } from 'pino';
+import type { ExecutorConfig } from '../config/actions-schema.js';
 import type { BotConfig } from '../config/schema.js';
 import { ServiceNames } from '../config/service-names.js';
 import type { Chat } from '../core/chat.js';
@@ -6,16 +7,13 @@ import type { Clock } from '../core/clock.js';
 import { UnavailableError } from '../core/errors.js';
 import type { Permissions } from '../core/permissions.js';
 import type { HealthService } from '../health/health-service.js';
-import { LogService } from '../logs/log-service.js';
+import { LogService, type LogServiceDeps } from '../logs/log-service.js';
 import type { MetricService } from '../metrics/metric-service.js';
 import { secretMasker, secretsIn } from '../observability/logger.js';
 import type { AuditLog } from '../store/audit-log.js';
 import type { Store } from '../store/store.js';
-import { actionMessages } from '../views/actions-view.js';
-import { createExecutor } from '../wiring/executor-kinds.js';
-import { createLogSource } from '../wiring/log-source-kinds.js';
 import { ActionRepository } from './action-repository.js';
-import { ActionRunner } from './action-runner.js';
+import { type ActionMessages, ActionRunner } from './action-runner.js';
 import { ActionService, type IncidentTeller } from './action-service.js';
 import type { Executor } from './executor.js';
 import { OperationCatalog } from './operation-catalog.js';
@@ -28,7 +26,23 @@ export interface Actions {
   logs: LogService;
 }
 
-export interface ActionsWiring {
+/** What the composition root hands in (src/wiring/action-ports.ts): the Block Kit and the registries of kinds. */
+export interface ActionPorts {
+  messages: ActionMessages;
+  /** The executor a service/environment's config names (src/wiring/executor-kinds.ts). */
+  createExecutor(
+    config: ExecutorConfig,
+    context: {
+      service: string;
+      environment: string;
+      processEnv?: Readonly<Record<string, string | undefined>>;
+    },
+  ): Executor;
+  /** The log source an environment's settings name (src/wiring/log-source-kinds.ts). */
+  createLogSource: LogServiceDeps['sourceFor'];
+}
+
+export interface ActionsWiring extends ActionPorts {
   config: BotConfig;
   store: Store;
   audit: AuditLog;
@@ -70,7 +84,7 @@ export function buildActions(w: ActionsWiring): Actions {
     if (!executor) {
       const config = settings.services[service]!.environments[environment]!.executor;
       try {
-        executor = createExecutor(config, { service, environment, processEnv: w.processEnv });
+        executor = w.createExecutor(config, { service, environment, processEnv: w.processEnv });
       } catch (error) {
         // E.g. a kubeconfig that is missing: say so instead of a generic failure.
         throw new UnavailableError(
@@ -95,7 +109,7 @@ export function buildActions(w: ActionsWiring): Actions {
   });
   const runner = new ActionRunner({
     actions: service,
-    messages: actionMessages,
+    messages: w.messages,
     repo,
     chat: w.chat,
     health: w.health,
@@ -116,7 +130,7 @@ export function buildActions(w: ActionsWiring): Actions {
     policy,
     mask,
     record: (...args) => service.record(...args),
-    sourceFor: createLogSource,
+    sourceFor: w.createLogSource,
     processEnv: w.processEnv,
     timeoutMs: 30_000,
   });

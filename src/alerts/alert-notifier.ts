@@ -13,6 +13,15 @@ export interface LabelRoute {
 
 export type NotificationView = (notification: StoredNotification) => Message;
 
+/** The runbook a firing group's *Run runbook* button starts, and for which service. */
+export interface GroupRunbook {
+  name: string;
+  service?: string;
+}
+
+/** The rendering port of the notifications: a group's message, with its runbook's button if any (views implement it). */
+export type GroupMessage = (notification: StoredNotification, runbook?: GroupRunbook) => Message;
+
 export type NotifyOutcome = 'posted' | 'updated' | 'unknown-group' | 'pending';
 
 /** The first route whose labels all match (a value written /regex/ is a regex), else the default. */

@@ -3,10 +3,9 @@ import type { AlertsSettings } from '../config/alerts-schema.js';
 import type { Chat } from '../core/chat.js';
 import type { Clock } from '../core/clock.js';
 import type { Store } from '../store/store.js';
-import { alertGroupMessage, type GroupRunbook } from '../views/alerts-notification-view.js';
 import type { AlertGroup } from './alert-group.js';
 import { AlertIds } from './alert-ids.js';
-import { AlertNotifier } from './alert-notifier.js';
+import { AlertNotifier, type GroupMessage, type GroupRunbook } from './alert-notifier.js';
 import { AlertService } from './alert-service.js';
 import type { AlertSource } from './model.js';
 import { NotificationStore } from './notification-store.js';
@@ -22,6 +21,8 @@ export function buildAlertsArea(deps: {
   log: Logger;
   /** The runbook that answers a group, offered as *Run runbook* on its notification. */
   runbookOf?: (group: AlertGroup) => GroupRunbook | undefined;
+  /** A group's message in Block Kit, from views/ (the composition root hands it in). */
+  render: GroupMessage;
 }): { service: AlertService; notifier: AlertNotifier } {
   const { settings, store, clock } = deps;
   const service = new AlertService(deps.sources, {
@@ -36,7 +37,7 @@ export function buildAlertsArea(deps: {
     chat: deps.chat,
     clock,
     log: deps.log,
-    view: (notification) => alertGroupMessage(notification, deps.runbookOf?.(notification.group)),
+    view: (notification) => deps.render(notification, deps.runbookOf?.(notification.group)),
     routes: settings.routes,
     defaultChannel: settings.channel,
   });

@@ -12,15 +12,9 @@ import type { HttpResponse } from '../http/routes.js';
 import type { KeptRequest } from '../inbox/kept-request.js';
 import { relayingLogger } from '../observability/log-relay.js';
 import { createSlackApp } from '../slack/bolt-app.js';
+import type { ViewAck } from '../slack/view-ack.js';
 import { openInboxWriter } from './open-inbox-writer.js';
-import {
-  type Begin,
-  type FromIngress,
-  type IngressOptions,
-  PREPARED,
-  type ToIngress,
-  type ViewAck,
-} from './protocol.js';
+import { type Begin, type FromIngress, type IngressOptions, PREPARED, type ToIngress } from './protocol.js';
 
 /** Requests sent to the main thread, waiting for their answers. */
 class PendingCalls {

@@ -3,14 +3,8 @@ import type { Logger } from 'pino';
 import type { HttpRequest, HttpRouter } from '../http/routes.js';
 import type { KeptRequest } from '../inbox/kept-request.js';
 import { relayLogLine } from '../observability/log-relay.js';
-import {
-  type Begin,
-  type FromIngress,
-  type IngressOptions,
-  PREPARED,
-  type ToIngress,
-  type ViewAck,
-} from './protocol.js';
+import type { ViewAck } from '../slack/view-ack.js';
+import { type Begin, type FromIngress, type IngressOptions, PREPARED, type ToIngress } from './protocol.js';
 import { CrashHistory, DEFAULT_RESTART_POLICY, type RestartPolicy } from './restart-policy.js';
 import { moduleBeside, startModuleWorker } from './start-worker.js';
 

@@ -1,9 +1,7 @@
 import type { SlackMode } from '../config/settings.js';
 import type { HttpRequest, HttpResponse } from '../http/routes.js';
 import type { InboxTarget, KeptRequest } from '../inbox/kept-request.js';
-
-// SlackDelivery is declared with the inbox that keeps it; re-exported for the transports.
-export type { SlackDelivery } from '../inbox/kept-request.js';
+import type { ViewAck } from '../slack/view-ack.js';
 
 /**
  * The messages between the ingress thread (sockets, Slack signatures, acks) and the main thread
@@ -23,12 +21,6 @@ export interface IngressOptions {
   /** Where Slack requests are kept before they are acked. */
   inbox: InboxTarget;
 }
-
-/**
- * What a modal submission is acked with: nothing (close it) or errors by block id. The `view`
- * request/answer below asks the main thread only to validate; the work follows as a delivery.
- */
-export type ViewAck = { response_action: 'errors'; errors: Record<string, string> } | undefined;
 
 export type FromIngress =
   | { type: 'listening'; port: number }
@@ -51,6 +43,7 @@ export interface Begin {
   options: IngressOptions;
 }
 
+/** A `view` request below asks the main thread only to validate; the work follows as a delivery. */
 export type ToIngress =
   | { type: 'http'; id: number; response: Omit<HttpResponse, 'afterResponse'> }
   | { type: 'view'; id: number; ack: ViewAck; error?: string }

@@ -7,7 +7,8 @@ import { type MaintenanceDeps, MaintenanceService } from './maintenance-service.
 
 /** The maintenance area, its timer kinds registered (their timers fire once the timers poll). */
 export async function buildMaintenance(
-  w: Pick<MaintenanceDeps, 'timers' | 'alerts' | 'health' | 'chat' | 'clock' | 'log'> & {
+  // `render`: the Block Kit of its posts, from views/ (the composition root hands it in).
+  w: Pick<MaintenanceDeps, 'timers' | 'alerts' | 'health' | 'chat' | 'clock' | 'log' | 'render'> & {
     config: BotConfig;
     store: Store;
   },
@@ -33,6 +34,7 @@ export async function buildMaintenance(
     log: w.log,
     repo: new MaintenanceRepository(w.store),
     checklists,
+    render: w.render,
     channelOf: (name) => channels.get(name) ?? settings.channel ?? w.config.alerts.channel,
   });
   service.register();

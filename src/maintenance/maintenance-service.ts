@@ -9,15 +9,10 @@ import type { Message } from '../core/message.js';
 import type { HealthService } from '../health/health-service.js';
 import type { DueTimer, TimerService } from '../scheduler/timers.js';
 import type { Queryable } from '../store/store.js';
-import {
-  announcementMessage,
-  endedMessage,
-  leadText,
-  startedMessage,
-  utcText,
-} from '../views/maintenance-view.js';
 import type { Checklists } from './checklists.js';
+import type { MaintenanceMessages } from './maintenance-messages.js';
 import type { MaintenanceRepository } from './maintenance-repository.js';
+import { leadText, utcText } from './maintenance-text.js';
 import type { Occurrence } from './model.js';
 import { expireSilences, silenceWindow } from './window-silences.js';
 
@@ -31,6 +26,8 @@ export interface MaintenanceDeps {
   clock: Clock;
   log: Logger;
   checklists: Checklists;
+  /** How the announcements, the start and the end are posted (views implement it). */
+  render: MaintenanceMessages;
   /** Where a service's posts go: its own channel, else `maintenance.channel`, else the alerts channel. */
   channelOf(service: string): string;
 }
@@ -177,7 +174,7 @@ export class MaintenanceService {
       startsAt: utcText(o.startsAt),
       endsAt: utcText(o.endsAt),
     });
-    await this.post(o, announcementMessage(o, lead, checklist));
+    await this.post(o, this.deps.render.announcement(o, lead, checklist));
   }
 
   private async onStart(timer: DueTimer): Promise<void> {
@@ -188,7 +185,7 @@ export class MaintenanceService {
     const { silences, silenced, failures } = await silenceWindow(this.deps, o);
     // Each silence ends with the window by itself, so one lost here by a crash still lifts in time.
     await this.deps.repo.recordSilences(id, silences);
-    await this.post(o, startedMessage(o, silenced, failures));
+    await this.post(o, this.deps.render.started(o, silenced, failures));
   }
 
   private async onEnd(timer: DueTimer): Promise<void> {
@@ -206,7 +203,7 @@ export class MaintenanceService {
   private async finish(o: Occurrence, cancelled: boolean): Promise<void> {
     await expireSilences(this.deps, o);
     const health = await this.deps.health.check(o.services).catch(() => undefined);
-    await this.post(o, endedMessage(o, health, cancelled));
+    await this.post(o, this.deps.render.ended(o, health, cancelled));
   }
 
   private checklistOf(o: Occurrence): string | undefined {

@@ -9,10 +9,10 @@ import type { Clock } from '../core/clock.js';
 import { UsageError } from '../core/errors.js';
 import { md } from '../core/mrkdwn.js';
 import type { TimerService } from '../scheduler/timers.js';
-import { confirmationMessage } from '../views/actions-view.js';
 import { namedArgs, needsForm, promptedArgs } from './act-args.js';
 import type { RunbookRun, RunRepository, RunState } from './run-repository.js';
 import type { RunThread } from './run-thread.js';
+import type { RunbookMessages } from './runbook-messages.js';
 
 export const ACT_TIMER = 'runbook.act';
 /** How often a walk looks whether its act step's request has finished. */
@@ -27,6 +27,7 @@ interface ActDeps {
   timers: TimerService;
   runs: RunRepository;
   thread: RunThread;
+  render: RunbookMessages;
 }
 
 /**
@@ -134,7 +135,9 @@ export class ActStep {
         .execute(request, who)
         .catch((error: unknown) => this.deps.log.warn({ err: error }, 'runbook operation failed'));
     } else {
-      await this.deps.chat.post(run.channelId, confirmationMessage(request), { threadTs: run.threadTs });
+      await this.deps.chat.post(run.channelId, this.deps.render.confirmation(request), {
+        threadTs: run.threadTs,
+      });
     }
     await this.deps.timers.schedule(
       `runbook:${run.id}:${index}:act`,

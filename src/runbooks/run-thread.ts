@@ -1,14 +1,15 @@
 import type { Actor } from '../core/actor.js';
+import type { AuditSink } from '../core/audit.js';
 import type { Chat } from '../core/chat.js';
 import { type Mrkdwn, renderText } from '../core/mrkdwn.js';
-import type { AuditLog } from '../store/audit-log.js';
-import { plainPost, type StepButton, stepMessage } from '../views/runbook-view.js';
 import type { RunbookRun, RunRepository } from './run-repository.js';
+import type { RunbookMessages, StepButton } from './runbook-messages.js';
 
 export interface ThreadDeps {
   chat: Chat;
-  audit: AuditLog;
+  audit: AuditSink;
   runs: RunRepository;
+  render: RunbookMessages;
   /** How many steps the named runbook has ("Step 2/5"). */
   stepsOf(runbook: string): number;
 }
@@ -20,7 +21,7 @@ export class RunThread {
   async show(run: RunbookRun, index: number, body: Mrkdwn, buttons: StepButton[]): Promise<void> {
     const total = this.deps.stepsOf(run.runbook);
     await this.deps.runs.recordOutcome(run.id, index, renderText(body));
-    await this.deps.chat.post(run.channelId, stepMessage(run.id, index, total, body, buttons), {
+    await this.deps.chat.post(run.channelId, this.deps.render.step(run.id, index, total, body, buttons), {
       threadTs: run.threadTs,
     });
   }
@@ -28,7 +29,8 @@ export class RunThread {
   /** A message in the walk's thread without buttons: under a step's number, or on its own. */
   async post(run: RunbookRun, body: Mrkdwn, index?: number): Promise<void> {
     const total = this.deps.stepsOf(run.runbook);
-    const message = index === undefined ? plainPost(body) : stepMessage(run.id, index, total, body, []);
+    const { render } = this.deps;
+    const message = index === undefined ? render.plain(body) : render.step(run.id, index, total, body, []);
     await this.deps.chat.post(run.channelId, message, { threadTs: run.threadTs });
   }
 

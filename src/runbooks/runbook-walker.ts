@@ -2,17 +2,17 @@ import type { Logger } from 'pino';
 import type { OperationArg } from '../actions/operation.js';
 import type { ActStep as ActStepConfig, Runbook } from '../config/runbook-schema.js';
 import type { Actor, ChannelRef } from '../core/actor.js';
+import type { AuditSink } from '../core/audit.js';
 import type { Chat } from '../core/chat.js';
 import type { Clock } from '../core/clock.js';
 import { NotFoundError, UsageError } from '../core/errors.js';
 import { md } from '../core/mrkdwn.js';
 import type { TimerService } from '../scheduler/timers.js';
-import type { AuditLog } from '../store/audit-log.js';
 import type { Store } from '../store/store.js';
-import { type RunButton, runbookHeader } from '../views/runbook-view.js';
 import { ACT_TIMER, ActStep } from './act-step.js';
 import { type RunbookRun, RunRepository, type RunState } from './run-repository.js';
 import { RunThread } from './run-thread.js';
+import type { RunButton, RunbookMessages } from './runbook-messages.js';
 import { failureNote, safely } from './steps/failure-note.js';
 import { gather } from './steps/gather.js';
 import { note } from './steps/note.js';
@@ -27,8 +27,10 @@ export interface WalkerDeps extends ContextDeps {
   chat: Chat;
   clock: Clock;
   log: Logger;
-  audit: AuditLog;
+  audit: AuditSink;
   timers: TimerService;
+  /** How the walk's messages are posted (views implement it). */
+  render: RunbookMessages;
 }
 
 export const RUNBOOK_TIMERS = { watch: 'runbook.watch', act: ACT_TIMER } as const;
@@ -42,7 +44,11 @@ export class RunbookWalker {
   constructor(private readonly deps: WalkerDeps) {
     this.runs = new RunRepository(deps.store);
     const stepsOf = (name: string) => this.runbook(name).steps.length;
-    this.thread = new RunThread({ chat: deps.chat, audit: deps.audit, runs: this.runs, stepsOf });
+    this.thread = new RunThread({
+      ...{ chat: deps.chat, audit: deps.audit, render: deps.render },
+      runs: this.runs,
+      stepsOf,
+    });
     this.acts = new ActStep({ ...deps, runs: this.runs, thread: this.thread });
     deps.timers.on(RUNBOOK_TIMERS.watch, (t) => this.watchTick(t.payload as unknown as WatchPayload));
     deps.timers.on(RUNBOOK_TIMERS.act, (t) => this.acts.tick(String(t.payload.run), Number(t.payload.step)));
@@ -83,7 +89,7 @@ export class RunbookWalker {
 
   /** Posts the header in the channel and the first step in its thread. */
   async start(runbook: Runbook, service: string, actor: Actor, channel: ChannelRef): Promise<RunbookRun> {
-    const ref = await this.deps.chat.post(channel.id, runbookHeader(runbook, service, actor.id));
+    const ref = await this.deps.chat.post(channel.id, this.deps.render.header(runbook, service, actor.id));
     const run = await this.runs.create(
       { runbook: runbook.name, service, channelId: ref.channel, threadTs: ref.ts, startedBy: actor },
       this.deps.clock.now(),

@@ -2,11 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { App } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { SlackMode } from '../config/settings.js';
-import type { KeptRequest } from '../inbox/kept-request.js';
-import type { SlackDelivery, ViewAck } from '../ingress/protocol.js';
+import type { KeptRequest, SlackDelivery } from '../inbox/kept-request.js';
 import { boltLogger } from './bolt-logger.js';
 import { SlackHttpReceiver } from './edge/http-receiver.js';
 import { SlackSocketReceiver } from './edge/socket-receiver.js';
+import type { ViewAck } from './view-ack.js';
 
 /** Where Slack payloads go: kept first (the inbox), then to the main thread, which works them. */
 export interface SlackForwarder {

@@ -2,9 +2,9 @@ import type { Logger } from 'pino';
 import type { Chat } from '../core/chat.js';
 import type { Outcome } from '../core/outcome.js';
 import type { Pipeline } from '../core/pipeline.js';
-import type { KeptRequest } from '../inbox/kept-request.js';
-import type { SlackDelivery, ViewAck } from '../ingress/protocol.js';
+import type { KeptRequest, SlackDelivery } from '../inbox/kept-request.js';
 import { interactionOf, viewOf } from './slack-interactions.js';
+import type { ViewAck } from './view-ack.js';
 import { WorkQueue } from './work-queue.js';
 
 export interface SlackDeliveriesOptions {

@@ -2,7 +2,7 @@ import type { Chat } from '../core/chat.js';
 import { fromSlackText } from '../core/command-text.js';
 import type { InteractionRequest } from '../core/interaction.js';
 import type { Reply } from '../core/message.js';
-import type { SlackDelivery } from '../ingress/protocol.js';
+import type { SlackDelivery } from '../inbox/kept-request.js';
 import { respondTo } from './response-url.js';
 import { flattenViewState } from './to-slack.js';
 

@@ -1,4 +1,5 @@
 import { type AlertGroup, groupSeverity, groupTitle } from '../alerts/alert-group.js';
+import type { GroupRunbook } from '../alerts/alert-notifier.js';
 import type { StoredNotification } from '../alerts/notification-store.js';
 import { actionId } from '../core/command.js';
 import type { KnownBlock, Message } from '../core/message.js';
@@ -19,12 +20,6 @@ function alertLine(alert: AlertGroup['alerts'][number]): Mrkdwn {
   const text = alert.annotations.description ?? alert.annotations.summary ?? '';
   const mark = alert.status === 'resolved' ? ':white_check_mark:' : ':rotating_light:';
   return md`${mark} *${name}*${where ? ` · ${where}` : ''}${text ? ` — ${text}` : ''}`;
-}
-
-/** The runbook a firing group's *Run runbook* button starts, and for which service. */
-export interface GroupRunbook {
-  name: string;
-  service?: string;
 }
 
 /** The channel message for an Alertmanager group: firing with buttons, or resolved without. */

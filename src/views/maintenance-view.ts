@@ -1,14 +1,10 @@
 import type { Message, Reply } from '../core/message.js';
 import { joinMrkdwn, md, trustedMrkdwn } from '../core/mrkdwn.js';
 import type { HealthReport } from '../health/model.js';
+import { leadText, utcText } from '../maintenance/maintenance-text.js';
 import type { Occurrence } from '../maintenance/model.js';
 import { capBlocks, context, header, packedSections, section } from './blocks.js';
 import { STATUS_EMOJI } from './health-view.js';
-
-/** `2026-12-06 02:00 UTC`: windows are planned in UTC, as the seed's "Sunday 02:00–04:00 UTC". */
-export function utcText(at: Date): string {
-  return `${at.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
 
 function span(o: Occurrence): string {
   const sameDay = o.startsAt.toISOString().slice(0, 10) === o.endsAt.toISOString().slice(0, 10);
@@ -17,10 +13,6 @@ function span(o: Occurrence): string {
 
 function label(o: Occurrence): string {
   return `#${o.id} ${o.title}`;
-}
-
-export function leadText(minutes: number): string {
-  return minutes % 60 === 0 ? `${minutes / 60} h` : `${minutes} min`;
 }
 
 /** The announcement N hours ahead, with the checklist (already rendered mrkdwn from the template). */

@@ -5,11 +5,10 @@ import type { ModalView } from '../core/chat.js';
 import { actionId } from '../core/command.js';
 import type { Message, Reply } from '../core/message.js';
 import { joinMrkdwn, md, type Text, trustedMrkdwn, userMention } from '../core/mrkdwn.js';
+import type { RunButton, StepButton } from '../runbooks/runbook-messages.js';
 import { actions, type ButtonSpec, context, header, plainObject, section } from './blocks.js';
 
-export type RunButton = 'next' | 'stop' | 'retry' | 'skip';
-/** The buttons a step shows: the ones that move the walk, and an act step's *Enter arguments*. */
-export type StepButton = RunButton | 'args';
+export type { RunButton } from '../runbooks/runbook-messages.js';
 
 const LABELS: Record<StepButton, ButtonSpec['text']> = {
   args: 'Enter arguments',

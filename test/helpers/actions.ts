@@ -8,6 +8,8 @@ import { Permissions } from '../../src/core/permissions.js';
 import { buildHealthService } from '../../src/health/build-health-service.js';
 import { AuditLog } from '../../src/store/audit-log.js';
 import type { Store } from '../../src/store/store.js';
+import { actionPorts } from '../../src/wiring/action-ports.js';
+import { healthProbes } from '../../src/wiring/health-probes.js';
 import { configFrom } from './config.js';
 import { captureLogs } from './logs.js';
 
@@ -19,11 +21,12 @@ export function wireActions(
   output: Writable = new PassThrough(),
 ): Actions {
   return buildActions({
+    ...actionPorts,
     config,
     store,
     audit: new AuditLog(store, clock),
     chat: new ConsoleChat(output, new ButtonBoard()),
-    health: buildHealthService(config, clock),
+    health: buildHealthService(config, clock, healthProbes),
     permissions: new Permissions(config.permissions),
     clock,
     log: captureLogs().log,

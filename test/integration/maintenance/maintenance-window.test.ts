@@ -21,7 +21,9 @@ import { maintenanceSection } from '../../../src/reports/sections/maintenance-se
 import { TimerService } from '../../../src/scheduler/timers.js';
 import { AuditLog } from '../../../src/store/audit-log.js';
 import type { Store } from '../../../src/store/store.js';
+import { maintenanceMessages } from '../../../src/views/maintenance-messages.js';
 import { sectionBlocks } from '../../../src/views/report-sections-view.js';
+import { actionPorts } from '../../../src/wiring/action-ports.js';
 import { actionUser } from '../../helpers/actions.js';
 import { configFrom } from '../../helpers/config.js';
 import { captureLogs } from '../../helpers/logs.js';
@@ -146,7 +148,10 @@ for (const backend of storeBackends()) {
           return { channel, ts: String(posts.length) };
         },
       } as unknown as Chat;
-      const maintenance = await buildMaintenance({ config, store, timers, alerts, health, chat, clock, log });
+      const maintenance = await buildMaintenance({
+        ...{ config, store, timers, alerts, health, chat, clock, log },
+        render: maintenanceMessages,
+      });
       await maintenance.planRecurring();
       return { config, timers, maintenance };
     }
@@ -227,6 +232,7 @@ for (const backend of storeBackends()) {
       const posts: { channel: string; message: Message }[] = [];
       const { config, maintenance } = await boot(clock, posts);
       const actions = buildActions({
+        ...actionPorts,
         config,
         store,
         audit: new AuditLog(store, clock),

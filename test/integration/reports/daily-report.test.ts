@@ -9,6 +9,7 @@ import type { ReportSources } from '../../../src/reports/report-sources.js';
 import { AuditLog } from '../../../src/store/audit-log.js';
 import type { Store } from '../../../src/store/store.js';
 import { reportMessage } from '../../../src/views/report-view.js';
+import { healthProbes } from '../../../src/wiring/health-probes.js';
 import { configFrom } from '../../helpers/config.js';
 import { captureLogs } from '../../helpers/logs.js';
 import { storeBackends } from '../../helpers/stores.js';
@@ -104,7 +105,7 @@ services:
     await audit.record({ ...operation, subject: 'restart', service: 'db' });
     await audit.record({ ...operation, kind: 'command', subject: 'restart', service: 'db' });
     clock.set(NOW);
-    const health = buildHealthService(config, clock);
+    const health = buildHealthService(config, clock, healthProbes);
     service = (s, deadlineMs = config.reports.deadlineMs) =>
       new ReportService({
         config: { ...config.reports, deadlineMs },

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../../src/config/load-config.js';
 import { ManualClock } from '../../../src/core/clock.js';
 import { buildHealthService } from '../../../src/health/build-health-service.js';
+import { healthProbes } from '../../../src/wiring/health-probes.js';
 
 const examples = (await readdir('examples')).filter((f) => f.endsWith('.yaml')).map((f) => `examples/${f}`);
 
@@ -23,7 +24,7 @@ describe('shipped configs', () => {
       // No environment at all: every ${VAR} in a shipped file has a default.
       const config = await loadConfig(file, {});
       expect(config.services.length).toBeGreaterThan(0);
-      const health = buildHealthService(config, new ManualClock());
+      const health = buildHealthService(config, new ManualClock(), healthProbes);
       expect(health.serviceNames()).toEqual(config.services.map((s) => s.name));
     },
   );

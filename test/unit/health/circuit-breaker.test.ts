@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.js';
 import { buildHealthService } from '../../../src/health/build-health-service.js';
+import { healthProbes } from '../../../src/wiring/health-probes.js';
 import { configFrom } from '../../helpers/config.js';
 import { json, startTarget, type TargetServer } from '../../helpers/target-server.js';
 
@@ -32,6 +33,7 @@ services:
 health: { circuitBreaker: { failureThreshold: 1, cooldownMs: 60000 } }
 `),
       clock,
+      healthProbes,
     );
     const status = async (bypassBreaker = false) =>
       (await health.check(['flaky'], { bypassBreaker })).services[0]!.checks[0]!.status;
@@ -57,6 +59,7 @@ services:
 health: { circuitBreaker: { failureThreshold: 2, cooldownMs: 30000 } }
 `),
       clock,
+      healthProbes,
     );
     const before = hits('/flaky');
     const status = async () => (await health.check(['flaky'])).services[0]!.checks[0]!;
@@ -97,6 +100,7 @@ services:
 health: { circuitBreaker: { failureThreshold: 1, cooldownMs: 1000 } }
 `),
       clock,
+      healthProbes,
     );
     expect((await health.check()).services[0]!.status).toBe('unhealthy');
     clock.advance(1000);

@@ -5,6 +5,7 @@ import type { BersError } from '../../../src/core/errors.js';
 import { NotFoundError } from '../../../src/core/errors.js';
 import { buildHealthService } from '../../../src/health/build-health-service.js';
 import { knownErrorReply } from '../../../src/views/error-reply.js';
+import { healthProbes } from '../../../src/wiring/health-probes.js';
 import { configFrom } from '../../helpers/config.js';
 import { json, startTarget, type TargetServer } from '../../helpers/target-server.js';
 
@@ -40,6 +41,7 @@ ${[0, 1, 2, 3].map((c) => `      - { name: c${c}, kind: http, url: "${target.url
     const health = buildHealthService(
       configFrom(`services:${services}\nhealth: { timeoutMs: 10000, deadlineMs: 20000 }`),
       systemClock,
+      healthProbes,
     );
     const report = await health.check();
     expect(report.services).toHaveLength(5);
@@ -60,6 +62,7 @@ services:
 health: { timeoutMs: 10000, deadlineMs: 20000 }
 `),
       systemClock,
+      healthProbes,
     );
     const [api] = (await health.check()).services;
     expect(api!.checks).toMatchObject([
@@ -81,6 +84,7 @@ services:
 health: { timeoutMs: 10000, deadlineMs: 300 }
 `),
       systemClock,
+      healthProbes,
     );
     const report = await health.check();
     expect(report.services.map((s) => [s.service, s.status, s.reason])).toEqual([
@@ -107,6 +111,7 @@ services:
       - { name: api, kind: http, url: "${target.url}/ok" }
 `),
       systemClock,
+      healthProbes,
     );
     const report = await health.check();
     expect(report.services.map((s) => [s.service, s.status])).toEqual([
@@ -126,6 +131,7 @@ services:
   - { name: db, checks: [{ kind: tcp, host: 127.0.0.1, port: ${target.port} }] }
 `),
       systemClock,
+      healthProbes,
     );
     const report = await health.check(['DB', 'db']);
     expect(report.services.map((s) => s.service)).toEqual(['db']);
