@@ -50,6 +50,11 @@ const VALID_SUBMISSIONS: Record<
     values: { user: state('users_select', { selected_user: EVE.id }) },
     metadata: '1',
   },
+  // The runbook act step's form: `web` has no typed operation arguments, so any values pass.
+  'bers:runbook:args': {
+    values: { arg_ttl: state('plain_text_input', { value: '5m' }) },
+    metadata: JSON.stringify({ run: 'rb-1', step: 0, service: 'web', operation: 'restart' }),
+  },
 };
 
 const label = (h: RegisteredHandler) =>
