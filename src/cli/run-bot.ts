@@ -3,6 +3,7 @@ import { createBot } from '../app.js';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import type { BotConfig } from '../config/schema.js';
 import { readSettings, slackModeOf } from '../config/settings.js';
+import { keepingLoopAwake } from '../core/keep-awake.js';
 import { createLogger, secretsIn } from '../observability/logger.js';
 
 type Env = Readonly<Record<string, string | undefined>>;
@@ -29,16 +30,19 @@ export async function runBot(env: Env): Promise<void> {
     process.stderr.write(`bers-bot: the config cannot be used\n${error.message}\n`);
     process.exit(2);
   }
-  const bot = await createBot({
-    settings,
-    config,
-    log,
-    processEnv: env,
-    onFatal: (reason, error) => {
-      log.fatal({ err: error }, reason);
-      process.exit(1);
-    },
-  });
+  // Start-up runs PGlite's WASM and loads modules with no handle of its own (see keep-awake.ts).
+  const bot = await keepingLoopAwake(() =>
+    createBot({
+      settings,
+      config,
+      log,
+      processEnv: env,
+      onFatal: (reason, error) => {
+        log.fatal({ err: error }, reason);
+        process.exit(1);
+      },
+    }),
+  );
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
@@ -49,7 +53,7 @@ export async function runBot(env: Env): Promise<void> {
   };
   process.on('SIGINT', () => void stop('SIGINT'));
   process.on('SIGTERM', () => void stop('SIGTERM'));
-  await bot.start();
+  await keepingLoopAwake(() => bot.start());
   log.info({ mode: bot.mode, services: config.services.length }, 'bers-bot started');
   if (bot.mode === 'console') {
     await bot.runConsole();

@@ -8,9 +8,13 @@ import type { Store } from './store.js';
  * PostgreSQL store is shared by replicas whose leases may be live, so it is never called there.
  */
 export async function releaseOrphanedLeases(store: Store): Promise<number> {
+  // pg_catalog rather than information_schema.columns: the view costs ~3× as much as the first
+  // query of a new PGlite backend (0.34 s against 0.10 s on a loaded 2-core machine), on every start.
   const tables = await store.query<{ table_name: string }>(
-    `SELECT table_name FROM information_schema.columns
-      WHERE column_name = 'leased_until' AND table_schema = current_schema()`,
+    `SELECT c.relname AS table_name
+       FROM pg_catalog.pg_attribute a JOIN pg_catalog.pg_class c ON c.oid = a.attrelid
+      WHERE a.attname = 'leased_until' AND a.attnum > 0 AND NOT a.attisdropped
+        AND c.relkind IN ('r', 'p') AND c.relnamespace = current_schema()::regnamespace`,
   );
   let released = 0;
   for (const { table_name: table } of tables) {

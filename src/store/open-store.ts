@@ -1,3 +1,4 @@
+import { keepingLoopAwake } from '../core/keep-awake.js';
 import { releaseOrphanedLeases } from './leases.js';
 import { migrate } from './migrate.js';
 import { PgliteStore } from './pglite-store.js';
@@ -21,7 +22,12 @@ export interface StoreOptions {
  * migration it was made with already applied. The embedded store also gets back
  * the work its previous (dead) process held (see leases.ts).
  */
-export async function openStore(options: StoreOptions): Promise<Store> {
+export function openStore(options: StoreOptions): Promise<Store> {
+  // PGlite's synchronous WASM must not leave Node waiting on its background compiles (keep-awake.ts).
+  return keepingLoopAwake(() => openAndMigrate(options));
+}
+
+async function openAndMigrate(options: StoreOptions): Promise<Store> {
   const store = options.databaseUrl
     ? await PostgresStore.open(options.databaseUrl, { schema: options.schema })
     : await PgliteStore.open(options.dataDir, {

@@ -1,11 +1,12 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { type DirectoryLock, lockDirectory } from './directory-lock.js';
 import { pgliteStartParams } from './pglite-settings.js';
 import { storableParams } from './storable-params.js';
 import type { Queryable, Store } from './store.js';
+import { unpackTemplate } from './unpack-template.js';
 
 async function run<T extends object>(
   db: PGlite | Transaction,
@@ -24,7 +25,8 @@ export interface PgliteOpenOptions {
   onLockLost?: (error: Error) => void;
   /**
    * A gzipped dump of an initialised database (pglite-template.ts) that a new data directory
-   * starts from instead of running initdb. Ignored when the directory already holds a database.
+   * starts from instead of running initdb (unpacked by unpack-template.ts). Ignored when the
+   * directory already holds a database.
    */
   template?: string;
 }
@@ -50,11 +52,9 @@ export class PgliteStore implements Store {
     const lock = await lockDirectory(dataDir, opening.onLockLost);
     try {
       // Checked under the lock: only this process can be creating the database now.
-      const loadDataDir =
-        opening.template && !existsSync(join(dataDir, 'PG_VERSION'))
-          ? new Blob([await readFile(opening.template)])
-          : undefined;
-      return new PgliteStore(await PGlite.create(dataDir, { ...options, loadDataDir }), lock);
+      if (opening.template && !existsSync(join(dataDir, 'PG_VERSION')))
+        await unpackTemplate(opening.template, dataDir);
+      return new PgliteStore(await PGlite.create(dataDir, options), lock);
     } catch (error) {
       await lock.release();
       throw error;

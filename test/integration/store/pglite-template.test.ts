@@ -1,11 +1,13 @@
 import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildPgliteTemplate } from '../../../src/store/build-pglite-template.js';
 import { MIGRATIONS_DIR, migrate } from '../../../src/store/migrate.js';
 import { PgliteStore } from '../../../src/store/pglite-store.js';
 import { currentTemplate, templateFile, templateKey } from '../../../src/store/pglite-template.js';
+import { unpackTemplate } from '../../../src/store/unpack-template.js';
 
 /**
  * Each test gets a project root of its own (its migrations and dist/), so it can change the
@@ -52,6 +54,32 @@ describe('the prepared embedded database (dist/pglite-template-<key>.tar.gz)', (
     const again = await PgliteStore.open(dir, { template });
     expect(await again.query('SELECT n FROM kept')).toEqual([{ n: 7 }]);
     await again.close();
+  });
+
+  it('a data dir left half unpacked (a crash before PG_VERSION) is unpacked again and opens', async () => {
+    const { root, migrations, template } = await projectRoot();
+    const dir = join(root, 'data');
+    await unpackTemplate(template, dir);
+    // This test's dump was taken from an open store, so it holds that store's lock: not a crash's.
+    for (const lock of ['bers.lock', 'bers.lock.owner.json'])
+      await rm(join(dir, lock), { recursive: true, force: true });
+    await rm(join(dir, 'PG_VERSION'));
+    await writeFile(join(dir, 'global', 'pg_control'), 'torn');
+    const store = await PgliteStore.open(dir, { template });
+    expect(await migrate(store, migrations)).toEqual([]);
+    await store.close();
+  });
+
+  it('refuses a template entry that points outside the data dir', async () => {
+    const { root } = await projectRoot();
+    const header = Buffer.alloc(512);
+    header.write('../escape', 0, 'latin1');
+    header.write('0000644\0', 100, 'latin1');
+    header.write('00000000000\0', 124, 'latin1');
+    header.write('0', 156, 'latin1');
+    const file = join(root, 'evil.tar.gz');
+    await writeFile(file, gzipSync(Buffer.concat([header, Buffer.alloc(1024)])));
+    await expect(unpackTemplate(file, join(root, 'data'))).rejects.toThrow(/outside the data dir/);
   });
 
   it('is not used once the migrations change: the store runs initdb and migrates as before', async () => {
