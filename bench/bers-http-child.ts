@@ -4,7 +4,8 @@
  * the embedded store on disk with its journal inbox (or PostgreSQL with BENCH_DATABASE_URL, in a
  * schema of its own, the inbox still the journal), as in production: each ack waits for its request to be kept. A few services
  * whose TCP checks answer on a local socket; BENCH_OPEN_INCIDENTS open incidents seeded before
- * start. Sends `{ port }` when listening; any message stops it.
+ * start. Sends `{ port }` when listening; any message stops it. BENCH_STATEMENTS=1: the store's
+ * statements are counted (by their first words) and the tally goes to stderr at stop.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:net';
@@ -15,7 +16,7 @@ import { readSettings } from '../src/config/settings.js';
 import { incidentRepository } from '../src/incident/incident-repository.js';
 import { createLogger } from '../src/observability/logger.js';
 import { openStore } from '../src/store/open-store.js';
-import type { Store } from '../src/store/store.js';
+import type { Queryable, Store } from '../src/store/store.js';
 import { configFrom } from '../test/helpers/config.js';
 
 export const BENCH_SECRET = 'bench-signing-secret-0123456789abcdef';
@@ -46,6 +47,28 @@ export async function seedIncidents(store: Store, count: number): Promise<void> 
   }
 }
 
+/** The store with every statement counted into `tally` by its first words (ping as `ping`). */
+function counted(store: Store, tally: Map<string, number>): Store {
+  const count = (sql: string) => {
+    const key = sql.replace(/\s+/g, ' ').slice(0, 60);
+    tally.set(key, (tally.get(key) ?? 0) + 1);
+  };
+  const wrap = (q: Queryable): Queryable => ({
+    query: (sql, params) => {
+      count(sql);
+      return q.query(sql, params);
+    },
+  });
+  return Object.assign(Object.create(store) as Store, {
+    query: wrap(store).query,
+    transaction: <T>(fn: (tx: Queryable) => Promise<T>) => store.transaction((tx) => fn(wrap(tx))),
+    ping: () => {
+      count('ping');
+      return store.ping();
+    },
+  });
+}
+
 async function main(apiUrl: string): Promise<void> {
   const target = createServer((socket) => socket.end());
   await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
@@ -53,8 +76,10 @@ async function main(apiUrl: string): Promise<void> {
   const databaseUrl = process.env.BENCH_DATABASE_URL;
   const dataDir = await mkdtemp(join(tmpdir(), 'bers-load-bench-'));
   const schema = databaseUrl ? `bench_load_${process.pid}` : undefined;
-  const store = await openStore({ databaseUrl, dataDir, schema });
-  await seedIncidents(store, Number(process.env.BENCH_OPEN_INCIDENTS ?? 10));
+  const opened = await openStore({ databaseUrl, dataDir, schema });
+  await seedIncidents(opened, Number(process.env.BENCH_OPEN_INCIDENTS ?? 10));
+  const tally = new Map<string, number>();
+  const store = process.env.BENCH_STATEMENTS ? counted(opened, tally) : opened;
   const services = Array.from(
     { length: SERVICES },
     (_, i) =>
@@ -79,6 +104,8 @@ async function main(apiUrl: string): Promise<void> {
   process.send!({ port: bot.port()! });
   process.once('message', async () => {
     await bot.stop();
+    if (tally.size > 0)
+      process.stderr.write(`statements:\n${[...tally].map(([k, n]) => `${n}\t${k}`).join('\n')}\n`);
     if (schema) await store.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
     await store.close();
     await rm(dataDir, { recursive: true, force: true });

@@ -12,7 +12,8 @@
  *   BENCH_SECONDS (per command, rate and app; default 10), BENCH_ROUNDS (default 2),
  *   BENCH_STAIRS (default 100,200,400,600,800,1000; "" skips), BENCH_STEP_SECONDS (default 3),
  *   BENCH_OPEN_INCIDENTS (default 10), BENCH_SERVICES (default 5), BENCH_DATABASE_URL,
- *   BENCH_COMMANDS (default "health,incident list"), BENCH_CPU_PROFILE=<dir> (bers-bot's threads).
+ *   BENCH_COMMANDS (default "health,incident list"), BENCH_CPU_PROFILE=<dir> (bers-bot's threads),
+ *   BENCH_STATEMENTS=1 (bers-bot's store statements tallied, printed at its stop).
  */
 import { cpus } from 'node:os';
 import { printSummary } from './bench-summary.js';

@@ -42,6 +42,8 @@ export class Inbox {
       await repo.complete(this.options.store, done);
       return done.map(() => undefined);
     },
+    // Those finished in one turn of the event loop together (PGlite never yields mid-write).
+    { gather: 'turn' },
   );
   private timer?: NodeJS.Timeout;
   private lastPurge = 0;

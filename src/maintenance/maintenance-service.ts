@@ -10,6 +10,7 @@ import type { HealthService } from '../health/health-service.js';
 import type { DueTimer, TimerService } from '../scheduler/timers.js';
 import type { Queryable } from '../store/store.js';
 import type { Checklists } from './checklists.js';
+import { CurrentWindows } from './current-windows.js';
 import type { MaintenanceMessages } from './maintenance-messages.js';
 import type { MaintenanceRepository } from './maintenance-repository.js';
 import { leadText, utcText } from './maintenance-text.js';
@@ -38,7 +39,11 @@ export interface MaintenanceDeps {
  * replica never announces, silences or ends a window twice.
  */
 export class MaintenanceService {
-  constructor(private readonly deps: MaintenanceDeps) {}
+  private readonly windows: CurrentWindows;
+
+  constructor(private readonly deps: MaintenanceDeps) {
+    this.windows = new CurrentWindows((now) => deps.repo.upcoming(now), deps.clock);
+  }
 
   /** Registers the timer kinds; call once at wiring, before the timers poll. */
   register(): void {
@@ -69,6 +74,7 @@ export class MaintenanceService {
     for (const startsAt of starts) {
       const endsAt = new Date(startsAt.getTime() + durationMs);
       const occurrence = await this.deps.repo.addOccurrence(id, startsAt, endsAt);
+      if (occurrence) this.windows.forget();
       if (occurrence) await this.scheduleSteps(occurrence, window.announce);
     }
   }
@@ -98,6 +104,7 @@ export class MaintenanceService {
     const occurrence = await this.deps.repo.createOneOff({ ...input, endsAt }, now, async (o, tx) => {
       announcements = await this.scheduleSteps(o, this.deps.settings.announce, tx);
     });
+    this.windows.forget();
     return { occurrence, announcements };
   }
 
@@ -106,10 +113,12 @@ export class MaintenanceService {
     return this.deps.repo.upcoming(this.deps.clock.now());
   }
 
-  /** The windows under way now, by time (a start timer a few seconds late does not matter). */
-  async current(): Promise<Occurrence[]> {
-    const now = this.deps.clock.now();
-    return (await this.deps.repo.upcoming(now)).filter((o) => o.startsAt <= now);
+  /**
+   * The windows under way now, by time (a start timer a few seconds late does not matter), from
+   * memory: one another replica schedules or cancels shows within WINDOWS_FRESH_MS (5 s).
+   */
+  current(): Promise<Occurrence[]> {
+    return this.windows.now();
   }
 
   /** The window `service` is in right now, if any: health shows it and two-person rules are lifted. */
@@ -127,6 +136,7 @@ export class MaintenanceService {
     }
     await this.deps.timers.cancelPrefix(`maintenance:${id}:`);
     const ended = await this.deps.repo.claimEnd(id, this.deps.clock.now(), true);
+    this.windows.forget();
     if (!ended) throw new UsageError(`Maintenance #${id} has just ended or been cancelled.`);
     if (ended.startedAt) await this.finish(ended, true);
     // Cancelling this Sunday's window must not cancel next Sunday's.
@@ -182,6 +192,7 @@ export class MaintenanceService {
     const now = this.deps.clock.now();
     const o = await this.deps.repo.get(id);
     if (!o || o.endsAt <= now || !(await this.deps.repo.claimStart(id, now))) return;
+    this.windows.forget();
     const { silences, silenced, failures } = await silenceWindow(this.deps, o);
     // Each silence ends with the window by itself, so one lost here by a crash still lifts in time.
     await this.deps.repo.recordSilences(id, silences);
@@ -194,6 +205,7 @@ export class MaintenanceService {
       this.deps.clock.now(),
       false,
     );
+    this.windows.forget();
     if (!ended) return;
     // A window the bot slept through entirely never started: nothing to lift, nothing to post.
     if (ended.startedAt) await this.finish(ended, false);

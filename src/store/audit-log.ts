@@ -62,10 +62,12 @@ function valuesOf(rows: number): string {
  * The permanent record of what was done through the bot. Rows are group-committed: the rows of
  * commands that finish while a write is in flight go together in one INSERT (one statement and
  * one commit instead of one each, what the load bench showed the audit costs at hundreds of
- * commands a second); each `record` still resolves once its own row is written.
+ * commands a second), and so do those that finish in the same turn of the event loop; each `record`
+ * still resolves once its own row is written.
  */
 export class AuditLog implements AuditSink {
-  private readonly writes = new GroupCommit((rows: Pending[]) => this.write(rows));
+  // A tick's wait: on PGlite no write is ever in flight while another command finishes.
+  private readonly writes = new GroupCommit((rows: Pending[]) => this.write(rows), { gather: 'turn' });
 
   constructor(
     private readonly store: Store,

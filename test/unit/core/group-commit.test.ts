@@ -31,11 +31,38 @@ describe('GroupCommit', () => {
 
   it('caps a batch at its size', async () => {
     const sizes: number[] = [];
-    const group = new GroupCommit(async (items: number[]) => {
-      sizes.push(items.length);
-      return items;
-    }, 2);
+    const group = new GroupCommit(
+      async (items: number[]) => {
+        sizes.push(items.length);
+        return items;
+      },
+      { maxBatch: 2 },
+    );
     await Promise.all([1, 2, 3, 4, 5].map((n) => group.add(n)));
     expect(sizes).toEqual([1, 2, 2]);
+  });
+
+  it('gathers what one turn of the event loop adds when asked to, for a store that never yields', async () => {
+    const writes: number[][] = [];
+    // Like PGlite: the write is done before anything else runs.
+    const group = new GroupCommit(
+      async (items: number[]) => {
+        writes.push(items);
+        return items;
+      },
+      { gather: 'turn' },
+    );
+    const results = await Promise.all([1, 2, 3].map((n) => group.add(n)));
+    expect(results).toEqual([1, 2, 3]);
+    // Each added in its own I/O callback of the same turn: still one write.
+    await Promise.all(
+      [4, 5].map(
+        (n) => new Promise<number>((resolve) => setImmediate(() => void group.add(n).then(resolve))),
+      ),
+    );
+    expect(writes).toEqual([
+      [1, 2, 3],
+      [4, 5],
+    ]);
   });
 });
