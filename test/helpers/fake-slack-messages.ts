@@ -6,6 +6,8 @@ export interface FakeMessage {
   thread_ts?: string;
   broadcast?: boolean;
   blocks?: unknown;
+  /** Message metadata (`{ event_type, event_payload }`), as chat.postMessage was given it. */
+  metadata?: { event_type: string; event_payload: Record<string, unknown> };
 }
 
 type Answer = Record<string, unknown>;
@@ -40,11 +42,14 @@ export class FakeMessages {
     }
     const broadcast =
       thread !== undefined && (args.reply_broadcast === true || args.reply_broadcast === 'true');
+    const metadata = metadataOf(args.metadata);
+    if (metadata === 'invalid') return { ok: false, error: 'invalid_metadata_format' };
     this.add(channel, {
       ts,
       text,
       user: 'UBOT',
       blocks: args.blocks,
+      ...(metadata ? { metadata } : {}),
       ...(thread ? { thread_ts: thread } : {}),
       ...(broadcast ? { broadcast } : {}),
     });
@@ -65,11 +70,38 @@ export class FakeMessages {
     return { ok: true, channel, ts: args.ts, text: args.text };
   }
 
-  /** `latest=ts, inclusive, limit=1` is how one message is read back by its ts. */
+  /**
+   * conversations.history as Slack answers it: what the channel shows (top-level messages and
+   * broadcast replies) between `oldest` and `latest` (`inclusive` of both), newest first, `limit`
+   * at a time (default 100) with a cursor, metadata only with `include_all_metadata`.
+   * `latest=ts, inclusive, limit=1` is how one message is read back by its ts.
+   */
   history(args: Answer): Answer {
-    const found = this.get(String(args.channel), String(args.latest));
-    const inclusive = args.inclusive === true || args.inclusive === 'true';
-    return { ok: true, messages: found && inclusive ? [{ type: 'message', ...found }] : [], has_more: false };
+    const inclusive = flag(args.inclusive);
+    const oldest = Number(args.oldest ?? 0);
+    const latest = args.latest === undefined ? Number.POSITIVE_INFINITY : Number(args.latest);
+    const within = (m: FakeMessage) => {
+      const ts = Number(m.ts);
+      return (inclusive ? ts >= oldest : ts > oldest) && (inclusive ? ts <= latest : ts < latest);
+    };
+    const all = this.channelView(String(args.channel)).filter(within).reverse();
+    const start = Number(args.cursor || 0);
+    const limit = Number(args.limit ?? 100);
+    const page = all.slice(start, start + limit);
+    const more = start + limit < all.length;
+    const withMetadata = flag(args.include_all_metadata);
+    return {
+      ok: true,
+      messages: page.map(({ metadata, broadcast, ...m }) => ({
+        type: 'message',
+        ...m,
+        ...(broadcast ? { subtype: 'thread_broadcast' } : {}),
+        ...(m.user === 'UBOT' ? { bot_id: 'BBOT' } : {}),
+        ...(metadata && withMetadata ? { metadata } : {}),
+      })),
+      has_more: more,
+      response_metadata: { next_cursor: more ? String(start + limit) : '' },
+    };
   }
 
   /** Replies in the thread of `ts`, oldest first. */
@@ -87,5 +119,28 @@ export class FakeMessages {
       .filter(([key]) => key.startsWith(`${channel} `))
       .map(([, m]) => m)
       .sort((a, b) => a.ts.localeCompare(b.ts));
+  }
+}
+
+function flag(value: unknown): boolean {
+  return value === true || value === 'true' || value === '1';
+}
+
+/** Slack takes metadata as JSON (form-encoded: a JSON string) with a string `event_type`. */
+function metadataOf(value: unknown): FakeMessage['metadata'] | 'invalid' | undefined {
+  if (value === undefined || value === '') return undefined;
+  const parsed = typeof value === 'string' ? safeParse(value) : value;
+  if (!parsed || typeof parsed !== 'object') return 'invalid';
+  const { event_type, event_payload } = parsed as Record<string, unknown>;
+  if (typeof event_type !== 'string' || !event_type || typeof event_payload !== 'object' || !event_payload)
+    return 'invalid';
+  return { event_type, event_payload: event_payload as Record<string, unknown> };
+}
+
+function safeParse(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
   }
 }
