@@ -16,7 +16,7 @@ import { toChatError } from './chat-errors.js';
 /** The message metadata event type of the bot's markers (what `findMarked` looks for). */
 const MARKER_EVENT = 'bers_step';
 const CLOCK_MARGIN_MS = 5 * 60_000;
-/** At most this many pages of 200: the window is the few minutes around one step's attempts. */
+/** At most this many pages of 200, newest first, from the step's first attempt on: a bounded look. */
 const HISTORY_PAGES = 5;
 
 function markerMetadata(marker: string) {
@@ -42,7 +42,12 @@ export class SlackChat implements Chat {
     return { channel: String(result.channel ?? channel), ts: String(result.ts) };
   }
 
-  async findMarked(channel: string, marker: string, since: Date): Promise<MessageRef | undefined> {
+  async findMarked(
+    channel: string,
+    marker: string,
+    since: Date,
+    threadTs?: string,
+  ): Promise<MessageRef | undefined> {
     // History wants an id; a configured `#name` is one of the bot's channels (it posts there).
     const id = channel.startsWith('#') ? (await this.findOwnChannel(channel.slice(1)))?.id : channel;
     if (!id) throw new ChatError('refused', `not a member of ${channel}`, { detail: 'not_in_channel' });
@@ -50,9 +55,12 @@ export class SlackChat implements Chat {
     const oldest = ((since.getTime() - CLOCK_MARGIN_MS) / 1000).toFixed(6);
     let cursor: string | undefined;
     for (let page = 0; page < HISTORY_PAGES; page++) {
-      const result = await this.client.conversations
-        .history({ channel: id, oldest, limit: 200, include_all_metadata: true, cursor })
-        .catch(toChatError);
+      const query = { channel: id, oldest, limit: 200, include_all_metadata: true, cursor };
+      // A thread's replies are not in the channel's history: conversations.replies reads them.
+      const result = await (threadTs
+        ? this.client.conversations.replies({ ...query, ts: threadTs })
+        : this.client.conversations.history(query)
+      ).catch(toChatError);
       const found = (result.messages ?? []).find(
         (m) =>
           m.metadata?.event_type === MARKER_EVENT &&

@@ -71,12 +71,30 @@ export class FakeMessages {
   }
 
   /**
+   * conversations.replies as Slack answers it: the thread of `ts` (its parent first, then the
+   * replies, oldest first) between `oldest` and `latest`, paged and with metadata as history is.
+   */
+  replies(args: Answer): Answer {
+    const channel = String(args.channel);
+    const parent = this.get(channel, String(args.ts));
+    if (!parent) return { ok: false, error: 'thread_not_found' };
+    const root = parent.thread_ts ?? parent.ts;
+    const thread = [this.get(channel, root)!, ...this.threadOf(channel, root)];
+    return this.page(thread, args);
+  }
+
+  /**
    * conversations.history as Slack answers it: what the channel shows (top-level messages and
    * broadcast replies) between `oldest` and `latest` (`inclusive` of both), newest first, `limit`
    * at a time (default 100) with a cursor, metadata only with `include_all_metadata`.
    * `latest=ts, inclusive, limit=1` is how one message is read back by its ts.
    */
   history(args: Answer): Answer {
+    return this.page(this.channelView(String(args.channel)).reverse(), args);
+  }
+
+  /** `messages` (in the order answered) within `oldest`/`latest`, `limit` from `cursor`. */
+  private page(messages: FakeMessage[], args: Answer): Answer {
     const inclusive = flag(args.inclusive);
     const oldest = Number(args.oldest ?? 0);
     const latest = args.latest === undefined ? Number.POSITIVE_INFINITY : Number(args.latest);
@@ -84,7 +102,7 @@ export class FakeMessages {
       const ts = Number(m.ts);
       return (inclusive ? ts >= oldest : ts > oldest) && (inclusive ? ts <= latest : ts < latest);
     };
-    const all = this.channelView(String(args.channel)).filter(within).reverse();
+    const all = messages.filter(within);
     const start = Number(args.cursor || 0);
     const limit = Number(args.limit ?? 100);
     const page = all.slice(start, start + limit);

@@ -242,6 +242,8 @@ export class FakeSlack {
         return this.messages.post(this.channelIdOf(String(args.channel)), args, ts());
       case 'conversations.history':
         return this.messages.history(args);
+      case 'conversations.replies':
+        return this.messages.replies(args);
       case 'chat.update':
         return this.messages.update(this.channelIdOf(String(args.channel)), args);
       case 'chat.postEphemeral':

@@ -63,7 +63,7 @@ async function postInThreads(
   message: Message,
   step: PendingStep,
 ): Promise<void> {
-  const { store, chat, announcementChannel } = deps;
+  const { store, announcementChannel } = deps;
   const p = step.payload as PostPayload;
   const cards = await cardsOf(store, incident.id, announcementChannel);
   // No card (it could never be posted): the update still reaches the channel, on its own.
@@ -76,7 +76,10 @@ async function postInThreads(
     const role = `sent:${step.key}@${card.channel}`;
     if (sent.has(role)) continue;
     try {
-      const ref = await chat.post(card.channel, message, { threadTs: card.ts, broadcast: p.broadcast });
+      const ref = await postOnce(deps, step, card.channel, message, {
+        threadTs: card.ts,
+        broadcast: p.broadcast,
+      });
       await stepStore.rememberMessage(store, incident.id, role, ref);
     } catch (error) {
       // The main card's thread must get it; an extra channel that stopped taking posts must not hold it.

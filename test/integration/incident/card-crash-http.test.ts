@@ -30,7 +30,12 @@ function dyingAfterPost(store: Store, dying: Set<string>): Store {
       }
       return (sql: string, params?: readonly unknown[]) => {
         const role = String(params?.[1]);
-        if (sql.includes('INSERT INTO incident_messages') && dying.delete(role))
+        // `sent:*@#incidents` stands for any step's reply in that card's thread.
+        const dies = [...dying].find((d) => {
+          const [head, tail] = d.split('*');
+          return tail === undefined ? role === d : role.startsWith(head!) && role.endsWith(tail);
+        });
+        if (sql.includes('INSERT INTO incident_messages') && dies && dying.delete(dies))
           return Promise.reject(new Error(`died before recording ${role}`));
         return target.query(sql, params);
       };
@@ -129,6 +134,36 @@ describe('an incident card posted just before a crash', () => {
       expect(shown(slack.message(channel, card!.ts)!)).toMatch(/identified/i);
     }
     expect(cards(incidents, 1)).toHaveLength(1);
+  });
+
+  it('adopts a reply in a card thread posted just before a crash', async () => {
+    dying.add('sent:*@#incidents');
+    await bot().command('incident update 1 monitoring the rollback of checkout', ada);
+    const [card] = cards(incidents, 1);
+    const replies = () =>
+      slack.threadOf(incidents, card!.ts).filter((m) => shown(m).includes('rollback of checkout'));
+    await slack.waitFor(() => replies().length === 1, 10_000, 'the reply');
+    await pollUntil(
+      async () => (await bot().bot.services.incidents.pendingSteps(1)) > 0 && dying.size === 0,
+      {
+        what: 'the reply step to fail',
+        timeoutMs: 10_000,
+        intervalMs: 30,
+      },
+    );
+    await comeBack();
+    await settled(1);
+    expect(replies()).toHaveLength(1);
+    // The re-run looked in both cards' threads (the step had not reached the second one).
+    const [other] = cards(emergency, 1);
+    expect(slack.callsTo('conversations.replies')).toEqual([
+      expect.objectContaining({ channel: incidents, ts: card!.ts, include_all_metadata: 'true' }),
+      expect.objectContaining({ channel: emergency, ts: other!.ts, include_all_metadata: 'true' }),
+    ]);
+    // #emergency-response's card, after the main one in the same step, gets it once too.
+    expect(
+      slack.threadOf(emergency, other!.ts).filter((m) => shown(m).includes('rollback of checkout')),
+    ).toHaveLength(1);
   });
 
   it('posts the card once when the earlier attempt never reached Slack, and adopts no other card', async () => {
