@@ -214,6 +214,12 @@ export class ActionService {
     await this.record(who, t, `${request.kind}.confirm`, 'confirmed', 'runs without confirmation', {
       requestId: request.id,
     });
+    // Nothing was asked or confirmed: the incident is told who started it before its result comes.
+    if (confirmed.incidentNumber !== undefined) {
+      const what = `${operationPhrase(request.kind, t.service)} (${t.environment})`;
+      const text = `▶️ ${who.actor.name} started: ${what} for incident #${confirmed.incidentNumber}; it needs no confirmation.`;
+      await this.deps.alsoTell?.(confirmed, { text });
+    }
     return confirmed;
   }
 }

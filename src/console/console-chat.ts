@@ -35,6 +35,11 @@ export class ConsoleChat implements Chat {
     this.print(ref.channel, message, ref.ts);
   }
 
+  async findMarked(): Promise<MessageRef | undefined> {
+    // Nothing printed can be found again: a re-run prints the message once more.
+    return undefined;
+  }
+
   async postEphemeral(channel: string, _user: string, message: Message): Promise<void> {
     await this.post(channel, message);
   }

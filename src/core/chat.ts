@@ -13,6 +13,8 @@ export interface MessageRef {
 export interface PostOptions {
   threadTs?: string;
   broadcast?: boolean;
+  /** A key written on the message (Slack: its metadata), so `findMarked` can find it again. */
+  marker?: string;
 }
 
 export interface CreatedChannel {
@@ -45,6 +47,17 @@ export interface ModalView {
 export interface Chat {
   post(channel: string, message: Message, options?: PostOptions): Promise<MessageRef>;
   update(ref: MessageRef, message: Message): Promise<void>;
+  /**
+   * A message the bot posted in the channel (in the thread of `threadTs`, if given) since `since`
+   * with this `marker`: one whose post was accepted but whose ts was lost (a crash before it was
+   * recorded).
+   */
+  findMarked(
+    channel: string,
+    marker: string,
+    since: Date,
+    threadTs?: string,
+  ): Promise<MessageRef | undefined>;
   postEphemeral(channel: string, user: string, message: Message): Promise<void>;
   /** A private message to one user (their DM with the bot), for answers that have no channel. */
   postToUser(user: string, message: Message): Promise<void>;

@@ -35,7 +35,34 @@ export interface PendingStep {
   incidentId: number;
   key: string;
   payload: StepPayload;
+  /** Counting this one: above 1, an earlier attempt may have done its work before it died. */
   attempts: number;
+  /** When its first attempt was claimed (before calling out): where a re-run looks from. */
+  firstAttemptAt: Date;
+}
+
+type StepRow = {
+  id: string | number;
+  key: string;
+  payload: StepPayload;
+  attempts: number;
+  first_attempted_at: Date | string;
+};
+
+/** What a claim sets, given its parameters. Steps tried before first_attempted_at existed count from their creation. */
+const claimSet = (lease: string, now: string) => `leased_until = ${lease}, attempts = attempts + 1,
+  first_attempted_at = COALESCE(first_attempted_at, CASE WHEN attempts = 0 THEN ${now}::timestamptz ELSE created_at END)`;
+const RETURNING = 'RETURNING id, key, payload, attempts, first_attempted_at';
+
+function pending(row: StepRow, incidentId: number): PendingStep {
+  return {
+    id: Number(row.id),
+    incidentId,
+    key: row.key,
+    payload: row.payload,
+    attempts: row.attempts,
+    firstAttemptAt: new Date(row.first_attempted_at),
+  };
 }
 
 /** How long a claimed step is ours before a sweep (this or another replica) may retry it. */
@@ -68,15 +95,15 @@ export const stepStore = {
     );
     const head = first[0];
     if (!head) return undefined;
-    const rows = await db.query<{ id: string | number; key: string; payload: StepPayload; attempts: number }>(
-      `UPDATE incident_steps SET leased_until = $3, attempts = attempts + 1
+    const rows = await db.query<StepRow>(
+      `UPDATE incident_steps SET ${claimSet('$3', '$2')}
         WHERE id = $1 AND done_at IS NULL AND (leased_until IS NULL OR leased_until < $2)
-        RETURNING id, key, payload, attempts`,
+        ${RETURNING}`,
       [head.id, now, new Date(now.getTime() + LEASE_MS)],
     );
     const row = rows[0];
     if (!row) return 'busy';
-    return { id: Number(row.id), incidentId, key: row.key, payload: row.payload, attempts: row.attempts };
+    return pending(row, incidentId);
   },
 
   async done(db: Queryable, id: number, now: Date): Promise<void> {
@@ -102,17 +129,15 @@ export const stepStore = {
     kind: string,
     now: Date,
   ): Promise<PendingStep | undefined> {
-    const rows = await db.query<{ id: string | number; key: string; payload: StepPayload; attempts: number }>(
-      `UPDATE incident_steps SET leased_until = $4, attempts = attempts + 1
+    const rows = await db.query<StepRow>(
+      `UPDATE incident_steps SET ${claimSet('$4', '$3')}
         WHERE id = (SELECT id FROM incident_steps WHERE incident_id = $1 AND kind = $2 AND done_at IS NULL
                       AND (leased_until IS NULL OR leased_until < $3) ORDER BY id LIMIT 1)
-        RETURNING id, key, payload, attempts`,
+        ${RETURNING}`,
       [incidentId, kind, now, new Date(now.getTime() + LEASE_MS)],
     );
     const row = rows[0];
-    return (
-      row && { id: Number(row.id), incidentId, key: row.key, payload: row.payload, attempts: row.attempts }
-    );
+    return row && pending(row, incidentId);
   },
 
   /** The payload a step was stored with (a page card re-reads why it paged). */

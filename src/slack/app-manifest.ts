@@ -17,7 +17,7 @@ const SCOPES: [scope: string, why: string][] = [
   ['channels:read', 'channel names and membership'],
   ['groups:read', ''],
   ['channels:join', 'join a public channel before posting a timeline there'],
-  ['channels:history', "read an incident channel's messages for the timeline"],
+  ['channels:history', 'read messages for the timeline; find a card posted just before a crash'],
   ['groups:history', ''],
   ['users:read', 'names of responders'],
   ['users:read.email', 'map PagerDuty on-call emails to Slack users'],

@@ -2,6 +2,7 @@ import type { WebClient } from '@slack/web-api';
 import {
   type Bookmark,
   type Chat,
+  ChatError,
   type CreatedChannel,
   chatRefusal,
   type MessageRef,
@@ -11,6 +12,16 @@ import {
 import type { Message } from '../core/message.js';
 import { notificationText } from '../views/blocks.js';
 import { toChatError } from './chat-errors.js';
+
+/** The message metadata event type of the bot's markers (what `findMarked` looks for). */
+const MARKER_EVENT = 'bers_step';
+const CLOCK_MARGIN_MS = 5 * 60_000;
+/** At most this many pages of 200, newest first, from the step's first attempt on: a bounded look. */
+const HISTORY_PAGES = 5;
+
+function markerMetadata(marker: string) {
+  return { event_type: MARKER_EVENT, event_payload: { key: marker } };
+}
 
 /** The Chat port over Slack's Web API (the client Bolt made, so tests point it at a fake). */
 export class SlackChat implements Chat {
@@ -24,10 +35,42 @@ export class SlackChat implements Chat {
     const thread = options.threadTs
       ? { thread_ts: options.threadTs, reply_broadcast: options.broadcast === true }
       : {};
+    const metadata = options.marker ? { metadata: markerMetadata(options.marker) } : {};
     const result = await this.client.chat
-      .postMessage({ ...contents, ...thread, unfurl_links: false })
+      .postMessage({ ...contents, ...thread, ...metadata, unfurl_links: false })
       .catch(toChatError);
     return { channel: String(result.channel ?? channel), ts: String(result.ts) };
+  }
+
+  async findMarked(
+    channel: string,
+    marker: string,
+    since: Date,
+    threadTs?: string,
+  ): Promise<MessageRef | undefined> {
+    // History wants an id; a configured `#name` is one of the bot's channels (it posts there).
+    const id = channel.startsWith('#') ? (await this.findOwnChannel(channel.slice(1)))?.id : channel;
+    if (!id) throw new ChatError('refused', `not a member of ${channel}`, { detail: 'not_in_channel' });
+    // A margin for the clocks of this host and Slack; the message was posted moments after `since`.
+    const oldest = ((since.getTime() - CLOCK_MARGIN_MS) / 1000).toFixed(6);
+    let cursor: string | undefined;
+    for (let page = 0; page < HISTORY_PAGES; page++) {
+      const query = { channel: id, oldest, limit: 200, include_all_metadata: true, cursor };
+      // A thread's replies are not in the channel's history: conversations.replies reads them.
+      const result = await (threadTs
+        ? this.client.conversations.replies({ ...query, ts: threadTs })
+        : this.client.conversations.history(query)
+      ).catch(toChatError);
+      const found = (result.messages ?? []).find(
+        (m) =>
+          m.metadata?.event_type === MARKER_EVENT &&
+          (m.metadata.event_payload as { key?: unknown } | undefined)?.key === marker,
+      );
+      if (found?.ts) return { channel: id, ts: found.ts };
+      cursor = result.response_metadata?.next_cursor;
+      if (!result.has_more || !cursor) return undefined;
+    }
+    return undefined;
   }
 
   async update(ref: MessageRef, message: Message): Promise<void> {

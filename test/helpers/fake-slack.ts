@@ -84,12 +84,21 @@ export class FakeSlack {
   private constructor(
     private readonly server: Server,
     readonly baseUrl: string,
+    private readonly now?: () => Date,
   ) {}
 
-  static async start(): Promise<FakeSlack> {
+  /**
+   * `now`: the clock a message's ts is taken from, as Slack's is its posting time (share the bot's
+   * clock to look messages up by time); without it every ts is in November 2023.
+   */
+  static async start(options: { now?: () => Date } = {}): Promise<FakeSlack> {
     const server = createServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    const fake = new FakeSlack(server, `http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    const fake = new FakeSlack(
+      server,
+      `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+      options.now,
+    );
     server.on('request', (req, res) => {
       void fake.handle(req, res.writeHead.bind(res), res.end.bind(res));
     });
@@ -108,6 +117,11 @@ export class FakeSlack {
   /** Overrides the answer to one Web API method. */
   on(method: string, handler: Handler): void {
     this.handlers.set(method, handler);
+  }
+
+  /** What the fake answers to a method by default (for an override that changes one call only). */
+  answerOf(method: string, args: Record<string, unknown>): Record<string, unknown> {
+    return apiRefusal(method, args) ?? this.defaultAnswer(method, args);
   }
 
   /** Restores the default answer of one Web API method. */
@@ -209,7 +223,8 @@ export class FakeSlack {
   }
 
   private defaultAnswer(method: string, args: Record<string, unknown>): Record<string, unknown> {
-    const ts = () => `1700000000.${String(++this.seq).padStart(6, '0')}`;
+    const seconds = this.now ? Math.floor(this.now().getTime() / 1000) : 1700000000;
+    const ts = () => `${seconds}.${String(++this.seq).padStart(6, '0')}`;
     const chrome = this.chrome.answer(method, args);
     if (chrome) return chrome;
     switch (method) {
@@ -227,6 +242,8 @@ export class FakeSlack {
         return this.messages.post(this.channelIdOf(String(args.channel)), args, ts());
       case 'conversations.history':
         return this.messages.history(args);
+      case 'conversations.replies':
+        return this.messages.replies(args);
       case 'chat.update':
         return this.messages.update(this.channelIdOf(String(args.channel)), args);
       case 'chat.postEphemeral':

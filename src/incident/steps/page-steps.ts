@@ -3,6 +3,7 @@ import { pageContextOf } from '../page-context.js';
 import { isOpenPage, type PageRecord, pageRepository } from '../page-state.js';
 import type { StepRunnerDeps } from '../step-runner-deps.js';
 import { type PendingStep, stepStore } from '../step-store.js';
+import { postOnce } from './marked-post.js';
 
 const PAGE_CARD = 'page:';
 
@@ -46,8 +47,11 @@ export async function postPageCard(
   if (!incident.channelId) throw new Error('the incident channel does not exist yet');
   const record = await pageRepository.get(deps.store, incident.id);
   if (!record) throw new Error('the page card has no page to show');
-  const ref = await deps.chat.post(incident.channelId, deps.render.pageCard(incident, record, reason));
-  await stepStore.rememberMessage(deps.store, incident.id, `${PAGE_CARD}${step.key}`, ref);
+  const role = `${PAGE_CARD}${step.key}`;
+  // Posted and recorded by an attempt that died before marking the step done.
+  if ((await stepStore.messages(deps.store, incident.id)).some((m) => m.role === role)) return;
+  const ref = await postOnce(deps, step, incident.channelId, deps.render.pageCard(incident, record, reason));
+  await stepStore.rememberMessage(deps.store, incident.id, role, ref);
 }
 
 /** Edits every page card of the incident to show the page as it is now. */

@@ -6,6 +6,7 @@ import type { Incident } from '../model.js';
 import { pageRepository } from '../page-state.js';
 import type { StepRunnerDeps } from '../step-runner-deps.js';
 import { type PendingStep, stepStore } from '../step-store.js';
+import { postOnce } from './marked-post.js';
 
 type PostPayload = Extract<PendingStep['payload'], { kind: 'post' }>;
 
@@ -17,13 +18,13 @@ type PostPayload = Extract<PendingStep['payload'], { kind: 'post' }>;
 export async function post(deps: StepRunnerDeps, incident: Incident, step: PendingStep): Promise<void> {
   const p = step.payload as PostPayload;
   const message = await messageOf(deps, incident, p);
-  if (p.target === 'announcement' && !p.role) return postInThreads(deps, incident, message, step.key, p);
+  if (p.target === 'announcement' && !p.role) return postInThreads(deps, incident, message, step);
   const target = p.target === 'channel' ? incident.channelId : (p.channel ?? deps.announcementChannel);
   if (!target) throw new Error('the incident channel does not exist yet');
   // A card or report already posted (the step ran, then the process died before marking it done).
   if (p.role && (await stepStore.messages(deps.store, incident.id)).some((m) => m.role === p.role)) return;
   try {
-    const ref = await deps.chat.post(target, message);
+    const ref = await postOnce(deps, step, target, message);
     if (p.role) await stepStore.rememberMessage(deps.store, incident.id, p.role, ref);
   } catch (error) {
     if (!p.optional || !chatErrorCode(error)) throw error;
@@ -60,22 +61,25 @@ async function postInThreads(
   deps: StepRunnerDeps,
   incident: Incident,
   message: Message,
-  stepKey: string,
-  p: PostPayload,
+  step: PendingStep,
 ): Promise<void> {
-  const { store, chat, announcementChannel } = deps;
+  const { store, announcementChannel } = deps;
+  const p = step.payload as PostPayload;
   const cards = await cardsOf(store, incident.id, announcementChannel);
   // No card (it could never be posted): the update still reaches the channel, on its own.
   if (cards.length === 0) {
-    await chat.post(announcementChannel, message);
+    await postOnce(deps, step, announcementChannel, message);
     return;
   }
   const sent = new Set((await stepStore.messages(store, incident.id)).map((m) => m.role));
   for (const card of cards) {
-    const role = `sent:${stepKey}@${card.channel}`;
+    const role = `sent:${step.key}@${card.channel}`;
     if (sent.has(role)) continue;
     try {
-      const ref = await chat.post(card.channel, message, { threadTs: card.ts, broadcast: p.broadcast });
+      const ref = await postOnce(deps, step, card.channel, message, {
+        threadTs: card.ts,
+        broadcast: p.broadcast,
+      });
       await stepStore.rememberMessage(store, incident.id, role, ref);
     } catch (error) {
       // The main card's thread must get it; an extra channel that stopped taking posts must not hold it.

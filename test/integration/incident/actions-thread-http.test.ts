@@ -30,6 +30,13 @@ actions:
         production:
           executor: { kind: command, restart: { argv: [${node}, -e, 'console.log("restarting web")'] } }
           verifyTimeoutSeconds: 1
+      operations:
+        cache-clear:
+          description: Clear the cache
+          executor: { kind: command, argv: [${node}, -e, 'console.log("cleared")'] }
+          confirm: false
+          permission: operate
+          verify: { kind: none }
 `),
     });
   });
@@ -100,6 +107,25 @@ actions:
       h.slack.channelView(incident.channelId!).filter((m) => m.text.startsWith('Done: restart')),
     ).toHaveLength(2);
     expect(h.slack.channelView(ops.id).some((m) => m.text.startsWith('Done: restart *web*'))).toBe(true);
+  });
+
+  it('says who started an operation that needs no confirmation, before its result', async () => {
+    const ops = { id: 'C0OPS', name: 'ops' };
+    const card = h.slack.channelView('#incidents')[0]!;
+    const before = h.slack.threadOf(h.slack.channelId('#incidents'), card.ts).length;
+    await h.command('run web cache-clear --incident 1', ADA, ops);
+    const thread = () =>
+      h.slack
+        .threadOf(h.slack.channelId('#incidents'), card.ts)
+        .slice(before)
+        .map((m) => m.text);
+    await h.slack.waitFor(() => thread().length >= 2, 15_000, 'the run in the card thread');
+    expect(thread()).toEqual([
+      '▶️ ada started: run cache-clear on web (production) for incident #1; it needs no confirmation.',
+      expect.stringMatching(/^Done: .*cache-clear/),
+    ]);
+    const timeline = (await h.bot.services.incidents.timeline(1)).filter((e) => e.kind === 'action');
+    expect(timeline.at(-2)!.text).toContain('ada started: run cache-clear on web');
   });
 
   it('answers clearly for an unknown or malformed incident number, and requests nothing', async () => {

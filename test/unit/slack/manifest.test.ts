@@ -31,6 +31,7 @@ const SCOPES_BY_METHOD: Record<string, string[]> = {
   'conversations.join': ['channels:join'],
   'conversations.info': ['channels:read', 'groups:read'],
   'conversations.history': ['channels:history', 'groups:history'],
+  'conversations.replies': ['channels:history', 'groups:history'],
   'conversations.members': ['channels:read', 'groups:read'],
   'conversations.setTopic': ['channels:manage', 'groups:write'],
   'conversations.archive': ['channels:manage', 'groups:write'],
