@@ -71,7 +71,7 @@ export async function buildServices(
   const incidents = await buildIncidentService({
     ...{ config, store, chat, clock, log, timers },
     probe: snapshots,
-    pagerActions: () => pagerduty.rest,
+    pagerActions: pagerduty.rest,
     pager,
     messages: w.webClient ? new SlackMessageSource(w.webClient) : undefined,
     render: incidentMessages,
