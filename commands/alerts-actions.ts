@@ -47,12 +47,12 @@ function silenceHandler(deps: AlertActionsDeps, minutesOf: () => number, verb: s
       const result = await deps.alerts.silenceGroup(
         silencingSource(deps),
         {
-          labels: stored.group.commonLabels,
+          labels: stored.group.labels,
           minutes,
           createdBy: inv.actor.name,
           comment: `${verb} from Slack by ${inv.actor.name}`,
         },
-        stored.group.alerts.map((a) => a.fingerprint).filter((f): f is string => Boolean(f)),
+        stored.group.alerts.map((a) => a.sourceId).filter((f): f is string => Boolean(f)),
       );
       // Stored plain, with the person as `<@U…>`: the view renders it with textWithMentions.
       const note = `${verb} by <@${inv.actor.id}> — ${result.text}`;
@@ -76,13 +76,10 @@ const declareButton = (deps: AlertActionsDeps): ActionHandler => ({
         title: groupTitle(group),
         services: groupServices(group),
         impact:
-          group.commonAnnotations.description ??
-          first?.annotations.description ??
-          first?.annotations.summary ??
-          '',
+          group.annotations.description ?? first?.annotations.description ?? first?.annotations.summary ?? '',
         // One key per posted message: a group that fires again later gets a new message and incident.
         requestKey: `alert-group:${id}:${ts ?? ''}`,
-        origin: `alert ${group.commonLabels.alertname ?? groupTitle(group)} (${groupSeverity(group)}, ${group.alerts.filter((a) => a.status === 'firing').length} firing)`,
+        origin: `alert ${group.labels.alertname ?? groupTitle(group)} (${groupSeverity(group)}, ${group.alerts.filter((a) => a.status === 'firing').length} firing)`,
       },
       inv.actor,
     );

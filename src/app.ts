@@ -21,7 +21,7 @@ import type { InboxTarget } from './inbox/kept-request.js';
 import { Ingress, type IngressError, type PreparedThread } from './ingress/ingress.js';
 import { lowerThisThreadsPriority } from './ingress/work-priority.js';
 import { BotMetrics } from './observability/metrics.js';
-import { incidentEvents } from './slack/incident-events.js';
+import { allEvents } from './slack/events.js';
 import { SlackChat } from './slack/slack-chat.js';
 import { SlackDeliveries } from './slack/slack-deliveries.js';
 import { userGroupResolver } from './slack/user-groups.js';
@@ -91,7 +91,7 @@ async function assembleBot(options: BotOptions, ingressThread: PreparedThread): 
     processEnv: options.processEnv,
     actionSleep: options.actionSleep,
   });
-  const registry = new HandlerRegistry((options.commands ?? allCommands)(services), incidentEvents);
+  const registry = new HandlerRegistry((options.commands ?? allCommands)(services), allEvents(services));
   const pipeline = new Pipeline({
     registry,
     services,

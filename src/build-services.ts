@@ -76,7 +76,7 @@ export async function buildServices(
   const incidents = await buildIncidentService({
     ...{ config, store, chat, clock, log, timers },
     probe: snapshots,
-    pagerActions: () => pagerduty.rest,
+    pagerActions: pagerduty.rest,
     pager,
     messages: w.webClient ? new SlackMessageSource(w.webClient) : undefined,
     render: incidentMessages,
@@ -88,12 +88,12 @@ export async function buildServices(
     sources: buildAlertSources(config.alerts, clock),
     runbookOf: (group) => {
       const runbook = runbookFor(config.runbooks.definitions, {
-        name: group.commonLabels.alertname ?? '',
-        labels: group.commonLabels,
+        name: group.labels.alertname ?? '',
+        labels: group.labels,
       });
       if (!runbook) return undefined;
       // The group's own service when it names one; else the runbook's default target.
-      const service = names.canonical(group.commonLabels.service ?? '') ?? runbook.service;
+      const service = names.canonical(group.labels.service ?? '') ?? runbook.service;
       return { name: runbook.name, service };
     },
     render: alertGroupMessage,

@@ -63,7 +63,7 @@ export class AlertNotifier {
     }
     const before = await store.replace(group, clock.now());
     if (!before) {
-      this.deps.log.info({ groupKey: group.groupKey }, 'resolved group was never posted; nothing to update');
+      this.deps.log.info({ groupKey: group.key }, 'resolved group was never posted; nothing to update');
       return 'unknown-group';
     }
     if (!before.channel || !before.ts) {
@@ -99,14 +99,14 @@ export class AlertNotifier {
 
   private async post(group: AlertGroup): Promise<NotifyOutcome> {
     const channel = channelFor(
-      { ...group.commonLabels, ...group.groupLabels },
+      { ...group.labels, ...group.groupLabels },
       this.deps.routes,
       this.deps.defaultChannel,
     );
-    const stored = (await this.deps.store.byGroupKey(group.groupKey))!;
+    const stored = (await this.deps.store.byGroupKey(group.key))!;
     const fresh = { ...stored, status: group.status, group, note: undefined };
     const ref = await this.deps.chat.post(channel, this.deps.view(fresh));
-    await this.deps.store.setMessage(group.groupKey, ref.channel, ref.ts, null);
+    await this.deps.store.setMessage(group.key, ref.channel, ref.ts, null);
     return 'posted';
   }
 }

@@ -18,16 +18,69 @@ interface Row {
   status: 'firing' | 'resolved';
   channel: string | null;
   ts: string | null;
-  payload: AlertGroup | string;
+  payload: StoredGroup | string;
   note: string | null;
 }
+
+/**
+ * The `payload` column's JSON: the shape rows have always been written in (the field names of the
+ * Alertmanager webhook the table started with), kept so rows written before read back the same.
+ */
+interface StoredGroup {
+  groupKey: string;
+  status: 'firing' | 'resolved';
+  groupLabels: Record<string, string>;
+  commonLabels: Record<string, string>;
+  commonAnnotations: Record<string, string>;
+  alerts: {
+    status: 'firing' | 'resolved';
+    labels: Record<string, string>;
+    annotations: Record<string, string>;
+    startsAt: string;
+    endsAt?: string;
+    fingerprint?: string;
+  }[];
+}
+
+const toPayload = (group: AlertGroup): string =>
+  JSON.stringify({
+    groupKey: group.key,
+    status: group.status,
+    groupLabels: group.groupLabels,
+    commonLabels: group.labels,
+    commonAnnotations: group.annotations,
+    alerts: group.alerts.map((a) => ({
+      status: a.status,
+      labels: a.labels,
+      annotations: a.annotations,
+      startsAt: a.startsAt,
+      endsAt: a.endsAt,
+      fingerprint: a.sourceId,
+    })),
+  } satisfies StoredGroup);
+
+const fromPayload = (stored: StoredGroup): AlertGroup => ({
+  key: stored.groupKey,
+  status: stored.status,
+  groupLabels: stored.groupLabels,
+  labels: stored.commonLabels,
+  annotations: stored.commonAnnotations,
+  alerts: stored.alerts.map((a) => ({
+    status: a.status,
+    labels: a.labels,
+    annotations: a.annotations,
+    startsAt: a.startsAt,
+    endsAt: a.endsAt,
+    sourceId: a.fingerprint,
+  })),
+});
 
 /** A short id for a group, small enough for a button value. */
 export function notificationId(groupKey: string): string {
   return createHash('sha256').update(groupKey).digest('hex').slice(0, 16);
 }
 
-/** Which Slack message shows which Alertmanager group: survives restarts, shared by replicas. */
+/** Which Slack message shows which pushed alert group: survives restarts, shared by replicas. */
 export class NotificationStore {
   constructor(private readonly db: Queryable) {}
 
@@ -36,18 +89,18 @@ export class NotificationStore {
     const rows = await this.db.query(
       `INSERT INTO alert_notifications (id, group_key, status, payload, updated_at)
        VALUES ($1, $2, $3, $4, $5) ON CONFLICT (group_key) DO NOTHING RETURNING id`,
-      [notificationId(group.groupKey), group.groupKey, group.status, JSON.stringify(group), now],
+      [notificationId(group.key), group.key, group.status, toPayload(group), now],
     );
     return rows.length > 0;
   }
 
   /** Stores the newest payload and status; returns the row as it was before. */
   async replace(group: AlertGroup, now: Date): Promise<StoredNotification | undefined> {
-    const before = await this.byGroupKey(group.groupKey);
+    const before = await this.byGroupKey(group.key);
     if (!before) return undefined;
     await this.db.query(
       'UPDATE alert_notifications SET status = $2, payload = $3, updated_at = $4 WHERE group_key = $1',
-      [group.groupKey, group.status, JSON.stringify(group), now],
+      [group.key, group.status, toPayload(group), now],
     );
     return before;
   }
@@ -83,7 +136,9 @@ function toStored(row: Row): StoredNotification {
     status: row.status,
     channel: row.channel ?? undefined,
     ts: row.ts ?? undefined,
-    group: typeof row.payload === 'string' ? (JSON.parse(row.payload) as AlertGroup) : row.payload,
+    group: fromPayload(
+      typeof row.payload === 'string' ? (JSON.parse(row.payload) as StoredGroup) : row.payload,
+    ),
     note: row.note ?? undefined,
   };
 }

@@ -16,8 +16,9 @@ interface Invocation {
   requestId: string;
   mode: Mode;
   /**
-   * The pipeline's own ports only (log, permissions, audit, metrics, config): a command, button or
-   * modal gets the areas' services it uses when it is built (commands/index.ts), not from here.
+   * The pipeline's own ports only (log, permissions, audit, metrics, config): a command, button,
+   * modal or event handler gets the areas' services it uses when it is built (commands/index.ts,
+   * src/slack/events.ts), not from here.
    */
   services: PipelineServices;
 }
@@ -96,8 +97,6 @@ export interface ViewHandler<I = unknown> {
 
 /** An Events API callback (e.g. a reaction), for the handler of its type. */
 export interface EventInvocation extends Invocation {
-  // TODO(#12): event handlers still take the whole bag; built from their ports like commands next.
-  services: Services;
   channel: ChannelRef;
   event: Record<string, unknown>;
 }

@@ -6,6 +6,7 @@ import type { TimerService } from '../scheduler/timers.js';
 import type { Store } from '../store/store.js';
 import type { IncidentDeps } from './incident-deps.js';
 import type { IncidentMessages } from './incident-messages.js';
+import { incidentRepository } from './incident-repository.js';
 import { IncidentService } from './incident-service.js';
 import type { MessageSource } from './message-source.js';
 import type { ServiceHealthProbe } from './page-context.js';
@@ -15,6 +16,7 @@ import { registerIncidentReminders } from './reminders.js';
 import { IncidentReports } from './reports.js';
 import { SeverityPolicies } from './severity-policies.js';
 import { StepRunner } from './step-runner.js';
+import { stepStore } from './step-store.js';
 import { IncidentTemplates } from './templates.js';
 
 export interface IncidentServiceOptions {
@@ -32,7 +34,7 @@ export interface IncidentServiceOptions {
   /** The affected services' failing checks, carried by pages. */
   probe?: ServiceHealthProbe;
   /** Reassign/escalate in PagerDuty (absent without PAGERDUTY_API_TOKEN). */
-  pagerActions?: () => PagerActions | undefined;
+  pagerActions?: PagerActions;
 }
 
 /**
@@ -66,6 +68,7 @@ export async function buildIncidentService(options: IncidentServiceOptions): Pro
   });
   const deps: IncidentDeps = {
     store: options.store,
+    records: { incidents: incidentRepository, steps: stepStore },
     chat: options.chat,
     clock: options.clock,
     log: options.log,
@@ -77,7 +80,7 @@ export async function buildIncidentService(options: IncidentServiceOptions): Pro
     runner,
     serviceNames: options.config.services.map((s) => s.name),
     owners: Object.fromEntries(options.config.services.map((s) => [s.name, s.owners])),
-    pagerActions: options.pagerActions ?? (() => undefined),
+    pagerActions: options.pagerActions,
     pagerFromEmail: options.config.pagerduty.fromEmail,
   };
   registerIncidentReminders(options.timers, deps);

@@ -6,7 +6,7 @@ import { NotFoundError } from '../core/errors.js';
 import type { TimerService } from '../scheduler/timers.js';
 import type { Store } from '../store/store.js';
 import type { IncidentMessages } from './incident-messages.js';
-import { incidentRepository as repo } from './incident-repository.js';
+import type { IncidentRecords } from './incident-records.js';
 import type { Incident } from './model.js';
 import type { PagerActions } from './pager-actions.js';
 import type { IncidentReports } from './reports.js';
@@ -15,29 +15,32 @@ import type { StepRunner } from './step-runner.js';
 
 /** What the incident flows share; built once by the IncidentService. */
 export interface IncidentDeps {
+  /** Transactions, and the SQL of the flows not yet on `records`. */
   store: Store;
+  /** The rows, timeline and steps of the flows on this port (reminders, role flows, mustGet). */
+  records: IncidentRecords;
   chat: Chat;
   clock: Clock;
   log: Logger;
-  timers: TimerService;
+  timers: Pick<TimerService, 'schedule' | 'cancel' | 'cancelPrefix'>;
   settings: IncidentSettings;
   policies: SeverityPolicies;
   reports: IncidentReports;
   /** Notices and cards as messages (Block Kit from src/views/, wired by the composition root). */
   render: IncidentMessages;
-  runner: StepRunner;
+  runner: Pick<StepRunner, 'run' | 'refresh' | 'refreshPageCards' | 'sweep'>;
   /** Configured service names, for validating `services`. */
   serviceNames: string[];
   /** Each service's owners (Slack user and user group ids), invited as responders. */
   owners: Record<string, readonly string[]>;
-  /** Reassign/escalate in the paging tool; read at each use (wired after the incident service). */
-  pagerActions: () => PagerActions | undefined;
+  /** Reassign/escalate in the paging tool; absent without its API token (fixed at wiring). */
+  pagerActions?: PagerActions;
   /** Who acts in the paging tool when the Slack user's e-mail is nobody there. */
   pagerFromEmail?: string;
 }
 
 export async function mustGet(deps: IncidentDeps, number: number): Promise<Incident> {
-  const incident = await repo.byNumber(deps.store, number);
+  const incident = await deps.records.incidents.byNumber(deps.store, number);
   if (!incident) {
     throw new NotFoundError(`There is no incident #${number}. \`/bers incident list\` shows the open ones.`);
   }

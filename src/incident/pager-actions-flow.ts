@@ -20,7 +20,7 @@ async function openPage(deps: IncidentDeps, number: number) {
       `Incident #${number} has no open page in PagerDuty: page on-call first with \`/bers incident page ${number}\`.`,
     );
   }
-  const actions = deps.pagerActions();
+  const actions = deps.pagerActions;
   if (!actions) {
     throw new UnavailableError(
       'Reassigning and escalating need PagerDuty’s REST API: set PAGERDUTY_API_TOKEN.',

@@ -2,22 +2,25 @@ import { type Mrkdwn, md, plainWithMentions } from '../core/mrkdwn.js';
 import type { DueTimer, TimerService } from '../scheduler/timers.js';
 import { archiveChannelDue } from './archive-flow.js';
 import { type IncidentDeps, TIMER_KINDS } from './incident-deps.js';
-import { incidentRepository as repo } from './incident-repository.js';
 import type { Incident } from './model.js';
 import { postMortemDue } from './post-mortem-flow.js';
-import { stepStore } from './step-store.js';
 import { updateOverdue } from './update-reminders.js';
 
 /**
  * The incident's durable reminders. Each handler re-reads the incident and does nothing when the
  * reminder no longer applies (an update was posted, a commander assigned, the incident resolved).
  */
-export function registerIncidentReminders(timers: TimerService, deps: IncidentDeps): void {
-  const load = async (timer: DueTimer) => repo.byNumber(deps.store, Number(timer.payload.number));
+export function registerIncidentReminders(timers: Pick<TimerService, 'on'>, deps: IncidentDeps): void {
+  const load = async (timer: DueTimer) =>
+    deps.records.incidents.byNumber(deps.store, Number(timer.payload.number));
   const say = async (incident: Incident, kind: string, text: Mrkdwn) => {
     // The timeline keeps the people it names (`<@U…>`) but not the emphasis.
     const line = plainWithMentions(text).replace(/[*_]/g, '');
-    await repo.addTimeline(deps.store, incident.id, { at: deps.clock.now(), kind, text: line });
+    await deps.records.incidents.addTimeline(deps.store, incident.id, {
+      at: deps.clock.now(),
+      kind,
+      text: line,
+    });
     if (incident.channelId) await deps.chat.post(incident.channelId, deps.render.notice(text));
   };
 
@@ -44,12 +47,20 @@ export function registerIncidentReminders(timers: TimerService, deps: IncidentDe
     const now = deps.clock.now();
     await deps.store.transaction(async (tx) => {
       if (skip) {
-        await repo.addTimeline(tx, incident.id, { at: now, kind: 'paging', text: `No page: ${skip}` });
+        await deps.records.incidents.addTimeline(tx, incident.id, {
+          at: now,
+          kind: 'paging',
+          text: `No page: ${skip}`,
+        });
         return;
       }
       const reason = String(timer.payload.reason ?? 'severity policy');
-      await repo.addTimeline(tx, incident.id, { at: now, kind: 'paging', text: `Paging on-call: ${reason}` });
-      await stepStore.add(tx, incident.id, now, [
+      await deps.records.incidents.addTimeline(tx, incident.id, {
+        at: now,
+        kind: 'paging',
+        text: `Paging on-call: ${reason}`,
+      });
+      await deps.records.steps.add(tx, incident.id, now, [
         { key: `inc-${incident.number}:timer-page`, payload: { kind: 'page', reason } },
         { key: `inc-${incident.number}:timer-page-card`, payload: { kind: 'page-card', reason } },
       ]);

@@ -2,9 +2,7 @@ import type { Actor } from '../core/actor.js';
 import { UsageError } from '../core/errors.js';
 import { md, userMention } from '../core/mrkdwn.js';
 import { type IncidentDeps, mustGet } from './incident-deps.js';
-import { incidentRepository as repo } from './incident-repository.js';
 import { type Incident, type IncidentRole, ROLE_DUTIES, ROLE_TITLES } from './model.js';
-import { stepStore } from './step-store.js';
 import { onOpenIncident, posts, resolvedConflict } from './update-flows.js';
 
 const ROLE_COLUMNS: Record<IncidentRole, string> = {
@@ -22,14 +20,14 @@ export async function assignRole(
 ): Promise<Incident> {
   return onOpenIncident(deps, number, async (tx, current, opKey) => {
     const now = deps.clock.now();
-    const updated = await repo.updateIf(
+    const updated = await deps.records.incidents.updateIf(
       tx,
       current.id,
       { [ROLE_COLUMNS[role]]: userId },
       'resolved_at IS NULL',
     );
     if (!updated) throw resolvedConflict(current);
-    await repo.addTimeline(tx, current.id, {
+    await deps.records.incidents.addTimeline(tx, current.id, {
       at: now,
       kind: 'assign',
       actorId: actor.id,
@@ -39,7 +37,7 @@ export async function assignRole(
     const notice = deps.render.notice(
       md`👤 ${userMention(userId)} is now *${ROLE_TITLES[role]}* of incident #${number} (assigned by ${userMention(actor.id)}).\n${ROLE_DUTIES[role]}`,
     );
-    await stepStore.add(tx, current.id, now, [
+    await deps.records.steps.add(tx, current.id, now, [
       { key: `${opKey}:invite`, payload: { kind: 'invite', users: [userId] } },
       ...posts(opKey, notice),
     ]);
@@ -60,7 +58,7 @@ export async function addNote(
       'incident note',
     );
   const incident = await mustGet(deps, number);
-  await repo.addTimeline(deps.store, incident.id, {
+  await deps.records.incidents.addTimeline(deps.store, incident.id, {
     at: deps.clock.now(),
     kind: 'note',
     actorId: actor.id,

@@ -1,10 +1,8 @@
 import { md, plainWithMentions, userMention } from '../core/mrkdwn.js';
 import type { DueTimer } from '../scheduler/timers.js';
 import { type IncidentDeps, TIMER_KINDS } from './incident-deps.js';
-import { incidentRepository as repo } from './incident-repository.js';
 import { formatTime } from './incident-text.js';
 import type { Incident } from './model.js';
-import { stepStore } from './step-store.js';
 
 /** From this many missed updates on, the announcement channel hears about it too. */
 export const ANNOUNCE_AFTER_MISSES = 2;
@@ -20,7 +18,7 @@ export const updateDueKey = (n: number, due: Date, miss = 1) =>
  * update was posted) or a resolved incident ends the chain.
  */
 export async function updateOverdue(deps: IncidentDeps, timer: DueTimer): Promise<void> {
-  const incident = await repo.byNumber(deps.store, Number(timer.payload.number));
+  const incident = await deps.records.incidents.byNumber(deps.store, Number(timer.payload.number));
   if (!incident || incident.resolvedAt) return;
   const due = incident.nextUpdateAt;
   if (!due || due.toISOString() !== timer.payload.dueAt) return;
@@ -29,14 +27,14 @@ export async function updateOverdue(deps: IncidentDeps, timer: DueTimer): Promis
   const every = deps.policies.get(incident.severity).updateEveryMinutes;
   await deps.store.transaction(async (tx) => {
     const nudge = nudgeText(incident, due, miss);
-    await repo.addTimeline(tx, incident.id, {
+    await deps.records.incidents.addTimeline(tx, incident.id, {
       at: now,
       kind: 'reminder',
       text: plainWithMentions(nudge).replace(/[*_]/g, ''),
       sourceKey: `reminder:${timer.key}`,
     });
     const key = `inc-${incident.number}:${timer.key}`;
-    await stepStore.add(tx, incident.id, now, [
+    await deps.records.steps.add(tx, incident.id, now, [
       {
         key: `${key}:channel`,
         payload: { kind: 'post', target: 'channel', message: deps.render.notice(nudge) },

@@ -1,6 +1,6 @@
 import { Document, isScalar, isSeq, type YAMLSeq } from 'yaml';
 import type { AnyCommand } from '../core/command.js';
-import { incidentEvents } from './incident-events.js';
+import { eventTypes } from './events.js';
 
 /** The one Slack endpoint (HTTP mode); Socket Mode needs no URL, so it stays a placeholder. */
 const URL = 'https://YOUR-HOST/slack/events';
@@ -41,11 +41,6 @@ export function usageHint(commands: readonly AnyCommand[]): string {
   return `${commands.map((c) => c.name).join(' | ')} …`;
 }
 
-/** The events the bot subscribes to: those it has handlers for. */
-function botEvents(): string[] {
-  return Object.keys(incidentEvents).sort();
-}
-
 /** The Slack app manifest as an object (tests and `bers-bot manifest` share it). */
 export function appManifest(commands: readonly AnyCommand[]) {
   return {
@@ -69,7 +64,7 @@ export function appManifest(commands: readonly AnyCommand[]) {
     },
     oauth_config: { scopes: { bot: SCOPES.map(([scope]) => scope) } },
     settings: {
-      event_subscriptions: { request_url: URL, bot_events: botEvents() },
+      event_subscriptions: { request_url: URL, bot_events: eventTypes() },
       interactivity: { is_enabled: true, request_url: URL },
       org_deploy_enabled: false,
       socket_mode_enabled: true,

@@ -22,7 +22,7 @@ function alertLine(alert: AlertGroup['alerts'][number]): Mrkdwn {
   return md`${mark} *${name}*${where ? ` · ${where}` : ''}${text ? ` — ${text}` : ''}`;
 }
 
-/** The channel message for an Alertmanager group: firing with buttons, or resolved without. */
+/** The channel message for a pushed alert group: firing with buttons, or resolved without. */
 export function alertGroupMessage(notification: StoredNotification, runbook?: GroupRunbook): Message {
   const { group, status, note, id } = notification;
   const title = groupTitle(group);
@@ -32,7 +32,7 @@ export function alertGroupMessage(notification: StoredNotification, runbook?: Gr
   const icon = status === 'resolved' ? ':white_check_mark:' : SEVERITY_EMOJI[severity];
   const lines = group.alerts.slice(0, SHOWN).map(alertLine);
   if (group.alerts.length > SHOWN) lines.push(md`…and ${group.alerts.length - SHOWN} more`);
-  const labels = Object.entries(group.commonLabels)
+  const labels = Object.entries(group.labels)
     .map(([k, v]) => `${k}=${v}`)
     .join(' · ');
   const blocks: KnownBlock[] = [

@@ -33,20 +33,21 @@ export const webhookPayloadSchema = z.looseObject({
 
 export type WebhookPayload = z.infer<typeof webhookPayloadSchema>;
 
+/** The webhook body as the bot's own alert group (alerts/alert-group.ts). */
 export function toAlertGroup(payload: WebhookPayload): AlertGroup {
   return {
-    groupKey: payload.groupKey,
+    key: payload.groupKey,
     status: payload.status,
     groupLabels: payload.groupLabels,
-    commonLabels: payload.commonLabels,
-    commonAnnotations: payload.commonAnnotations,
+    labels: payload.commonLabels,
+    annotations: payload.commonAnnotations,
     alerts: payload.alerts.map((a) => ({
       status: a.status,
       labels: a.labels,
       annotations: a.annotations,
       startsAt: a.startsAt,
       endsAt: a.endsAt,
-      fingerprint: a.fingerprint,
+      sourceId: a.fingerprint,
     })),
   };
 }

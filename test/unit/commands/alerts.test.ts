@@ -14,13 +14,13 @@ const notification: StoredNotification = {
   channel: 'C0ALERTS',
   ts: '1700000000.000100',
   group: {
-    groupKey: '{}:{alertname="HighErrorRate"}',
+    key: '{}:{alertname="HighErrorRate"}',
     status: 'firing',
     groupLabels: { alertname: 'HighErrorRate' },
-    commonLabels: { alertname: 'HighErrorRate', service: 'unjucks-api', severity: 'critical' },
-    commonAnnotations: { summary: 'Error rate above 5%' },
+    labels: { alertname: 'HighErrorRate', service: 'unjucks-api', severity: 'critical' },
+    annotations: { summary: 'Error rate above 5%' },
     alerts: [
-      { status: 'firing', labels: {}, annotations: {}, startsAt: '2026-12-02T09:00:00Z', fingerprint: 'f1' },
+      { status: 'firing', labels: {}, annotations: {}, startsAt: '2026-12-02T09:00:00Z', sourceId: 'f1' },
       { status: 'firing', labels: {}, annotations: {}, startsAt: '2026-12-02T09:00:00Z' },
     ],
   },
@@ -110,7 +110,7 @@ describe('/bers alerts ack and resolve (against in-memory ports)', () => {
       'silenceGroup',
       'alertmanager',
       {
-        labels: notification.group.commonLabels,
+        labels: notification.group.labels,
         minutes: 120,
         createdBy: 'ada',
         comment: 'Acknowledged from Slack by ada',

@@ -65,11 +65,11 @@ export const notification: StoredNotification = {
   status: 'firing',
   note: 'Acknowledged by <@U0ADA> — silenced for 30 min',
   group: {
-    groupKey: 'g',
+    key: 'g',
     status: 'firing',
     groupLabels: { alertname: 'HighErrorRate' },
-    commonLabels: { alertname: 'HighErrorRate', severity: 'critical', service: 'checkout' },
-    commonAnnotations: { summary: 'Checkout errors' },
+    labels: { alertname: 'HighErrorRate', severity: 'critical', service: 'checkout' },
+    annotations: { summary: 'Checkout errors' },
     alerts: [
       {
         status: 'firing',

@@ -1,0 +1,108 @@
+import type { Logger } from 'pino';
+import pino from 'pino';
+import type { Chat } from '../../../src/core/chat.js';
+import { ManualClock } from '../../../src/core/clock.js';
+import type { Message } from '../../../src/core/message.js';
+import type { IncidentDeps } from '../../../src/incident/incident-deps.js';
+import type { Incident } from '../../../src/incident/model.js';
+import type { IncidentReports } from '../../../src/incident/reports.js';
+import { SeverityPolicies } from '../../../src/incident/severity-policies.js';
+import type { Queryable, Store } from '../../../src/store/store.js';
+import { configFrom, MINIMAL_CONFIG } from '../../helpers/config.js';
+import { fakeIncidentMessages } from './fake-incident-messages.js';
+import { inMemoryIncidentRecords } from './in-memory-incident-records.js';
+
+/** A port the flow under test must not use: reading it fails the test with its name. */
+const unused = <T extends object>(name: string) =>
+  new Proxy({} as T, {
+    get(_target, member) {
+      throw new Error(`the flow used ${name}.${String(member)}, which this test did not give it`);
+    },
+  });
+
+/** Any SQL at all: the flows on the records port run none of their own. */
+const noSql: Queryable = {
+  query: async (sql) => {
+    throw new Error(`the flow ran SQL outside its records port: ${sql}`);
+  },
+};
+
+/**
+ * The incident deps with every port in memory: records, timers and the step runner that keep
+ * what they were told, a chat that keeps its posts, the real severity policies of the minimal
+ * config. The store only opens transactions (counted); any SQL on it fails.
+ */
+export function inMemoryIncidentDeps(incidents: Incident[] = [], clock = new ManualClock()) {
+  const config = configFrom(MINIMAL_CONFIG);
+  const records = inMemoryIncidentRecords(incidents);
+  const scheduled: { key: string; kind: string; dueAt: Date; payload?: Record<string, unknown> }[] = [];
+  const ran: number[] = [];
+  const posted: { channel: string; message: Message }[] = [];
+  const transactions = { count: 0 };
+  const store: Store = {
+    backend: 'pglite',
+    query: noSql.query,
+    transaction: async (fn) => {
+      transactions.count += 1;
+      return fn(noSql);
+    },
+    ping: async () => {},
+    close: async () => {},
+  };
+  const chat = new Proxy({} as Chat, {
+    get(_target, member) {
+      if (member === 'post')
+        return async (channel: string, message: Message) => {
+          posted.push({ channel, message });
+          return { channel, ts: `${posted.length}.0` };
+        };
+      throw new Error(`the flow used chat.${String(member)}, which this test did not give it`);
+    },
+  });
+  const render = fakeIncidentMessages();
+  const deps: IncidentDeps = {
+    store,
+    records,
+    chat,
+    clock,
+    log: pino({ level: 'silent' }) as Logger,
+    timers: {
+      schedule: async (key, kind, dueAt, payload) => void scheduled.push({ key, kind, dueAt, payload }),
+      cancel: async () => {},
+      cancelPrefix: async () => {},
+    },
+    settings: config.incidents,
+    policies: new SeverityPolicies(config.incidents),
+    reports: unused<IncidentReports>('reports'),
+    render,
+    runner: {
+      run: async (id) => void ran.push(id),
+      refresh: async () => {},
+      refreshPageCards: async () => {},
+      sweep: async () => 0,
+    },
+    serviceNames: config.services.map((s) => s.name),
+    owners: {},
+  };
+  return { deps, records, scheduled, ran, posted, render, transactions, clock };
+}
+
+/** An open incident as the store would give it back. */
+export function openIncident(over: Partial<Incident> = {}): Incident {
+  return {
+    id: 7,
+    number: 12,
+    title: 'Checkout is slow',
+    severity: 'P1',
+    status: 'investigating',
+    impact: 'Some customers cannot pay',
+    services: [],
+    isPrivate: false,
+    declaredById: 'U0ADA',
+    declaredByName: 'ada',
+    channelId: 'C0INC12',
+    channelName: 'inc-12-checkout-is-slow',
+    declaredAt: new Date('2026-01-05T07:00:00Z'),
+    ...over,
+  };
+}
