@@ -52,9 +52,9 @@ const args = z
 
 /** `/bers logs`: targets from the action service, the log sources, and the channel for the file. */
 export interface LogsCommandDeps {
+  logs: Pick<Services['logs'], 'read'>;
   actions: {
     service: Pick<Services['actions']['service'], 'target'>;
-    logs: Pick<Services['actions']['logs'], 'read'>;
   };
   chat: Pick<Services['chat'], 'uploadFile'>;
   log: Pick<Services['log'], 'warn'>;
@@ -69,11 +69,11 @@ export const createLogsCommand = (deps: LogsCommandDeps): Command<z.infer<typeof
   permission: 'read',
   args,
   async run({ service, environment, since, tail, grep }, ctx) {
-    const { actions, chat, log } = deps;
+    const { actions, logs, chat, log } = deps;
     const target = actions.service.target(service, environment);
     const who = { actor: ctx.actor, channel: ctx.channel, correlationId: ctx.requestId };
     const request = { sinceSeconds: Math.round(since / 1000), tail, grep };
-    const result = await actions.logs.read(target, request, who);
+    const result = await logs.read(target, request, who);
     let note: string | undefined;
     if (!lastLinesThatFit(result.lines).all) {
       const filename = `${target.service}-${target.environment}-logs.txt`;

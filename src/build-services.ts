@@ -14,6 +14,7 @@ import { buildIncidentService } from './incident/build-incident-service.js';
 import { incidentPagerSinks } from './incident/pager-event-flows.js';
 import { TimelinePager } from './incident/timeline-pager.js';
 import { buildPagerDuty } from './integrations/pagerduty/build-pagerduty.js';
+import { buildLogs } from './logs/build-logs.js';
 import { buildMaintenance } from './maintenance/build-maintenance.js';
 import { MetricService } from './metrics/metric-service.js';
 import type { BotMetrics } from './observability/metrics.js';
@@ -41,6 +42,7 @@ import { actionPorts } from './wiring/action-ports.js';
 import { buildAlertSources } from './wiring/alert-source-kinds.js';
 import { buildChartRenderer } from './wiring/chart-renderer-kinds.js';
 import { healthProbes } from './wiring/health-probes.js';
+import { createLogSource } from './wiring/log-source-kinds.js';
 import { buildMetricSources } from './wiring/metric-source-kinds.js';
 
 export interface ServiceWiring {
@@ -130,6 +132,7 @@ export async function buildServices(
         .catch((error: unknown) => log.error({ err: error, request: request.id }, 'incident not told')),
     inMaintenance: async (service) => (await maintenance.windowOf(service)) !== undefined,
   });
+  const logs = buildLogs({ actions, createLogSource, processEnv: w.processEnv });
   const services: Services = {
     ...{ config, log, clock, store, audit, chat, permissions, metrics, health, timers },
     pagerduty,
@@ -150,8 +153,9 @@ export async function buildServices(
     charts: buildChartRenderer(),
     reports: reports.service,
     actions,
+    logs,
     runbooks: new RunbookWalker({
-      ...{ store, chat, clock, log, audit, timers, health, kpis, actions },
+      ...{ store, chat, clock, log, audit, timers, health, kpis, actions, logs },
       runbooks: config.runbooks.definitions,
       alerts: alertsArea.service,
       serviceOf: (name) => names.canonical(name),

@@ -10,6 +10,7 @@ import type { IncidentService } from './incident/incident-service.js';
 import type { OnCall } from './incident/on-call.js';
 import type { Pager } from './incident/pager.js';
 import type { PagerDutyIntegration } from './integrations/pagerduty/build-pagerduty.js';
+import type { LogService } from './logs/log-service.js';
 import type { MaintenanceService } from './maintenance/maintenance-service.js';
 import type { MetricService } from './metrics/metric-service.js';
 import type { ChartRenderer } from './metrics/model.js';
@@ -60,6 +61,8 @@ declare module './core/services.js' {
     reports: ReportService;
     /** Restart and rollback: requests, confirmation, execution, verification. */
     actions: Actions;
+    /** `/bers logs`: a service's recent lines, under the actions' policy and masking. */
+    logs: LogService;
     /** Maintenance windows: announcements, silences, "in maintenance" in health and reports. */
     maintenance: MaintenanceService;
     /** `/bers runbook`: walks of the configured runbooks in threads. */

@@ -7,7 +7,6 @@ import type { Clock } from '../core/clock.js';
 import { UnavailableError } from '../core/errors.js';
 import type { Permissions } from '../core/permissions.js';
 import type { HealthService } from '../health/health-service.js';
-import { LogService, type LogServiceDeps } from '../logs/log-service.js';
 import type { MetricService } from '../metrics/metric-service.js';
 import { secretMasker, secretsIn } from '../observability/logger.js';
 import type { AuditLog } from '../store/audit-log.js';
@@ -22,8 +21,10 @@ import { ActionPolicy } from './permission-policy.js';
 export interface Actions {
   service: ActionService;
   runner: ActionRunner;
-  /** `/bers logs`: the same services and environments, read-only. */
-  logs: LogService;
+  /** Who may operate (and read the logs of) each service/environment; the logs area shares it. */
+  policy: ActionPolicy;
+  /** Masks the bot's known secret values in executor and log output. */
+  mask(text: string): string;
 }
 
 /** What the composition root hands in (src/wiring/action-ports.ts): the Block Kit and the registries of kinds. */
@@ -38,8 +39,6 @@ export interface ActionPorts {
       processEnv?: Readonly<Record<string, string | undefined>>;
     },
   ): Executor;
-  /** The log source an environment's settings name (src/wiring/log-source-kinds.ts). */
-  createLogSource: LogServiceDeps['sourceFor'];
 }
 
 export interface ActionsWiring extends ActionPorts {
@@ -126,13 +125,5 @@ export function buildActions(w: ActionsWiring): Actions {
     alsoTell: w.alsoTell,
     mask,
   });
-  const logs = new LogService({
-    policy,
-    mask,
-    record: (...args) => service.record(...args),
-    sourceFor: w.createLogSource,
-    processEnv: w.processEnv,
-    timeoutMs: 30_000,
-  });
-  return { service, runner, logs };
+  return { service, runner, policy, mask };
 }

@@ -3,6 +3,7 @@ import type { AlertService } from '../alerts/alert-service.js';
 import type { Alert } from '../alerts/model.js';
 import type { Actor } from '../core/actor.js';
 import type { HealthService } from '../health/health-service.js';
+import type { LogService } from '../logs/log-service.js';
 import type { MetricService } from '../metrics/metric-service.js';
 import type { RunbookRun } from './run-repository.js';
 import type { StepContext } from './steps/step-context.js';
@@ -11,6 +12,8 @@ export interface ContextDeps {
   health: HealthService;
   kpis: MetricService;
   actions: Actions;
+  /** `/bers logs`'s reader: the gather step reads as the person driving, under the same policy. */
+  logs: Pick<LogService, 'read'>;
   alerts: AlertService;
   /** A service's configured name from any of its names (aliases), as alerts label them. */
   serviceOf(name: string): string | undefined;
@@ -40,7 +43,7 @@ export function walkContext(deps: ContextDeps, run: RunbookRun, actor: Actor): S
         channel: { id: run.channelId, name: run.channelId },
         correlationId: `runbook-${run.id}`,
       };
-      const result = await deps.actions.logs.read(target, request, who);
+      const result = await deps.logs.read(target, request, who);
       return { ...result, environment: target.environment };
     },
   };
