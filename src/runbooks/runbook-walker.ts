@@ -13,12 +13,13 @@ import { ACT_TIMER, ActStep } from './act-step.js';
 import { type RunbookRun, RunRepository, type RunState } from './run-repository.js';
 import { RunThread } from './run-thread.js';
 import type { RunButton, RunbookMessages } from './runbook-messages.js';
-import { failureNote, safely } from './steps/failure-note.js';
+import { safely } from './steps/failure-note.js';
 import { gather } from './steps/gather.js';
 import { note } from './steps/note.js';
 import { stepKind } from './steps/step-kind.js';
-import { watchOnce, watchWhat } from './steps/watch.js';
+import { watchWhat } from './steps/watch.js';
 import { type ContextDeps, walkContext } from './walk-context.js';
+import { WATCH_TIMER, WatchStep } from './watch-step.js';
 import { startWatch, type WatchPayload } from './watch-timer.js';
 
 export interface WalkerDeps extends ContextDeps {
@@ -33,7 +34,7 @@ export interface WalkerDeps extends ContextDeps {
   render: RunbookMessages;
 }
 
-export const RUNBOOK_TIMERS = { watch: 'runbook.watch', act: ACT_TIMER } as const;
+export const RUNBOOK_TIMERS = { watch: WATCH_TIMER, act: ACT_TIMER } as const;
 
 /** Walks runbooks in threads: one message per step, moved on by buttons and durable timers. */
 export class RunbookWalker {
@@ -50,7 +51,13 @@ export class RunbookWalker {
       stepsOf,
     });
     this.acts = new ActStep({ ...deps, runs: this.runs, thread: this.thread });
-    deps.timers.on(RUNBOOK_TIMERS.watch, (t) => this.watchTick(t.payload as unknown as WatchPayload));
+    const watches = new WatchStep({
+      ...deps,
+      runs: this.runs,
+      thread: this.thread,
+      runbook: (n) => this.runbook(n),
+    });
+    deps.timers.on(RUNBOOK_TIMERS.watch, (t) => watches.tick(t.payload as unknown as WatchPayload));
     deps.timers.on(RUNBOOK_TIMERS.act, (t) => this.acts.tick(String(t.payload.run), Number(t.payload.step)));
   }
 
@@ -201,53 +208,5 @@ export class RunbookWalker {
         throw new Error(`unknown runbook step kind ${String(unknownKind)}`);
       }
     }
-  }
-
-  private async watchTick(p: WatchPayload): Promise<void> {
-    const run = await this.runs.get(p.run);
-    if (!run || run.step !== p.step || run.state !== 'watching') return;
-    const step = this.runbook(run.runbook).steps[p.step];
-    if (!step || !('watch' in step)) return;
-    // A source that is down is a look that did not meet the target, not the end of the watch.
-    const look = await watchOnce(step.watch, walkContext(this.deps, run, run.startedBy)).catch(
-      (error: unknown) => ({
-        met: false,
-        seen: failureNote(error),
-      }),
-    );
-    const elapsed = Math.round((this.deps.clock.now().getTime() - p.startedAt) / 1000);
-    const { met, seen } = look;
-    if (!met && elapsed < step.watch.timeoutSeconds) {
-      await startWatch(
-        this.deps.timers,
-        RUNBOOK_TIMERS.watch,
-        run.id,
-        p.step,
-        new Date(p.startedAt),
-        step.watch,
-        p.look + 1,
-      );
-      return;
-    }
-    const to = met ? ('waiting' as const) : ('failed' as const);
-    const moved = await this.runs.move(
-      run.id,
-      p.step,
-      ['watching'],
-      { step: p.step, state: to },
-      this.deps.clock.now(),
-    );
-    if (!moved) return;
-    const body = met
-      ? md`✅ Met after ${String(elapsed)} s: ${seen}`
-      : md`⏱ Not met after ${String(elapsed)} s: ${seen}`;
-    await this.thread.show(moved, p.step, body, met ? ['next', 'stop'] : ['retry', 'skip', 'stop']);
-    await this.thread.audit(
-      moved,
-      { id: run.startedBy.id, name: run.startedBy.name },
-      `step ${p.step + 1} watch`,
-      met ? 'met' : 'not-met',
-      `watch ${met ? 'met' : 'not met'} after ${elapsed} s`,
-    );
   }
 }
