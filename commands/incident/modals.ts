@@ -1,5 +1,6 @@
 import type { BotConfig } from '../../src/config/schema.js';
 import type { AnyViewHandler, ViewHandler, ViewSubmission, ViewValidation } from '../../src/core/command.js';
+import { isUserId } from '../../src/core/mrkdwn.js';
 import { type DeclareInput, MAX_TITLE } from '../../src/incident/declare-flow.js';
 import { type IncidentRole, type IncidentStatus, isRole, isStatus } from '../../src/incident/model.js';
 import { declaredReply } from '../../src/views/incident-replies.js';
@@ -87,7 +88,7 @@ const assign = (
     const errors: Errors = {};
     const number = incidentNumber(privateMetadata, 'user', errors);
     const userId = str(values.user);
-    if (!/^[UW][A-Z0-9]+$/.test(userId)) errors.user = 'Choose a person.';
+    if (!isUserId(userId)) errors.user = 'Choose a person.';
     const role = str(values.role);
     if (!isRole(role)) errors.role = 'Choose a role.';
     return result(errors, () => ({ number, role: role as IncidentRole, userId }));
@@ -121,7 +122,7 @@ const reassign = (deps: IncidentCommandDeps): ViewHandler<{ number: number; user
     const errors: Errors = {};
     const number = incidentNumber(privateMetadata, 'user', errors);
     const userId = str(values.user);
-    if (!/^[UW][A-Z0-9]+$/.test(userId)) errors.user = 'Choose a person.';
+    if (!isUserId(userId)) errors.user = 'Choose a person.';
     return result(errors, () => ({ number, userId }));
   },
   async run({ number, userId }, { actor, requestId }) {

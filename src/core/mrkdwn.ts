@@ -71,9 +71,14 @@ export function joinMrkdwn(parts: readonly Text[], separator: Text = ''): Mrkdwn
 const USER_ID = /^[UW][A-Z0-9]+$/;
 const OTHER_ID = /^[A-Z0-9]+$/;
 
+/** A Slack user id (`U…`, `W…` on Enterprise Grid), as opposed to a name (the console's `console`). */
+export function isUserId(id: string): boolean {
+  return USER_ID.test(id);
+}
+
 /** `<@U123>`; something that is not a user id stays text. */
 export function userMention(userId: string): Mrkdwn {
-  return USER_ID.test(userId) ? of(`<@${userId}>`) : md`@${userId}`;
+  return isUserId(userId) ? of(`<@${userId}>`) : md`@${userId}`;
 }
 
 export function groupMention(groupId: string): Mrkdwn {

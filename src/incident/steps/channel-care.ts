@@ -1,6 +1,7 @@
 import type { ChannelCareSettings } from '../../config/incident-schema.js';
 import type { Bookmark } from '../../core/chat.js';
 import { chatRefusal } from '../../core/chat.js';
+import { isUserId } from '../../core/mrkdwn.js';
 import type { Queryable } from '../../store/store.js';
 import { incidentRepository as repo } from '../incident-repository.js';
 import type { Incident } from '../model.js';
@@ -25,7 +26,7 @@ const STATUS_WORDS: Record<Incident['status'], string> = {
 function commanderOf(id: string | undefined): string {
   if (!id) return 'nobody yet';
   // A Slack user id shows as the person; anything else (the console's user) as its name, never markup.
-  return /^[UW][A-Z0-9]+$/.test(id) ? `<@${id}>` : `@${id.replace(/[<>|&\s]/g, '')}`;
+  return isUserId(id) ? `<@${id}>` : `@${id.replace(/[<>|&\s]/g, '')}`;
 }
 
 export function topicOf(incident: Incident, pageUrl: string | undefined) {
