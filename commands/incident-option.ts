@@ -2,27 +2,17 @@ import { z } from 'zod';
 import type { CommandContext } from '../src/core/command.js';
 import { NotFoundError, UsageError } from '../src/core/errors.js';
 import type { Services } from '../src/core/services.js';
+import { splitOption } from './service-args.js';
 
 /** The usage suffix of an operation that can run for an incident. */
 export const INCIDENT_USAGE = '[--incident <N>]';
 
 /** `--incident 12`, `--incident=12` or `--incident #12` taken out of the tokens; null when malformed. */
 export function splitIncident(tokens: readonly string[]): { incident?: number | null; rest: string[] } {
-  const rest: string[] = [];
-  let incident: number | null | undefined;
-  for (let i = 0; i < tokens.length; i++) {
-    const token = tokens[i]!;
-    let value: string | undefined;
-    if (token === '--incident') value = tokens[++i] ?? '';
-    else if (token.startsWith('--incident=')) value = token.slice('--incident='.length);
-    else {
-      rest.push(token);
-      continue;
-    }
-    const digits = /^#?(\d{1,9})$/.exec(value);
-    incident = digits ? Number(digits[1]) : null;
-  }
-  return { incident, rest };
+  const { value, rest } = splitOption(tokens, 'incident');
+  if (value === undefined) return { rest };
+  const digits = /^#?(\d{1,9})$/.exec(value);
+  return { incident: digits ? Number(digits[1]) : null, rest };
 }
 
 /** A command's own arguments, with `--incident N` anywhere among them. */
