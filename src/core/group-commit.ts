@@ -14,6 +14,14 @@ export interface GroupCommitOptions {
    * without this a batch never forms. `now` (the default): a lone item is written at once.
    */
   gather?: 'now' | 'turn';
+  /**
+   * Least time from one write's start to the next (default 0). A write wanted sooner waits for
+   * the rest of it, gathering what arrives meanwhile: under load the statements stay at most one
+   * per `spacingMs` however many items come, while an item after a quiet spell (longer than this
+   * since the last write) is written as soon as `gather` says. PGlite costs about the same per
+   * statement for one row as for ten, so under load this is most of what its writes cost.
+   */
+  spacingMs?: number;
 }
 
 /**
@@ -25,9 +33,11 @@ export interface GroupCommitOptions {
 export class GroupCommit<T, R = void> {
   private readonly queue: Waiting<T, R>[] = [];
   private writing = false;
+  private lastWriteAt = Number.NEGATIVE_INFINITY;
 
   private readonly maxBatch: number;
   private readonly gather: 'now' | 'turn';
+  private readonly spacingMs: number;
 
   constructor(
     private readonly write: (items: T[]) => Promise<R[]>,
@@ -35,6 +45,7 @@ export class GroupCommit<T, R = void> {
   ) {
     this.maxBatch = options.maxBatch ?? 200;
     this.gather = options.gather ?? 'now';
+    this.spacingMs = options.spacingMs ?? 0;
   }
 
   add(item: T): Promise<R> {
@@ -42,13 +53,18 @@ export class GroupCommit<T, R = void> {
       this.queue.push({ item, done, failed });
       if (this.writing) return;
       this.writing = true;
-      if (this.gather === 'turn') setImmediate(() => void this.flush());
+      const wait = this.untilSpaced();
+      if (wait > 0) setTimeout(() => void this.flush(), wait);
+      else if (this.gather === 'turn') setImmediate(() => void this.flush());
       else void this.flush();
     });
   }
 
   private async flush(): Promise<void> {
     while (this.queue.length > 0) {
+      const wait = this.untilSpaced();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      this.lastWriteAt = performance.now();
       const batch = this.queue.splice(0, this.maxBatch);
       try {
         const results = await this.write(batch.map((w) => w.item));
@@ -58,5 +74,9 @@ export class GroupCommit<T, R = void> {
       }
     }
     this.writing = false;
+  }
+
+  private untilSpaced(): number {
+    return this.spacingMs === 0 ? 0 : this.lastWriteAt + this.spacingMs - performance.now();
   }
 }

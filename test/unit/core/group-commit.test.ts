@@ -65,4 +65,29 @@ describe('GroupCommit', () => {
       [4, 5],
     ]);
   });
+
+  it('spaces its writes under load, and writes an item after a quiet spell at once', async () => {
+    const writes: { items: number[]; at: number }[] = [];
+    const start = performance.now();
+    const group = new GroupCommit(
+      async (items: number[]) => {
+        writes.push({ items, at: performance.now() - start });
+        return items;
+      },
+      { gather: 'turn', spacingMs: 60 },
+    );
+    await group.add(1);
+    // Three more, each in a turn of its own, all within the spacing: one write, after it.
+    const later = [2, 3, 4].map(
+      (n, i) => new Promise<number>((resolve) => setTimeout(() => void group.add(n).then(resolve), i * 5)),
+    );
+    await Promise.all(later);
+    await new Promise((r) => setTimeout(r, 80));
+    await group.add(5);
+    expect(writes.map((w) => w.items)).toEqual([[1], [2, 3, 4], [5]]);
+    // Node's timers may fire a millisecond early; never a whole spacing early.
+    expect(writes[1]!.at - writes[0]!.at).toBeGreaterThanOrEqual(55);
+    // After a quiet spell longer than the spacing: no wait.
+    expect(writes[2]!.at - writes[1]!.at).toBeGreaterThanOrEqual(80);
+  });
 });
