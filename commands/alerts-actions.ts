@@ -16,7 +16,7 @@ function answer(text: Text, visibility: Reply['visibility'] = 'ephemeral'): Repl
 export interface AlertActionsDeps {
   alerts: Pick<Services['alerts'], 'silenceGroup' | 'expireSilence'>;
   alertNotifier: Pick<Services['alertNotifier'], 'notification' | 'annotate'>;
-  /** Absent until incident management is wired. */
+  /** Absent where services are built without the incident area (some tests): the button says so. */
   incidentDeclarer?: Pick<NonNullable<Services['incidentDeclarer']>, 'declare'>;
   config: Pick<Services['config'], 'alerts'>;
 }

@@ -52,7 +52,11 @@ declare module './core/services.js' {
     /** Alert sources (list / ack / resolve) and the Alertmanager webhook's channel messages. */
     alerts: AlertService;
     alertNotifier: AlertNotifier;
-    /** Set once incident management is wired; the alert "Declare incident" button uses it. */
+    /**
+     * The alert "Declare incident" button's way into the incidents; src/build-services.ts always
+     * sets it. Services built without the incident area (some tests) leave it out, and the button
+     * says incident management is not enabled.
+     */
     incidentDeclarer?: IncidentDeclarer;
     /** Configured KPIs (`/bers metrics`) and the chart renderer for their series. */
     kpis: MetricService;

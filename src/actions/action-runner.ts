@@ -27,7 +27,7 @@ export const ABANDONED_AFTER_MS = 2 * 60_000;
 
 /**
  * How the runner's channel messages look: the outcome of a run, an interrupted run, a verification.
- * views/actions-view.ts implements it; the composition root (build-actions.ts) hands it over.
+ * views/actions-view.ts implements it; src/wiring/action-ports.ts hands it to build-actions.ts.
  */
 export interface ActionMessages {
   execution(request: ActionRequest, result: ExecutionResult, seconds: number): Message;
@@ -55,7 +55,7 @@ export interface RunnerDeps {
   /**
    * Where else a confirmation and a result go: a restart run for an incident (`--incident N`, or
    * typed in its channel) is told in the thread of its card and in its timeline (wired in
-   * build-services; a no-op for an action run for no incident). It never throws.
+   * src/build-services.ts; a no-op for an action run for no incident). It never throws.
    */
   alsoTell?: IncidentTeller;
 }

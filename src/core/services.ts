@@ -23,9 +23,9 @@ export interface PipelineServices {
 /**
  * Every service the composition root builds. Core declares only the pipeline's ports; the areas'
  * fields are added in src/services.ts (composition-root side) by declaration merging, so that core
- * imports nothing outside core and the areas' types never form a cycle through it. Commands do not
- * get this bag: commands/index.ts builds each with the few ports it uses, and their invocations
- * carry only the PipelineServices (command.ts). Event handlers still get the whole bag.
+ * imports nothing outside core and the areas' types never form a cycle through it. Handlers do not
+ * get this bag: commands/index.ts and src/slack/events.ts build each command and event handler
+ * with the few ports it uses, and their invocations carry only the PipelineServices (command.ts).
  */
 // Empty on purpose: extended by declaration merging in src/services.ts.
 export interface Services extends PipelineServices {}

@@ -1,7 +1,8 @@
 /**
  * What the daily report asks of the other areas. Each is optional: a source that is not wired
  * (its area is absent or not configured) leaves its section out of the report. The composition
- * root (src/app.ts) passes adapters over the incident, alerts and metrics services.
+ * root (src/build-services.ts) passes adapters over the maintenance, incident, alerts and metrics
+ * services.
  */
 
 /** A KPI against its target, e.g. "p95 upload latency < 500 ms". */

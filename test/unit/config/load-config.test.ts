@@ -1,7 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { parseConfig } from '../../../src/config/load-config.js';
-import { problemsOf } from '../../helpers/config.js';
+import { ConfigError, parseConfig } from '../../../src/config/load-config.js';
+import { MINIMAL_CONFIG, problemsOf } from '../../helpers/config.js';
+
+const ROUTING_KEY = 'R0UT1NGKEY0123456789abcdef012345';
 
 describe('config', () => {
   it('accepts the shipped config with defaults filled in', async () => {
@@ -61,5 +63,38 @@ services:
       'services:\n  - { name: a, checks: [{ kind: tcp, host: h, port: 1 }] }\n  - { name: a, checks: [{ kind: tcp, host: h, port: 1 }] }\n',
     );
     expect(dup).toContain('services[1].name: duplicate service name (also services[0])');
+  });
+});
+
+describe('config error messages', () => {
+  const env = { PAGERDUTY_ROUTING_KEY: ROUTING_KEY, BOT_PASSWORD: 'hunter2-but-longer' };
+  const messageOf = (yaml: string) => {
+    try {
+      parseConfig(yaml, 'x.yaml', env);
+    } catch (error) {
+      if (error instanceof ConfigError) return error.message;
+      throw error;
+    }
+    throw new Error('the config was accepted');
+  };
+
+  it('mask a secret that was put where a value is quoted back (a time zone)', () => {
+    const message = messageOf(`${MINIMAL_CONFIG}
+reports:
+  schedules: [{ id: daily, kind: daily-health, cron: "0 9 * * *", timezone: "\${PAGERDUTY_ROUTING_KEY}" }]
+incidents:
+  businessHours: { timezone: "\${BOT_PASSWORD}" }
+`);
+    expect(message).toContain('reports.schedules[0].timezone: unknown time zone "[redacted]"');
+    expect(message).toContain('incidents.businessHours.timezone: unknown time zone "[redacted]"');
+    expect(message).not.toContain(ROUTING_KEY);
+    expect(message).not.toContain('hunter2');
+  });
+
+  it('mask credential-looking text even when it is not from the environment', () => {
+    const message = messageOf(
+      `${MINIMAL_CONFIG}\nincidents:\n  businessHours: { timezone: "xoxb-123-456-abc" }\n`,
+    );
+    expect(message).toContain('unknown time zone "xox?-[redacted]"');
   });
 });

@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import type { Actor } from '../../../src/core/actor.js';
 import type { AuditEntry } from '../../../src/core/audit.js';
-import type { AnyCommand, EventHandler } from '../../../src/core/command.js';
+import type { AnyCommand, EventHandler, ViewHandler } from '../../../src/core/command.js';
+import { ConflictError } from '../../../src/core/errors.js';
 import type { InteractionRequest } from '../../../src/core/interaction.js';
 import type { Reply } from '../../../src/core/message.js';
 import { Permissions } from '../../../src/core/permissions.js';
@@ -94,4 +95,23 @@ export function recordingCommand(name: string, permission: AnyCommand['permissio
     },
   };
   return { command, runs };
+}
+
+/** A command with a modal (`bers:thing:form`) that needs a title; `clash` is a conflict. */
+export function formOwner() {
+  const worked: string[] = [];
+  const form: ViewHandler<{ title: string }> = {
+    permission: 'incident',
+    validate: ({ values }) =>
+      typeof values.title === 'string' && values.title.trim()
+        ? { ok: true, input: { title: values.title.trim() } }
+        : { ok: false, errors: { title: 'Give it a title.' } },
+    async run({ title }, inv) {
+      if (title === 'clash') throw new ConflictError('someone was faster');
+      worked.push(`${inv.actor.id} ${title} ${inv.requestId}`);
+      return undefined;
+    },
+  };
+  const command: AnyCommand = { ...recordingCommand('thing', 'read').command, views: { form } };
+  return { command, worked };
 }

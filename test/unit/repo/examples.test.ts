@@ -1,77 +1,57 @@
+import { readdir, readFile } from 'node:fs/promises';
 import { describe, expect, it } from 'vitest';
-import { loadConfig, parseConfig } from '../../../src/config/load-config.js';
-import { MINIMAL_CONFIG, problemsOf } from '../../helpers/config.js';
+import { loadConfig } from '../../../src/config/load-config.js';
+import { ManualClock } from '../../../src/core/clock.js';
+import { buildHealthService } from '../../../src/health/build-health-service.js';
+import { healthProbes } from '../../../src/wiring/health-probes.js';
 
-describe('alerts and metrics config', () => {
-  it('defaults so that existing configs stay valid', () => {
-    const config = parseConfig(MINIMAL_CONFIG, 'x.yaml', {});
-    expect(config.alerts).toMatchObject({
-      sources: [],
-      timeoutMs: 3000,
-      ackSilenceMinutes: 120,
-      responseMinutes: { critical: 5, warning: 30 },
-      channel: '#alerts',
-      routes: [],
-    });
-    expect(config.alerts.webhook.token).toBeUndefined();
-    expect(config.metrics.definitions).toEqual([]);
-  });
+const examples = (await readdir('examples')).filter((f) => f.endsWith('.yaml')).map((f) => `examples/${f}`);
 
-  it('takes the webhook token from the environment', () => {
-    const config = parseConfig(
-      `${MINIMAL_CONFIG}\nalerts:\n  webhook: { token: "\${AM_TOKEN}" }\n`,
-      'x.yaml',
-      {
-        AM_TOKEN: 'a-long-enough-secret-token',
-      },
-    );
-    expect(config.alerts.webhook.token).toBe('a-long-enough-secret-token');
-  });
-
-  it('names the path of every problem', () => {
-    const problems = problemsOf(`${MINIMAL_CONFIG}
-alerts:
-  sources:
-    - { kind: alertmanager, name: am, url: not-a-url }
-    - { kind: bers, name: am, url: "http://x:3003" }
-    - { kind: nagios, name: n, url: "http://x" }
-  routes: [{ match: {}, channel: "#x" }]
-  webhook: { token: short, source: nope }
-metrics:
-  definitions:
-    - { name: latency, unit: ms, target: 100, comparison: under, source: { kind: prometheus, query: up } }
-    - { name: latency, unit: ms, target: 100, comparison: below, source: { kind: prometheus, query: up } }
-`);
-    expect(problems).toEqual(
-      expect.arrayContaining([
-        'alerts.sources[0].url: invalid URL',
-        'alerts.routes[0].match: name at least one label',
-        'alerts.webhook.token: use at least 16 characters',
-        expect.stringMatching(/^alerts\.sources\[2\]\.kind: /),
-        expect.stringMatching(/^metrics\.definitions\[0\]\.comparison: /),
-      ]),
-    );
-  });
-
-  it('needs a Prometheus URL for PromQL metrics, and unique names', () => {
-    const problems = problemsOf(`${MINIMAL_CONFIG}
-alerts:
-  sources:
-    - { kind: bers, name: dup, url: "http://x:3003" }
-    - { kind: bers, name: dup, url: "http://y:3003" }
-metrics:
-  definitions:
-    - { name: latency, unit: ms, target: 100, comparison: below, source: { kind: prometheus, query: up } }
-`);
-    expect(problems).toEqual([
-      'alerts.sources[1].name: duplicate source name',
-      'metrics.definitions[0].source.url: set source.url or metrics.prometheusUrl',
+describe('shipped configs', () => {
+  it('has one example per seed system', () => {
+    expect(examples.sort()).toEqual([
+      'examples/ai-chat.yaml',
+      'examples/bers-monitoring.yaml',
+      'examples/bers-operations.yaml',
+      'examples/unjucks.yaml',
+      'examples/upload-bridge.yaml',
     ]);
+  });
+
+  it.each([...examples, 'bers.config.yaml'])(
+    '%s loads with the real loader and builds its checkers',
+    async (file) => {
+      // No environment at all: every ${VAR} in a shipped file has a default.
+      const config = await loadConfig(file, {});
+      expect(config.services.length).toBeGreaterThan(0);
+      const health = buildHealthService(config, new ManualClock(), healthProbes);
+      expect(health.serviceNames()).toEqual(config.services.map((s) => s.name));
+    },
+  );
+
+  it('takes hosts and secrets from the environment', async () => {
+    const config = await loadConfig('examples/unjucks.yaml', {
+      UNJUCKS_DB_PASSWORD: 's3cret',
+      UNJUCKS_DB_HOST: 'db.internal',
+    });
+    const db = config.services.find((s) => s.name === 'unjucks-db')!;
+    expect(db.checks[0]).toMatchObject({
+      kind: 'postgres',
+      url: 'postgres://monitor:s3cret@db.internal:5432/unjucks',
+    });
+  });
+
+  it('keeps secrets out of the files', async () => {
+    for (const file of examples) {
+      const text = await readFile(file, 'utf8');
+      expect(text, file).not.toMatch(/^\s*[\w-]*(password|token|secret)[\w-]*\s*:\s*[^$\s]/im);
+      expect(text, file).not.toMatch(/:\/\/[^/\s$:]+:[^@\s$]+@/);
+    }
   });
 });
 
 describe('alerts and KPIs in the seed examples', () => {
-  // No environment at all, as in examples.test.ts: the webhook token stays unset (optional).
+  // No environment at all, as for the shipped configs above: the webhook token stays unset (optional).
   const load = (file: string) => loadConfig(`examples/${file}`, {});
   const sourceUrls = (definitions: { source: { kind: string; url?: string } }[]) =>
     definitions.map((d) => (d.source.kind === 'service-api' ? d.source.url : d.source.kind));

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { silenceLabels } from '../../../src/maintenance/window-silences.js';
-import { configFrom, problemsOf } from '../../helpers/config.js';
+import { problemsOf } from '../../helpers/config.js';
 
 const SERVICES = `
 services:
@@ -12,16 +11,6 @@ services:
 `;
 
 describe('maintenance silenceMatchers', () => {
-  it('silences a service by its configured matchers, the others by silenceLabel', () => {
-    const config = configFrom(`${SERVICES}
-maintenance:
-  silenceMatchers:
-    unjucks-api: [{ name: job, value: unjucks-api }]
-`);
-    expect(silenceLabels(config.maintenance, 'unjucks-api')).toEqual({ job: 'unjucks-api' });
-    expect(silenceLabels(config.maintenance, 'unjucks-db')).toEqual({ service: 'unjucks-db' });
-  });
-
   it('refuses an unknown service, an alias, a bad label name and an empty list', () => {
     const problems = problemsOf(`${SERVICES}
 maintenance:

@@ -1,12 +1,18 @@
 import { createHmac } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { verifySlackRequest } from '../../../src/slack/edge/request-signature.js';
-import { slackSignature } from '../../helpers/slack-signing.js';
+import { verifySlackRequest } from '../../../../src/slack/edge/request-signature.js';
+import { signedHeaders, slackSignature } from '../../../helpers/slack-signing.js';
 
 const vector = JSON.parse(
-  readFileSync(new URL('../../fixtures/slack-request-signing.json', import.meta.url), 'utf8'),
-) as { signing_secret: string; timestamp: string; body: string; expected_signature: string };
+  readFileSync(new URL('../../../fixtures/slack-request-signing.json', import.meta.url), 'utf8'),
+) as {
+  signing_secret: string;
+  timestamp: string;
+  body: string;
+  headers: Record<string, string>;
+  expected_signature: string;
+};
 
 const at = Number(vector.timestamp) * 1000;
 const request = (overrides: Partial<Parameters<typeof verifySlackRequest>[1]> = {}) => ({
@@ -68,5 +74,23 @@ describe('verifySlackRequest', () => {
     ['upper-case hex', { signature: vector.expected_signature.toUpperCase().replace('V0=', 'v0=') }],
   ])('refuses %s without throwing', (_name, overrides) => {
     expect(verifySlackRequest(vector.signing_secret, request(overrides), at).ok).toBe(false);
+  });
+});
+
+// test/helpers/slack-signing.ts signs the requests of every HTTP-mode test; it is held to the same
+// published vector as the verifier, so a test that passes is signed the way Slack signs.
+describe('the test signer', () => {
+  it("reproduces Slack's published v0 signature vector", () => {
+    expect(slackSignature(vector.signing_secret, vector.timestamp, vector.body)).toBe(
+      vector.expected_signature,
+    );
+    expect(vector.headers['X-Slack-Signature']).toBe(vector.expected_signature);
+  });
+
+  it('signs with the timestamp it sends', () => {
+    expect(signedHeaders(vector.signing_secret, vector.body, at)).toEqual({
+      'x-slack-request-timestamp': vector.timestamp,
+      'x-slack-signature': vector.expected_signature,
+    });
   });
 });

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { commandDescriptions } from '../../../commands/index.js';
@@ -83,6 +83,18 @@ describe('README.md', () => {
     ])
       expect(top).toContain(part);
     expect(top.split('\n').length).toBeLessThan(130);
+  });
+
+  it('places every folder under src/ in the layout, and docs/architecture.md gives each a line', () => {
+    const layout = section('## Development');
+    const architecture = readFileSync(join(ROOT, 'docs/architecture.md'), 'utf8');
+    const folders = readdirSync(join(ROOT, 'src'), { withFileTypes: true }).filter((d) => d.isDirectory());
+    for (const { name } of folders) {
+      expect(layout, `README layout: src/${name}/`).toContain(`src/${name}/`);
+      expect(architecture, `docs/architecture.md layout: src/${name}/`).toMatch(
+        new RegExp(`^src/${name}/ +\\S`, 'm'),
+      );
+    }
   });
 });
 

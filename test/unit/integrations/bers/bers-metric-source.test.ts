@@ -1,23 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BersMetricSource } from '../../../src/integrations/bers/bers-metric-source.js';
-import { parsePeriod, periodParam } from '../../../src/metrics/period.js';
-import { json, startTarget, type TargetServer } from '../../helpers/target-server.js';
+import { BersMetricSource } from '../../../../src/integrations/bers/bers-metric-source.js';
+import { json, startTarget, type TargetServer } from '../../../helpers/target-server.js';
 
 describe('the period a metrics API is asked for', () => {
-  it.each([
-    ['5m', '5m'],
-    ['10m', '10m'],
-    ['90m', '90m'],
-    ['1h', '1h'],
-    ['24h', '24h'],
-    ['1d', '24h'],
-    ['2d', '48h'],
-    ['7d', '7d'],
-    ['30d', '30d'],
-  ])('%s is sent as period=%s, as the runbooks write it', (typed, sent) => {
-    expect(periodParam(parsePeriod(typed).ms)).toBe(sent);
-  });
-
   describe('against a BERS metrics API', () => {
     let target: TargetServer;
     beforeAll(async () => {

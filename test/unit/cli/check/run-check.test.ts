@@ -3,8 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
-import { runCheck } from '../../../src/cli/check/run-check.js';
-import { ROOT } from '../../helpers/bot-process.js';
+import { runCheck } from '../../../../src/cli/check/run-check.js';
+import { ROOT } from '../../../helpers/bot-process.js';
 
 async function check(file: string, env: Record<string, string> = {}) {
   let out = '';

@@ -1,27 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { AnyCommand, EventHandler, ViewHandler } from '../../../src/core/command.js';
-import { ConflictError } from '../../../src/core/errors.js';
 import type { Reply } from '../../../src/core/message.js';
-import { handlersOf } from '../../../src/core/registry.js';
-import { EVE, IC, pipelineWith, recordingCommand, request } from './pipeline-harness.js';
-
-function formOwner() {
-  const worked: string[] = [];
-  const form: ViewHandler<{ title: string }> = {
-    permission: 'incident',
-    validate: ({ values }) =>
-      typeof values.title === 'string' && values.title.trim()
-        ? { ok: true, input: { title: values.title.trim() } }
-        : { ok: false, errors: { title: 'Give it a title.' } },
-    async run({ title }, inv) {
-      if (title === 'clash') throw new ConflictError('someone was faster');
-      worked.push(`${inv.actor.id} ${title} ${inv.requestId}`);
-      return undefined;
-    },
-  };
-  const command: AnyCommand = { ...recordingCommand('thing', 'read').command, views: { form } };
-  return { command, worked };
-}
+import { EVE, formOwner, IC, pipelineWith, recordingCommand, request } from './pipeline-harness.js';
 
 const submit = (actor: typeof IC, replies: Reply[], title: string, callbackId = 'bers:thing:form') =>
   request(actor, replies, {
@@ -123,25 +103,6 @@ describe('the pipeline: events', () => {
     expect(audit.map((a) => `${a.kind} ${a.subject} ${a.actor.id} ${a.outcome}`)).toEqual([
       'event reaction_added U_EVE denied',
       'event reaction_added U_IC ok',
-    ]);
-  });
-});
-
-describe('the handler registry', () => {
-  it('lists commands, subcommands and their buttons and modals under the ids Slack sends', () => {
-    const { command } = formOwner();
-    const sub: AnyCommand = {
-      ...recordingCommand('child', 'read').command,
-      actions: { go: { permission: 'read', run: async () => undefined } },
-    };
-    const ids = handlersOf([{ ...command, subcommands: [sub] }]).map((h) =>
-      h.kind === 'command' ? `command ${h.path.join(' ')}` : `${h.kind} ${h.id}`,
-    );
-    expect(ids).toEqual([
-      'command thing',
-      'view bers:thing:form',
-      'command thing child',
-      'action bers:thing.child:go',
     ]);
   });
 });

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { blockKitProblems } from '../../../src/cli/check/block-kit-limits.js';
-import { escapingProblems, HOSTILE } from '../../../src/cli/check/escaping.js';
-import { escapeMrkdwn as escapeText } from '../../../src/core/mrkdwn.js';
+import { blockKitProblems } from '../../../../src/cli/check/block-kit-limits.js';
 
 const mrkdwn = (text: string) => ({ type: 'mrkdwn', text });
 const button = (action_id: string, text = 'Go') => ({
@@ -53,24 +51,5 @@ describe("Slack's Block Kit limits, checked from outside the builders", () => {
     });
     expect(problems[0]).toBe('blocks: 51 blocks; Slack allows 50');
     expect(problems[1]).toBe('blocks[1].block_id: "d" is used twice');
-  });
-});
-
-describe('escaping of outside text', () => {
-  it('finds the sample where it arrives unescaped, and not where it was escaped', () => {
-    const message = {
-      text: `Health: ${escapeText(HOSTILE)}`,
-      blocks: [
-        { type: 'section', text: mrkdwn(`reason: ${HOSTILE}`) },
-        { type: 'actions', elements: [{ ...button('a'), value: HOSTILE }] },
-      ],
-    };
-    expect(escapingProblems(message)).toEqual([
-      'blocks[0].text.text: outside text reaches Slack unescaped (<!channel|bers-check> would ping or link)',
-    ]);
-  });
-
-  it("leaves a team's own deliberate mention alone", () => {
-    expect(escapingProblems({ text: '<!here> the deploy starts now' })).toEqual([]);
   });
 });

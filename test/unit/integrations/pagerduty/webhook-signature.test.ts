@@ -1,9 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { verifyPagerDutySignature } from '../../../src/integrations/pagerduty/webhook-signature.js';
+import { verifyPagerDutySignature } from '../../../../src/integrations/pagerduty/webhook-signature.js';
 
 const vector = JSON.parse(
-  readFileSync(new URL('../../fixtures/pagerduty-webhook-v3-signing.json', import.meta.url), 'utf8'),
+  readFileSync(new URL('../../../fixtures/pagerduty-webhook-v3-signing.json', import.meta.url), 'utf8'),
 ) as { secret: string; body: string; valid_signature: string; mismatching_signature: string };
 
 describe('PagerDuty webhook v3 signature', () => {
