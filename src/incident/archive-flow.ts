@@ -21,7 +21,7 @@ export async function archiveChannelDue(deps: IncidentDeps, timer: DueTimer): Pr
   await deps.chat.archive(incident.channelId);
   const now = deps.clock.now();
   await deps.store.transaction(async (tx) => {
-    await repo.updateIf(tx, incident.id, { archived_at: now });
+    await repo.markArchived(tx, incident.id, now);
     await repo.addTimeline(tx, incident.id, { at: now, kind: 'channel', text: 'Channel archived' });
   });
 }

@@ -33,8 +33,6 @@ export interface DeclareResult {
 }
 
 export const MAX_TITLE = 150;
-/** Advisory-lock namespace for declares (any fixed number outside the migration lock's). */
-const DECLARE_LOCK = 7_305_010;
 
 export function validateDeclare(deps: IncidentDeps, input: DeclareInput) {
   const title = input.title.replace(/\s+/g, ' ').trim();
@@ -74,7 +72,7 @@ export async function declareIncident(
   const policy = deps.policies.get(severity);
   const result = await deps.store.transaction(async (tx): Promise<DeclareResult> => {
     // Same-key declares wait for each other, so a retry finds the first row instead of taking a number.
-    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [DECLARE_LOCK, requestKey]);
+    await repo.lockRequestKey(tx, requestKey);
     const existing = await repo.byRequestKey(tx, requestKey);
     if (existing) return { incident: existing, created: false };
     const incident = await repo.insert(tx, {

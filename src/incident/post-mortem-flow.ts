@@ -71,7 +71,7 @@ export async function recordPostMortem(
   }
   const now = deps.clock.now();
   const updated = await deps.store.transaction(async (tx) => {
-    const incident = (await repo.updateIf(tx, current.id, { postmortem_url: url.slice(0, 500) }))!;
+    const incident = (await repo.setPostMortemUrl(tx, current.id, url.slice(0, 500)))!;
     await repo.addTimeline(tx, incident.id, {
       at: now,
       kind: 'post-mortem',

@@ -27,16 +27,11 @@ export async function acknowledgeIncident(
   const current = await mustGet(deps, number);
   const at = options.at ?? deps.clock.now();
   const result = await deps.store.transaction(async (tx) => {
-    const updated = await repo.updateIf(
-      tx,
-      current.id,
-      {
-        acknowledged_at: at,
-        acknowledged_by: actor.name,
-        acknowledged_by_id: options.fromPager ? null : actor.id,
-      },
-      'acknowledged_at IS NULL AND resolved_at IS NULL',
-    );
+    const updated = await repo.acknowledge(tx, current.id, {
+      at,
+      by: actor.name,
+      byId: options.fromPager ? undefined : actor.id,
+    });
     if (!updated) return undefined;
     await repo.addTimeline(tx, current.id, {
       at,
@@ -82,20 +77,13 @@ export async function resolveIncident(
   const current = await mustGet(deps, number);
   const now = deps.clock.now();
   const resolved = await deps.store.transaction(async (tx) => {
-    const updated = await repo.updateIf(
-      tx,
-      current.id,
-      {
-        status: 'resolved',
-        resolved_at: now,
-        // The pager's people have no Slack id: their name is kept, and shown as text.
-        resolved_by: options.fromPager ? actor.name : actor.id,
-        resolution: resolution.slice(0, 2000),
-        root_cause: input.rootCause?.trim().slice(0, 2000) || null,
-        next_update_at: null,
-      },
-      'resolved_at IS NULL',
-    );
+    const updated = await repo.resolve(tx, current.id, {
+      at: now,
+      // The pager's people have no Slack id: their name is kept, and shown as text.
+      by: options.fromPager ? actor.name : actor.id,
+      resolution: resolution.slice(0, 2000),
+      rootCause: input.rootCause?.trim().slice(0, 2000) || undefined,
+    });
     if (!updated) return undefined;
     await repo.addTimeline(tx, current.id, {
       at: now,

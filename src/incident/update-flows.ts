@@ -9,7 +9,8 @@ import { type IncidentDeps, mustGet, TIMER_KINDS, timerKeys } from './incident-d
 import { resolvedConflict } from './incident-errors.js';
 import { incidentRepository as repo } from './incident-repository.js';
 import { type Incident, type IncidentStatus, transitionProblem } from './model.js';
-import { type StepPayload, stepStore } from './step-store.js';
+import type { StepPayload } from './step-payload.js';
+import { stepStore } from './step-store.js';
 
 /** The timeline kind of an update the commander made public (`--public`): the status page's. */
 export const PUBLIC_UPDATE = 'public-update';
@@ -80,16 +81,11 @@ export async function updateIncident(
         'incident update',
       );
     const now = deps.clock.now();
-    const updated = await repo.updateIf(
-      tx,
-      current.id,
-      {
-        status: change.status,
-        last_update_at: now,
-        next_update_at: deps.policies.nextUpdateAt(current.severity, now) ?? null,
-      },
-      'resolved_at IS NULL',
-    );
+    const updated = await repo.recordUpdate(tx, current.id, {
+      status: change.status,
+      at: now,
+      nextUpdateAt: deps.policies.nextUpdateAt(current.severity, now),
+    });
     if (!updated) throw resolvedConflict(current);
     const moved = current.status === change.status ? change.status : `${current.status} → ${change.status}`;
     await repo.addTimeline(tx, current.id, {
@@ -133,11 +129,11 @@ export async function changeSeverity(
     if (severity === current.severity)
       throw new UsageError(`Incident #${number} is already ${severity}.`, 'incident severity');
     const now = deps.clock.now();
-    const updated = await repo.updateIf(
+    const updated = await repo.setSeverity(
       tx,
       current.id,
-      { severity, next_update_at: deps.policies.nextUpdateAt(severity, now) ?? null },
-      'resolved_at IS NULL',
+      severity,
+      deps.policies.nextUpdateAt(severity, now),
     );
     if (!updated) throw resolvedConflict(current);
     const raised = deps.policies.rank(severity) < deps.policies.rank(current.severity);

@@ -30,11 +30,14 @@ const noSql: Queryable = {
 /**
  * The incident deps with every port in memory: records, timers and the step runner that keep
  * what they were told, a chat that keeps its posts, the real severity policies of the minimal
- * config. The store only opens transactions (counted); any SQL on it fails.
+ * config. The store only opens transactions (counted, numbered from 1: `records.writes` says which
+ * one each write ran in); any SQL on it fails.
  */
 export function inMemoryIncidentDeps(incidents: Incident[] = [], clock = new ManualClock()) {
   const config = configFrom(MINIMAL_CONFIG);
-  const records = inMemoryIncidentRecords(incidents);
+  // Each transaction hands out its own connection, so the records can say which one a write used.
+  const txs = new Map<Queryable, number>();
+  const records = inMemoryIncidentRecords(incidents, (db) => txs.get(db));
   const scheduled: { key: string; kind: string; dueAt: Date; payload?: Record<string, unknown> }[] = [];
   const ran: number[] = [];
   const posted: { channel: string; message: Message }[] = [];
@@ -44,7 +47,9 @@ export function inMemoryIncidentDeps(incidents: Incident[] = [], clock = new Man
     query: noSql.query,
     transaction: async (fn) => {
       transactions.count += 1;
-      return fn(noSql);
+      const tx: Queryable = { query: noSql.query };
+      txs.set(tx, transactions.count);
+      return fn(tx);
     },
     ping: async () => {},
     close: async () => {},
