@@ -5,20 +5,12 @@ import { ManualClock } from '../../../src/core/clock.js';
 import type { Message } from '../../../src/core/message.js';
 import type { IncidentDeps } from '../../../src/incident/incident-deps.js';
 import type { Incident } from '../../../src/incident/model.js';
-import type { IncidentReports } from '../../../src/incident/reports.js';
 import { SeverityPolicies } from '../../../src/incident/severity-policies.js';
 import type { Queryable, Store } from '../../../src/store/store.js';
 import { configFrom, MINIMAL_CONFIG } from '../../helpers/config.js';
 import { fakeIncidentMessages } from './fake-incident-messages.js';
+import { fakeIncidentReports } from './fake-incident-reports.js';
 import { inMemoryIncidentRecords } from './in-memory-incident-records.js';
-
-/** A port the flow under test must not use: reading it fails the test with its name. */
-const unused = <T extends object>(name: string) =>
-  new Proxy({} as T, {
-    get(_target, member) {
-      throw new Error(`the flow used ${name}.${String(member)}, which this test did not give it`);
-    },
-  });
 
 /** Any SQL at all: the flows on the records port run none of their own. */
 const noSql: Queryable = {
@@ -39,6 +31,8 @@ export function inMemoryIncidentDeps(incidents: Incident[] = [], clock = new Man
   const txs = new Map<Queryable, number>();
   const records = inMemoryIncidentRecords(incidents, (db) => txs.get(db));
   const scheduled: { key: string; kind: string; dueAt: Date; payload?: Record<string, unknown> }[] = [];
+  /** Cancelled timer keys; a cancelled prefix ends in `*`. */
+  const cancelled: string[] = [];
   const ran: number[] = [];
   const posted: { channel: string; message: Message }[] = [];
   const transactions = { count: 0 };
@@ -54,8 +48,11 @@ export function inMemoryIncidentDeps(incidents: Incident[] = [], clock = new Man
     ping: async () => {},
     close: async () => {},
   };
+  // What a test gives the chat beyond `post` (e.g. `archive`, `userEmail`), set before the flow runs.
+  const chatMembers: Partial<Chat> = {};
   const chat = new Proxy({} as Chat, {
     get(_target, member) {
+      if (member in chatMembers) return chatMembers[member as keyof Chat];
       if (member === 'post')
         return async (channel: string, message: Message) => {
           posted.push({ channel, message });
@@ -65,20 +62,31 @@ export function inMemoryIncidentDeps(incidents: Incident[] = [], clock = new Man
     },
   });
   const render = fakeIncidentMessages();
+  const reports = fakeIncidentReports();
   const deps: IncidentDeps = {
     store,
     records,
     chat,
     clock,
     log: pino({ level: 'silent' }) as Logger,
+    // Timers are written in the flow's transaction too: each goes into `records.writes` beside the rows.
     timers: {
-      schedule: async (key, kind, dueAt, payload) => void scheduled.push({ key, kind, dueAt, payload }),
-      cancel: async () => {},
-      cancelPrefix: async () => {},
+      async schedule(key, kind, dueAt, payload, db) {
+        scheduled.push({ key, kind, dueAt, payload });
+        records.writes.push({ op: 'timers.schedule', tx: db && txs.get(db) });
+      },
+      async cancel(key, db) {
+        cancelled.push(key);
+        records.writes.push({ op: 'timers.cancel', tx: db && txs.get(db) });
+      },
+      async cancelPrefix(prefix, db) {
+        cancelled.push(`${prefix}*`);
+        records.writes.push({ op: 'timers.cancelPrefix', tx: db && txs.get(db) });
+      },
     },
     settings: config.incidents,
     policies: new SeverityPolicies(config.incidents),
-    reports: unused<IncidentReports>('reports'),
+    reports,
     render,
     runner: {
       run: async (id) => void ran.push(id),
@@ -89,7 +97,19 @@ export function inMemoryIncidentDeps(incidents: Incident[] = [], clock = new Man
     serviceNames: config.services.map((s) => s.name),
     owners: {},
   };
-  return { deps, records, scheduled, ran, posted, render, transactions, clock };
+  return {
+    deps,
+    records,
+    scheduled,
+    cancelled,
+    ran,
+    posted,
+    render,
+    reports,
+    chatMembers,
+    transactions,
+    clock,
+  };
 }
 
 /** An open incident as the store would give it back. */
