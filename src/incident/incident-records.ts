@@ -1,5 +1,5 @@
 import type { Queryable } from '../store/store.js';
-import type { Incident, IncidentRole, IncidentStatus, TimelineEntry } from './model.js';
+import type { Incident, IncidentRole, IncidentStatus, IncidentTimes, TimelineEntry } from './model.js';
 import type { StepPayload } from './step-payload.js';
 
 /** A new incident as a declare stores it; the store gives it its id and number. */
@@ -36,6 +36,14 @@ export interface IncidentRows {
   byNumber(db: Queryable, number: number): Promise<Incident | undefined>;
   byId(db: Queryable, id: number): Promise<Incident | undefined>;
   byRequestKey(db: Queryable, key: string): Promise<Incident | undefined>;
+  /** The newest incident whose channel this is, by id or by name (console mode). */
+  byChannel(db: Queryable, channel: string): Promise<Incident | undefined>;
+  /** The open incidents (the caller orders them by the configured severities). */
+  listOpen(db: Queryable): Promise<Incident[]>;
+  /** Incidents declared or resolved at or after `since`, by number. */
+  declaredOrResolvedSince(db: Queryable, since: Date): Promise<IncidentTimes[]>;
+  /** What the status page may show: not private, open or resolved at or after `since`; newest first. */
+  publicSince(db: Queryable, since: Date): Promise<Incident[]>;
   /** Holds other declares of the same request key back until this transaction ends. */
   lockRequestKey(db: Queryable, key: string): Promise<void>;
   /** Inserts with the next number unless the request key exists (then undefined). */
@@ -84,6 +92,8 @@ export interface IncidentSteps {
     steps: { key: string; payload: StepPayload }[],
   ): Promise<void>;
   messages(db: Queryable, incidentId: number): Promise<{ role: string; channel: string; ts: string }[]>;
+  /** How many of the incident's steps are not done yet. */
+  pendingCount(db: Queryable, incidentId: number): Promise<number>;
 }
 
 /**

@@ -91,6 +91,14 @@ export const incidentRepository = {
     return rows.map(toIncident);
   },
 
+  async publicSince(db: Queryable, since: Date): Promise<Incident[]> {
+    const rows = await db.query<IncidentRow>(
+      'SELECT * FROM incidents WHERE NOT is_private AND (resolved_at IS NULL OR resolved_at >= $1) ORDER BY number DESC',
+      [since],
+    );
+    return rows.map(toIncident);
+  },
+
   async declaredOrResolvedSince(db: Queryable, since: Date): Promise<IncidentTimes[]> {
     const rows = await db.query<IncidentRow>(
       'SELECT * FROM incidents WHERE declared_at >= $1 OR resolved_at >= $1 ORDER BY number',

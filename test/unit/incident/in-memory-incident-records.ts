@@ -65,6 +65,36 @@ export function inMemoryIncidentRecords(
     byNumber: async (_db, number) => copy(rows.get(number)),
     byId: async (_db, id) => copy(byId(id)),
     byRequestKey: async (_db, key) => copy(rows.get(requestKeys.get(key) ?? Number.NaN)),
+    byChannel: async (_db, channel) =>
+      copy(
+        [...rows.values()]
+          .filter((i) => i.channelId === channel || i.channelName === channel)
+          .sort((a, b) => b.number - a.number)[0],
+      ),
+    // As the store orders them: by severity name, then number.
+    listOpen: async () =>
+      [...rows.values()]
+        .filter(open)
+        .sort((a, b) => (a.severity < b.severity ? -1 : a.severity > b.severity ? 1 : a.number - b.number))
+        .map((i) => ({ ...i })),
+    declaredOrResolvedSince: async (_db, since) =>
+      [...rows.values()]
+        .filter((i) => i.declaredAt >= since || (i.resolvedAt !== undefined && i.resolvedAt >= since))
+        .sort((a, b) => a.number - b.number)
+        .map((i) => ({
+          number: i.number,
+          severity: i.severity,
+          title: i.title,
+          isPrivate: i.isPrivate,
+          declaredAt: i.declaredAt,
+          acknowledgedAt: i.acknowledgedAt,
+          resolvedAt: i.resolvedAt,
+        })),
+    publicSince: async (_db, since) =>
+      [...rows.values()]
+        .filter((i) => !i.isPrivate && (!i.resolvedAt || i.resolvedAt >= since))
+        .sort((a, b) => b.number - a.number)
+        .map((i) => ({ ...i })),
     async lockRequestKey(db) {
       if (txOf(db) === undefined) throw new Error('in-memory lockRequestKey: not in a transaction');
     },
@@ -165,6 +195,8 @@ export function inMemoryIncidentRecords(
           .filter((m) => m.incidentId === incidentId)
           .sort((a, b) => (a.role < b.role ? -1 : a.role > b.role ? 1 : 0))
           .map(({ role, channel, ts }) => ({ role, channel, ts })),
+      // Nothing runs the steps here (the runner is a fake), so every step added is still pending.
+      pendingCount: async (_db, incidentId) => stepsAdded.filter((s) => s.incidentId === incidentId).length,
     },
   };
 }
