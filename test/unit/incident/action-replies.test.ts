@@ -11,7 +11,10 @@ describe('tellAction (in-memory ports)', () => {
     h.records.messages.push({ incidentId: 7, role: MAIN_CARD_ROLE, channel: 'C0ANN', ts: '111.1' });
     await tellAction(h.deps, { incidentNumber: 12, channelId: 'C0OPS' }, message);
     expect(h.records.timeline).toEqual([expect.objectContaining({ kind: 'action', text: message.text })]);
-    expect(h.posted.map((p) => p.channel)).toEqual(['C0INC12', h.deps.settings.announcementChannel]);
+    expect(h.posted).toEqual([
+      { channel: 'C0INC12', message },
+      { channel: h.deps.settings.announcementChannel, message, threadTs: '111.1' },
+    ]);
   });
 
   it('typed in the incident channel, it is not repeated there; a private incident’s card is not told', async () => {

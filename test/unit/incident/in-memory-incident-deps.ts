@@ -34,7 +34,7 @@ export function inMemoryIncidentDeps(incidents: Incident[] = [], clock = new Man
   /** Cancelled timer keys; a cancelled prefix ends in `*`. */
   const cancelled: string[] = [];
   const ran: number[] = [];
-  const posted: { channel: string; message: Message }[] = [];
+  const posted: { channel: string; message: Message; threadTs?: string }[] = [];
   const transactions = { count: 0 };
   const store: Store = {
     backend: 'pglite',
@@ -54,8 +54,8 @@ export function inMemoryIncidentDeps(incidents: Incident[] = [], clock = new Man
     get(_target, member) {
       if (member in chatMembers) return chatMembers[member as keyof Chat];
       if (member === 'post')
-        return async (channel: string, message: Message) => {
-          posted.push({ channel, message });
+        return async (channel: string, message: Message, options?: { threadTs?: string }) => {
+          posted.push({ channel, message, ...(options?.threadTs ? { threadTs: options.threadTs } : {}) });
           return { channel, ts: `${posted.length}.0` };
         };
       throw new Error(`the flow used chat.${String(member)}, which this test did not give it`);
