@@ -10,9 +10,8 @@ import type { Clock } from './core/clock.js';
 import { Permissions } from './core/permissions.js';
 import { buildHealthService } from './health/build-health-service.js';
 import { alertIncidentDeclarer } from './incident/alert-incident-declarer.js';
-import { buildIncidentService } from './incident/build-incident-service.js';
+import { buildIncidentService, buildTimelinePager } from './incident/build-incident-service.js';
 import { incidentPagerSinks } from './incident/pager-event-flows.js';
-import { TimelinePager } from './incident/timeline-pager.js';
 import { buildPagerDuty } from './integrations/pagerduty/build-pagerduty.js';
 import { buildLogs } from './logs/build-logs.js';
 import { buildMaintenance } from './maintenance/build-maintenance.js';
@@ -73,7 +72,7 @@ export async function buildServices(
 
   // Without any routing key PagerDuty is off, and the timeline pager records what would be paged.
   const pagerduty = buildPagerDuty({ settings, config, store, clock, chat, log, ca: w.pagerDutyCa });
-  const pager = pagerduty.configured ? pagerduty.pager : new TimelinePager(store, clock);
+  const pager = pagerduty.configured ? pagerduty.pager : buildTimelinePager(store, clock);
   const snapshots = new HealthSnapshots(health, clock);
   const incidents = await buildIncidentService({
     ...{ config, store, chat, clock, log, timers },

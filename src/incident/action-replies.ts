@@ -1,7 +1,6 @@
 import type { Message } from '../core/message.js';
 import { cardsOf } from './cards.js';
 import type { IncidentDeps } from './incident-deps.js';
-import { incidentRepository as repo } from './incident-repository.js';
 
 /** An operation as the incident sees it: the incident it runs for, and where it was typed. */
 export interface IncidentAction {
@@ -18,9 +17,9 @@ export interface IncidentAction {
 export async function tellAction(deps: IncidentDeps, action: IncidentAction, message: Message) {
   const { store, chat } = deps;
   if (action.incidentNumber === undefined) return;
-  const incident = await repo.byNumber(store, action.incidentNumber);
+  const incident = await deps.records.incidents.byNumber(store, action.incidentNumber);
   if (!incident) return;
-  await repo.addTimeline(store, incident.id, {
+  await deps.records.incidents.addTimeline(store, incident.id, {
     at: deps.clock.now(),
     kind: 'action',
     // The message's own text (plain, escaped when shown), bounded like any timeline entry.
@@ -30,6 +29,6 @@ export async function tellAction(deps: IncidentDeps, action: IncidentAction, mes
   if (incident.channelId && incident.channelId !== action.channelId)
     await chat.post(incident.channelId, message);
   if (incident.isPrivate) return;
-  const [card] = await cardsOf(store, incident.id, deps.settings.announcementChannel);
+  const [card] = await cardsOf(deps.records.steps, store, incident.id, deps.settings.announcementChannel);
   if (card) await chat.post(card.channel, message, { threadTs: card.ts });
 }

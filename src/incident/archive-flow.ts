@@ -1,7 +1,6 @@
 import { md } from '../core/mrkdwn.js';
 import type { DueTimer } from '../scheduler/timers.js';
 import type { IncidentDeps } from './incident-deps.js';
-import { incidentRepository as repo } from './incident-repository.js';
 
 /**
  * The channel is archived `archiveAfterDays` after the resolution (a durable timer, so a restart
@@ -9,7 +8,7 @@ import { incidentRepository as repo } from './incident-repository.js';
  * that is open again, or a channel already archived (by hand), is left alone.
  */
 export async function archiveChannelDue(deps: IncidentDeps, timer: DueTimer): Promise<void> {
-  const incident = await repo.byNumber(deps.store, Number(timer.payload.number));
+  const incident = await deps.records.incidents.byNumber(deps.store, Number(timer.payload.number));
   if (!incident?.resolvedAt || !incident.channelId || incident.archivedAt) return;
   const days = deps.settings.channel.archiveAfterDays;
   await deps.chat.post(
@@ -21,7 +20,11 @@ export async function archiveChannelDue(deps: IncidentDeps, timer: DueTimer): Pr
   await deps.chat.archive(incident.channelId);
   const now = deps.clock.now();
   await deps.store.transaction(async (tx) => {
-    await repo.updateIf(tx, incident.id, { archived_at: now });
-    await repo.addTimeline(tx, incident.id, { at: now, kind: 'channel', text: 'Channel archived' });
+    await deps.records.incidents.markArchived(tx, incident.id, now);
+    await deps.records.incidents.addTimeline(tx, incident.id, {
+      at: now,
+      kind: 'channel',
+      text: 'Channel archived',
+    });
   });
 }

@@ -18,6 +18,7 @@ import { SeverityPolicies } from './severity-policies.js';
 import { StepRunner } from './step-runner.js';
 import { stepStore } from './step-store.js';
 import { IncidentTemplates } from './templates.js';
+import { TimelinePager } from './timeline-pager.js';
 
 export interface IncidentServiceOptions {
   config: BotConfig;
@@ -35,6 +36,11 @@ export interface IncidentServiceOptions {
   probe?: ServiceHealthProbe;
   /** Reassign/escalate in PagerDuty (absent without PAGERDUTY_API_TOKEN). */
   pagerActions?: PagerActions;
+}
+
+/** The Pager without a paging integration: it records in the timeline, through the SQL repository. */
+export function buildTimelinePager(store: Store, clock: Clock): Pager {
+  return new TimelinePager(store, clock, incidentRepository);
 }
 
 /**

@@ -1,5 +1,8 @@
 import type { Queryable } from '../store/store.js';
-import { stepStore } from './step-store.js';
+import type { IncidentSteps } from './incident-records.js';
+
+/** Where the posted messages are read from: the records' steps (a flow's) or the step store (a step's). */
+type Posted = Pick<IncidentSteps, 'messages'>;
 
 /**
  * An incident's card: its post in an announcement channel, edited in place as the incident changes,
@@ -21,9 +24,14 @@ export function cardRole(channel: string, mainChannel: string): string {
   return channel === mainChannel ? MAIN_CARD_ROLE : `${EXTRA_CARD_PREFIX}${channel}`;
 }
 
-export async function cardsOf(db: Queryable, incidentId: number, mainChannel: string): Promise<Card[]> {
+export async function cardsOf(
+  posted: Posted,
+  db: Queryable,
+  incidentId: number,
+  mainChannel: string,
+): Promise<Card[]> {
   const cards: Card[] = [];
-  for (const m of await stepStore.messages(db, incidentId)) {
+  for (const m of await posted.messages(db, incidentId)) {
     if (m.role === MAIN_CARD_ROLE) cards.push({ role: m.role, channel: mainChannel, ts: m.ts });
     else if (m.role.startsWith(EXTRA_CARD_PREFIX))
       cards.push({ role: m.role, channel: m.role.slice(EXTRA_CARD_PREFIX.length), ts: m.ts });
@@ -33,8 +41,8 @@ export async function cardsOf(db: Queryable, incidentId: number, mainChannel: st
 }
 
 /** A card's address for chat.update: the channel id Slack answered with when it was posted. */
-export async function cardRefs(db: Queryable, incidentId: number) {
-  return (await stepStore.messages(db, incidentId)).filter(
+export async function cardRefs(posted: Posted, db: Queryable, incidentId: number) {
+  return (await posted.messages(db, incidentId)).filter(
     (m) => m.role === MAIN_CARD_ROLE || m.role.startsWith(EXTRA_CARD_PREFIX),
   );
 }

@@ -3,9 +3,7 @@ import type { Actor } from '../core/actor.js';
 import { UsageError } from '../core/errors.js';
 import { declareSteps } from './declare-steps.js';
 import { type IncidentDeps, TIMER_KINDS, timerKeys } from './incident-deps.js';
-import { incidentRepository as repo } from './incident-repository.js';
 import type { Incident } from './model.js';
-import { stepStore } from './step-store.js';
 
 export interface DeclareInput {
   title: string;
@@ -33,8 +31,6 @@ export interface DeclareResult {
 }
 
 export const MAX_TITLE = 150;
-/** Advisory-lock namespace for declares (any fixed number outside the migration lock's). */
-const DECLARE_LOCK = 7_305_010;
 
 export function validateDeclare(deps: IncidentDeps, input: DeclareInput) {
   const title = input.title.replace(/\s+/g, ' ').trim();
@@ -74,10 +70,10 @@ export async function declareIncident(
   const policy = deps.policies.get(severity);
   const result = await deps.store.transaction(async (tx): Promise<DeclareResult> => {
     // Same-key declares wait for each other, so a retry finds the first row instead of taking a number.
-    await tx.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [DECLARE_LOCK, requestKey]);
-    const existing = await repo.byRequestKey(tx, requestKey);
+    await deps.records.incidents.lockRequestKey(tx, requestKey);
+    const existing = await deps.records.incidents.byRequestKey(tx, requestKey);
     if (existing) return { incident: existing, created: false };
-    const incident = await repo.insert(tx, {
+    const incident = await deps.records.incidents.insert(tx, {
       requestKey,
       title,
       severity,
@@ -92,17 +88,18 @@ export async function declareIncident(
       nextUpdateAt: deps.policies.nextUpdateAt(severity, now),
       origin: input.origin?.slice(0, 300),
     });
-    if (!incident) return { incident: (await repo.byRequestKey(tx, requestKey))!, created: false };
+    if (!incident)
+      return { incident: (await deps.records.incidents.byRequestKey(tx, requestKey))!, created: false };
     const n = incident.number;
     const paging = deps.policies.paging(severity, now);
-    await repo.addTimeline(tx, incident.id, {
+    await deps.records.incidents.addTimeline(tx, incident.id, {
       at: now,
       kind: 'declared',
       actorId: actor.id,
       actorName: actor.name,
       text: `Declared ${severity}: ${title}`,
     });
-    await repo.addTimeline(tx, incident.id, {
+    await deps.records.incidents.addTimeline(tx, incident.id, {
       at: now,
       kind: 'paging',
       text: `Paging decision: ${paging.reason}`,
@@ -111,7 +108,7 @@ export async function declareIncident(
       channels: deps.settings.channel.announceTo[severity] ?? [],
       main: deps.settings.announcementChannel,
     });
-    await stepStore.add(tx, incident.id, now, steps);
+    await deps.records.steps.add(tx, incident.id, now, steps);
     if (paging.kind === 'if-unacknowledged' || paging.kind === 'at') {
       await deps.timers.schedule(
         timerKeys.page(n),
@@ -143,5 +140,8 @@ export async function declareIncident(
     return { incident, created: true };
   });
   await deps.runner.run(result.incident.id);
-  return { incident: (await repo.byId(deps.store, result.incident.id))!, created: result.created };
+  return {
+    incident: (await deps.records.incidents.byId(deps.store, result.incident.id))!,
+    created: result.created,
+  };
 }

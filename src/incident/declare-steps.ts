@@ -3,7 +3,7 @@ import { cardRole } from './cards.js';
 import type { IncidentMessages } from './incident-messages.js';
 import type { Incident } from './model.js';
 import type { PagingPlan } from './severity-policies.js';
-import type { StepPayload } from './step-store.js';
+import type { StepPayload } from './step-payload.js';
 
 /** The services' owners, as people to invite and user groups whose members to invite. */
 export function respondersOf(incident: Incident, owners: Record<string, readonly string[]>) {

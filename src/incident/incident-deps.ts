@@ -15,9 +15,12 @@ import type { StepRunner } from './step-runner.js';
 
 /** What the incident flows share; built once by the IncidentService. */
 export interface IncidentDeps {
-  /** Transactions, and the SQL of the flows not yet on `records`. */
+  /**
+   * Transactions, the connection the records' methods are given outside one, and the SQL not yet
+   * behind a port (the page state and PagerDuty requests: page-state.ts, pager-requests.ts).
+   */
   store: Store;
-  /** The rows, timeline and steps of the flows on this port (reminders, role flows, mustGet). */
+  /** The incidents, timeline and pending steps, as every flow reads and writes them. */
   records: IncidentRecords;
   chat: Chat;
   clock: Clock;

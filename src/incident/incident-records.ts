@@ -1,14 +1,109 @@
-import type { incidentRepository } from './incident-repository.js';
-import type { stepStore } from './step-store.js';
+import type { Queryable } from '../store/store.js';
+import type { Incident, IncidentRole, IncidentStatus, IncidentTimes, TimelineEntry } from './model.js';
+import type { StepPayload } from './step-payload.js';
+
+/** A new incident as a declare stores it; the store gives it its id and number. */
+export interface NewIncident {
+  requestKey: string;
+  title: string;
+  severity: string;
+  impact: string;
+  services: string[];
+  isPrivate: boolean;
+  commanderId?: string;
+  declaredById: string;
+  declaredByName: string;
+  declaredAt: Date;
+  nextUpdateAt?: Date;
+  origin?: string;
+}
+
+/** A resolution as stored; the status becomes `resolved` and no update is due any more. */
+export interface Resolution {
+  at: Date;
+  /** A Slack user id, or the name of the pager's person (who has none). */
+  by: string;
+  resolution: string;
+  rootCause?: string;
+}
 
 /**
- * The incident rows, timeline and pending steps as the flows that take them from their deps see
- * them: the SQL repositories (incident-repository.ts, step-store.ts) in the bot, in-memory ones in
- * a unit test (test/unit/incident/in-memory-incident-records.ts). Only the methods those flows
- * call; a flow moved onto this port adds the ones it needs. Each method still takes the
- * `Queryable` it runs on, so a flow's writes stay in the transaction it opened.
+ * An incident's rows as the flows read and change them, by what they mean to do. The writes named
+ * "while open" change nothing once the incident is resolved and return undefined: the condition is
+ * the store's (one conditional write), so of two people acting at once exactly one wins.
+ */
+export interface IncidentRows {
+  byNumber(db: Queryable, number: number): Promise<Incident | undefined>;
+  byId(db: Queryable, id: number): Promise<Incident | undefined>;
+  byRequestKey(db: Queryable, key: string): Promise<Incident | undefined>;
+  /** The newest incident whose channel this is, by id or by name (console mode). */
+  byChannel(db: Queryable, channel: string): Promise<Incident | undefined>;
+  /** The open incidents (the caller orders them by the configured severities). */
+  listOpen(db: Queryable): Promise<Incident[]>;
+  /** Incidents declared or resolved at or after `since`, by number. */
+  declaredOrResolvedSince(db: Queryable, since: Date): Promise<IncidentTimes[]>;
+  /** What the status page may show: not private, open or resolved at or after `since`; newest first. */
+  publicSince(db: Queryable, since: Date): Promise<Incident[]>;
+  /** Holds other declares of the same request key back until this transaction ends. */
+  lockRequestKey(db: Queryable, key: string): Promise<void>;
+  /** Inserts with the next number unless the request key exists (then undefined). */
+  insert(db: Queryable, incident: NewIncident): Promise<Incident | undefined>;
+  /** While open. */
+  setRole(db: Queryable, id: number, role: IncidentRole, userId: string): Promise<Incident | undefined>;
+  /** While open: an update was posted at `at`; the next one is due at `nextUpdateAt` (none if absent). */
+  recordUpdate(
+    db: Queryable,
+    id: number,
+    update: { status: IncidentStatus; at: Date; nextUpdateAt?: Date },
+  ): Promise<Incident | undefined>;
+  /** While open; the next update is due at `nextUpdateAt` (none if absent). */
+  setSeverity(
+    db: Queryable,
+    id: number,
+    severity: string,
+    nextUpdateAt?: Date,
+  ): Promise<Incident | undefined>;
+  /** While open and not yet acknowledged. `byId` is absent when it came from the pager. */
+  acknowledge(
+    db: Queryable,
+    id: number,
+    ack: { at: Date; by: string; byId?: string },
+  ): Promise<Incident | undefined>;
+  /** While open. */
+  resolve(db: Queryable, id: number, resolution: Resolution): Promise<Incident | undefined>;
+  setPostMortemUrl(db: Queryable, id: number, url: string): Promise<Incident | undefined>;
+  markArchived(db: Queryable, id: number, at: Date): Promise<Incident | undefined>;
+  /** Adds a timeline entry; with a source key, a second record of the same thing is ignored (false). */
+  addTimeline(
+    db: Queryable,
+    incidentId: number,
+    entry: TimelineEntry & { sourceKey?: string },
+  ): Promise<boolean>;
+  timeline(db: Queryable, incidentId: number): Promise<TimelineEntry[]>;
+}
+
+/** The steps still to run for an incident, and the messages its steps posted (by role). */
+export interface IncidentSteps {
+  /** Adds steps in order; a key already present is left alone. */
+  add(
+    db: Queryable,
+    incidentId: number,
+    at: Date,
+    steps: { key: string; payload: StepPayload }[],
+  ): Promise<void>;
+  messages(db: Queryable, incidentId: number): Promise<{ role: string; channel: string; ts: string }[]>;
+  /** How many of the incident's steps are not done yet. */
+  pendingCount(db: Queryable, incidentId: number): Promise<number>;
+}
+
+/**
+ * The incident rows, timeline and pending steps as the flows see them: the SQL repositories
+ * (incident-repository.ts, step-store.ts) in the bot, in-memory ones in a unit test
+ * (test/unit/incident/in-memory-incident-records.ts). Each method takes the `Queryable` it runs
+ * on, so a flow's writes stay in the transaction it opened. The step runner and its steps
+ * (step-runner.ts, steps/) are the store's own adapters and use the repositories directly.
  */
 export interface IncidentRecords {
-  incidents: Pick<typeof incidentRepository, 'byNumber' | 'updateIf' | 'addTimeline'>;
-  steps: Pick<typeof stepStore, 'add'>;
+  incidents: IncidentRows;
+  steps: IncidentSteps;
 }

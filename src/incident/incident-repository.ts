@@ -1,21 +1,35 @@
 import type { Queryable } from '../store/store.js';
+import type { NewIncident, Resolution } from './incident-records.js';
 import { type IncidentRow, opt, toIncident } from './incident-row.js';
-import type { Incident, IncidentTimes, TimelineEntry } from './model.js';
+import type { Incident, IncidentRole, IncidentStatus, IncidentTimes, TimelineEntry } from './model.js';
 
-export interface NewIncident {
-  requestKey: string;
-  title: string;
-  severity: string;
-  impact: string;
-  services: string[];
-  isPrivate: boolean;
-  commanderId?: string;
-  declaredById: string;
-  declaredByName: string;
-  declaredAt: Date;
-  nextUpdateAt?: Date;
-  origin?: string;
+/**
+ * A conditional UPDATE: `where` is extra SQL over the row (e.g. `resolved_at IS NULL`), so when two
+ * people act at once exactly one gets the row back.
+ */
+async function updateIf(
+  db: Queryable,
+  id: number,
+  set: Record<string, unknown>,
+  where = 'TRUE',
+): Promise<Incident | undefined> {
+  const columns = Object.keys(set);
+  const assignments = columns.map((c, i) => `${c} = $${i + 2}`).join(', ');
+  const rows = await db.query<IncidentRow>(
+    `UPDATE incidents SET ${assignments} WHERE id = $1 AND (${where}) RETURNING *`,
+    [id, ...columns.map((c) => set[c])],
+  );
+  return rows[0] && toIncident(rows[0]);
 }
+
+const OPEN = 'resolved_at IS NULL';
+const ROLE_COLUMNS: Record<IncidentRole, string> = {
+  commander: 'commander_id',
+  lead: 'lead_id',
+  comms: 'comms_id',
+};
+/** Advisory-lock namespace for declares (any fixed number outside the migration lock's). */
+const DECLARE_LOCK = 7_305_010;
 
 /** SQL for incidents and their timeline. Every method takes the connection (store or transaction). */
 export const incidentRepository = {
@@ -77,6 +91,14 @@ export const incidentRepository = {
     return rows.map(toIncident);
   },
 
+  async publicSince(db: Queryable, since: Date): Promise<Incident[]> {
+    const rows = await db.query<IncidentRow>(
+      'SELECT * FROM incidents WHERE NOT is_private AND (resolved_at IS NULL OR resolved_at >= $1) ORDER BY number DESC',
+      [since],
+    );
+    return rows.map(toIncident);
+  },
+
   async declaredOrResolvedSince(db: Queryable, since: Date): Promise<IncidentTimes[]> {
     const rows = await db.query<IncidentRow>(
       'SELECT * FROM incidents WHERE declared_at >= $1 OR resolved_at >= $1 ORDER BY number',
@@ -96,24 +118,57 @@ export const incidentRepository = {
     });
   },
 
-  /**
-   * A conditional UPDATE: `where` is extra SQL over the row (e.g. `resolved_at IS NULL`), so when two
-   * people act at once exactly one gets the row back.
-   */
-  async updateIf(
-    db: Queryable,
-    id: number,
-    set: Record<string, unknown>,
-    where = 'TRUE',
-  ): Promise<Incident | undefined> {
-    const columns = Object.keys(set);
-    const assignments = columns.map((c, i) => `${c} = $${i + 2}`).join(', ');
-    const rows = await db.query<IncidentRow>(
-      `UPDATE incidents SET ${assignments} WHERE id = $1 AND (${where}) RETURNING *`,
-      [id, ...columns.map((c) => set[c])],
-    );
-    return rows[0] && toIncident(rows[0]);
+  async lockRequestKey(db: Queryable, key: string): Promise<void> {
+    await db.query('SELECT pg_advisory_xact_lock($1, hashtext($2))', [DECLARE_LOCK, key]);
   },
+
+  setRole: (db: Queryable, id: number, role: IncidentRole, userId: string) =>
+    updateIf(db, id, { [ROLE_COLUMNS[role]]: userId }, OPEN),
+
+  recordUpdate: (db: Queryable, id: number, u: { status: IncidentStatus; at: Date; nextUpdateAt?: Date }) =>
+    updateIf(
+      db,
+      id,
+      { status: u.status, last_update_at: u.at, next_update_at: u.nextUpdateAt ?? null },
+      OPEN,
+    ),
+
+  setSeverity: (db: Queryable, id: number, severity: string, nextUpdateAt?: Date) =>
+    updateIf(db, id, { severity, next_update_at: nextUpdateAt ?? null }, OPEN),
+
+  acknowledge: (db: Queryable, id: number, ack: { at: Date; by: string; byId?: string }) =>
+    updateIf(
+      db,
+      id,
+      { acknowledged_at: ack.at, acknowledged_by: ack.by, acknowledged_by_id: ack.byId ?? null },
+      `acknowledged_at IS NULL AND ${OPEN}`,
+    ),
+
+  resolve: (db: Queryable, id: number, r: Resolution) =>
+    updateIf(
+      db,
+      id,
+      {
+        status: 'resolved',
+        resolved_at: r.at,
+        resolved_by: r.by,
+        resolution: r.resolution,
+        root_cause: r.rootCause ?? null,
+        next_update_at: null,
+      },
+      OPEN,
+    ),
+
+  setPostMortemUrl: (db: Queryable, id: number, url: string) => updateIf(db, id, { postmortem_url: url }),
+
+  markArchived: (db: Queryable, id: number, at: Date) => updateIf(db, id, { archived_at: at }),
+
+  /** The channel the channel step created or adopted (the step runner's, not a flow's). */
+  setChannel: (db: Queryable, id: number, channel: { id: string; name: string }) =>
+    updateIf(db, id, { channel_id: channel.id, channel_name: channel.name }),
+
+  /** The topic as last set (channel care's, not a flow's). */
+  setChannelTopic: (db: Queryable, id: number, topic: string) => updateIf(db, id, { channel_topic: topic }),
 
   /** Adds a timeline entry; with a source key, a second record of the same thing is ignored. */
   async addTimeline(

@@ -4,7 +4,6 @@ import { truncatePlain } from '../core/truncate.js';
 import { type IncidentAction, tellAction } from './action-replies.js';
 import { type DeclareInput, type DeclareResult, declareIncident } from './declare-flow.js';
 import { type IncidentDeps, mustGet } from './incident-deps.js';
-import { incidentRepository as repo } from './incident-repository.js';
 import type { MessageSource } from './message-source.js';
 import type { Incident, IncidentRole, IncidentStatus, IncidentTimes, TimelineEntry } from './model.js';
 import { pageIncident } from './page-flow.js';
@@ -20,7 +19,6 @@ import {
   resolveIncident,
 } from './resolve-flow.js';
 import { addNote, assignRole } from './role-flows.js';
-import { stepStore } from './step-store.js';
 import { changeSeverity, PUBLIC_UPDATE, updateIncident } from './update-flows.js';
 
 export interface PublicIncident {
@@ -55,28 +53,28 @@ export class IncidentService {
   }
 
   get(number: number): Promise<Incident | undefined> {
-    return repo.byNumber(this.deps.store, number);
+    return this.deps.records.incidents.byNumber(this.deps.store, number);
   }
 
   /** The incident whose channel this is (by id, or by name in console mode). */
   byChannel(channelId: string): Promise<Incident | undefined> {
-    return repo.byChannel(this.deps.store, channelId);
+    return this.deps.records.incidents.byChannel(this.deps.store, channelId);
   }
 
   /** Open incidents, most severe first (the configured severity order), then by number. */
   async listOpen(): Promise<Incident[]> {
-    const open = await repo.listOpen(this.deps.store);
+    const open = await this.deps.records.incidents.listOpen(this.deps.store);
     const rank = (i: Incident) => this.deps.policies.rank(i.severity);
     return open.sort((a, b) => rank(a) - rank(b) || a.number - b.number);
   }
 
   /** Incidents declared or resolved at or after `since`, with the times MTTA/MTTR need. */
   declaredOrResolvedSince(since: Date): Promise<IncidentTimes[]> {
-    return repo.declaredOrResolvedSince(this.deps.store, since);
+    return this.deps.records.incidents.declaredOrResolvedSince(this.deps.store, since);
   }
 
   async timeline(number: number): Promise<TimelineEntry[]> {
-    return repo.timeline(this.deps.store, (await mustGet(this.deps, number)).id);
+    return this.deps.records.incidents.timeline(this.deps.store, (await mustGet(this.deps, number)).id);
   }
 
   update(
@@ -125,7 +123,7 @@ export class IncidentService {
   /** Adds an entry from outside (PagerDuty webhook, alert); false when `sourceKey` was already recorded. */
   async addTimelineEntry(number: number, entry: ExternalTimelineEntry): Promise<boolean> {
     const incident = await mustGet(this.deps, number);
-    return repo.addTimeline(this.deps.store, incident.id, {
+    return this.deps.records.incidents.addTimeline(this.deps.store, incident.id, {
       ...entry,
       at: entry.at ?? this.deps.clock.now(),
     });
@@ -152,14 +150,9 @@ export class IncidentService {
    * ones, each with only the updates its commander made public (`--public`), newest first.
    */
   async publicView(since: Date): Promise<PublicIncident[]> {
-    const rows = await this.deps.store.query<{ id: string | number }>(
-      'SELECT id FROM incidents WHERE NOT is_private AND (resolved_at IS NULL OR resolved_at >= $1) ORDER BY number DESC',
-      [since],
-    );
     const out: PublicIncident[] = [];
-    for (const { id } of rows) {
-      const incident = (await repo.byId(this.deps.store, Number(id)))!;
-      const updates = (await repo.timeline(this.deps.store, incident.id))
+    for (const incident of await this.deps.records.incidents.publicSince(this.deps.store, since)) {
+      const updates = (await this.deps.records.incidents.timeline(this.deps.store, incident.id))
         .filter((e) => e.kind === PUBLIC_UPDATE)
         .map((e) => ({ at: e.at, text: e.text }))
         .reverse();
@@ -170,11 +163,11 @@ export class IncidentService {
 
   /** 📌 on a message in an incident channel: the message goes into the timeline at its original time. */
   async recordPin(channelId: string, ts: string, pinnedBy: string): Promise<boolean> {
-    const incident = await repo.byChannel(this.deps.store, channelId);
+    const incident = await this.deps.records.incidents.byChannel(this.deps.store, channelId);
     if (!incident || !this.messages) return false;
     const message = await this.messages.fetch(channelId, ts);
     if (!message) return false;
-    return repo.addTimeline(this.deps.store, incident.id, {
+    return this.deps.records.incidents.addTimeline(this.deps.store, incident.id, {
       at: message.at,
       kind: 'pinned',
       actorId: message.userId,
@@ -227,6 +220,6 @@ export class IncidentService {
   }
 
   async pendingSteps(number: number): Promise<number> {
-    return stepStore.pendingCount(this.deps.store, (await mustGet(this.deps, number)).id);
+    return this.deps.records.steps.pendingCount(this.deps.store, (await mustGet(this.deps, number)).id);
   }
 }

@@ -1,8 +1,6 @@
 import type { Actor } from '../core/actor.js';
 import type { IncidentDeps } from './incident-deps.js';
-import { incidentRepository as repo } from './incident-repository.js';
 import type { Incident } from './model.js';
-import { stepStore } from './step-store.js';
 import { onOpenIncident } from './update-flows.js';
 
 /**
@@ -13,7 +11,7 @@ export function pageIncident(deps: IncidentDeps, number: number, actor: Actor): 
   return onOpenIncident(deps, number, async (tx, current, opKey) => {
     const now = deps.clock.now();
     const reason = `requested by ${actor.name}`;
-    await repo.addTimeline(tx, current.id, {
+    await deps.records.incidents.addTimeline(tx, current.id, {
       at: now,
       kind: 'paging',
       actorId: actor.id,
@@ -21,7 +19,7 @@ export function pageIncident(deps: IncidentDeps, number: number, actor: Actor): 
       text: `Paging decision: ${reason}`,
     });
     // The page card says who asked; it is the page's one post, edited as PagerDuty reports.
-    await stepStore.add(tx, current.id, now, [
+    await deps.records.steps.add(tx, current.id, now, [
       { key: `${opKey}:page`, payload: { kind: 'page', reason } },
       { key: `${opKey}:page-card`, payload: { kind: 'page-card', reason } },
     ]);

@@ -2,7 +2,6 @@ import type { Actor } from '../core/actor.js';
 import { ConflictError, UnavailableError, UsageError } from '../core/errors.js';
 import { md, userMention } from '../core/mrkdwn.js';
 import { type IncidentDeps, mustGet } from './incident-deps.js';
-import { incidentRepository as repo } from './incident-repository.js';
 import { dedupKeyOf, type Incident } from './model.js';
 import { isOpenPage, type PageRecord, pageRepository } from './page-state.js';
 import { changePage } from './page-updates.js';
@@ -70,7 +69,7 @@ async function recordChange(
     ...(vendor.escalationPolicy ? { escalationPolicy: vendor.escalationPolicy } : {}),
     ...(vendor.escalationLevel ? { escalationLevel: vendor.escalationLevel } : {}),
   });
-  const fresh = await repo.addTimeline(deps.store, incident.id, {
+  const fresh = await deps.records.incidents.addTimeline(deps.store, incident.id, {
     at: deps.clock.now(),
     kind: 'paging',
     text,

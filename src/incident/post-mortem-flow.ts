@@ -3,10 +3,8 @@ import { ConflictError, UsageError } from '../core/errors.js';
 import { link, md, plainWithMentions, userMention } from '../core/mrkdwn.js';
 import type { DueTimer } from '../scheduler/timers.js';
 import { type IncidentDeps, mustGet, TIMER_KINDS, timerKeys } from './incident-deps.js';
-import { incidentRepository as repo } from './incident-repository.js';
 import { formatTime } from './incident-text.js';
 import type { Incident } from './model.js';
-import { stepStore } from './step-store.js';
 
 /**
  * The post-mortem reminder: after the resolution, every `postMortemReminderHours` until its link is
@@ -14,7 +12,7 @@ import { stepStore } from './step-store.js';
  * is reminded in the incident channel; a link ends it.
  */
 export async function postMortemDue(deps: IncidentDeps, timer: DueTimer): Promise<void> {
-  const incident = await repo.byNumber(deps.store, Number(timer.payload.number));
+  const incident = await deps.records.incidents.byNumber(deps.store, Number(timer.payload.number));
   if (!incident?.resolvedAt || incident.postMortemUrl) return;
   const round = Number(timer.payload.round ?? 1);
   const last = round >= deps.settings.postMortemReminders;
@@ -27,13 +25,13 @@ export async function postMortemDue(deps: IncidentDeps, timer: DueTimer): Promis
   const text = md`📝 ${owner} the post-mortem for incident #${incident.number} is due${again}: it was resolved ${formatTime(incident.resolvedAt)}. The draft is above in this channel; when it is written, record its link with \`/bers incident postmortem ${incident.number} <url>\`.`;
   const now = deps.clock.now();
   await deps.store.transaction(async (tx) => {
-    await repo.addTimeline(tx, incident.id, {
+    await deps.records.incidents.addTimeline(tx, incident.id, {
       at: now,
       kind: 'reminder',
       text: plainWithMentions(text).replace(/[*_`]/g, ''),
       sourceKey: `reminder:${timer.key}`,
     });
-    await stepStore.add(tx, incident.id, now, [
+    await deps.records.steps.add(tx, incident.id, now, [
       {
         key: `inc-${incident.number}:${timer.key}`,
         payload: { kind: 'post', target: 'channel', message: deps.render.notice(text) },
@@ -71,8 +69,8 @@ export async function recordPostMortem(
   }
   const now = deps.clock.now();
   const updated = await deps.store.transaction(async (tx) => {
-    const incident = (await repo.updateIf(tx, current.id, { postmortem_url: url.slice(0, 500) }))!;
-    await repo.addTimeline(tx, incident.id, {
+    const incident = (await deps.records.incidents.setPostMortemUrl(tx, current.id, url.slice(0, 500)))!;
+    await deps.records.incidents.addTimeline(tx, incident.id, {
       at: now,
       kind: 'post-mortem',
       actorId: actor.id,
@@ -83,7 +81,7 @@ export async function recordPostMortem(
       md`📝 ${userMention(actor.id)} recorded the post-mortem of incident #${number}: ${link(url, 'read it')}`,
     );
     const op = `inc-${number}:post-mortem:${now.toISOString()}`;
-    await stepStore.add(tx, incident.id, now, [
+    await deps.records.steps.add(tx, incident.id, now, [
       { key: `${op}:channel`, payload: { kind: 'post', target: 'channel', message: notice } },
       ...(incident.isPrivate
         ? []

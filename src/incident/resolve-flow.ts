@@ -3,10 +3,8 @@ import type { Actor } from '../core/actor.js';
 import { ConflictError, UsageError } from '../core/errors.js';
 import { md } from '../core/mrkdwn.js';
 import { type IncidentDeps, mustGet, TIMER_KINDS, timerKeys } from './incident-deps.js';
-import { incidentRepository as repo } from './incident-repository.js';
 import { formatTime, mention } from './incident-text.js';
 import type { Incident } from './model.js';
-import { stepStore } from './step-store.js';
 
 export interface AcknowledgeResult {
   incident: Incident;
@@ -27,18 +25,13 @@ export async function acknowledgeIncident(
   const current = await mustGet(deps, number);
   const at = options.at ?? deps.clock.now();
   const result = await deps.store.transaction(async (tx) => {
-    const updated = await repo.updateIf(
-      tx,
-      current.id,
-      {
-        acknowledged_at: at,
-        acknowledged_by: actor.name,
-        acknowledged_by_id: options.fromPager ? null : actor.id,
-      },
-      'acknowledged_at IS NULL AND resolved_at IS NULL',
-    );
+    const updated = await deps.records.incidents.acknowledge(tx, current.id, {
+      at,
+      by: actor.name,
+      byId: options.fromPager ? undefined : actor.id,
+    });
     if (!updated) return undefined;
-    await repo.addTimeline(tx, current.id, {
+    await deps.records.incidents.addTimeline(tx, current.id, {
       at,
       kind: 'acknowledged',
       actorId: options.fromPager ? undefined : actor.id,
@@ -46,7 +39,7 @@ export async function acknowledgeIncident(
       text: `Acknowledged by ${actor.name}${options.fromPager ? ' (pager)' : ''}`,
     });
     const op = `inc-${number}:ack:${randomUUID()}`;
-    await stepStore.add(tx, current.id, deps.clock.now(), [
+    await deps.records.steps.add(tx, current.id, deps.clock.now(), [
       ...(options.fromPager
         ? []
         : [{ key: `${op}:pager`, payload: { kind: 'pager-acknowledge' as const, by: actor.name } }]),
@@ -54,7 +47,8 @@ export async function acknowledgeIncident(
     ]);
     return updated;
   });
-  if (!result) return { incident: (await repo.byId(deps.store, current.id))!, acknowledged: false };
+  if (!result)
+    return { incident: (await deps.records.incidents.byId(deps.store, current.id))!, acknowledged: false };
   await deps.runner.run(current.id);
   return { incident: result, acknowledged: true };
 }
@@ -82,22 +76,15 @@ export async function resolveIncident(
   const current = await mustGet(deps, number);
   const now = deps.clock.now();
   const resolved = await deps.store.transaction(async (tx) => {
-    const updated = await repo.updateIf(
-      tx,
-      current.id,
-      {
-        status: 'resolved',
-        resolved_at: now,
-        // The pager's people have no Slack id: their name is kept, and shown as text.
-        resolved_by: options.fromPager ? actor.name : actor.id,
-        resolution: resolution.slice(0, 2000),
-        root_cause: input.rootCause?.trim().slice(0, 2000) || null,
-        next_update_at: null,
-      },
-      'resolved_at IS NULL',
-    );
+    const updated = await deps.records.incidents.resolve(tx, current.id, {
+      at: now,
+      // The pager's people have no Slack id: their name is kept, and shown as text.
+      by: options.fromPager ? actor.name : actor.id,
+      resolution: resolution.slice(0, 2000),
+      rootCause: input.rootCause?.trim().slice(0, 2000) || undefined,
+    });
     if (!updated) return undefined;
-    await repo.addTimeline(tx, current.id, {
+    await deps.records.incidents.addTimeline(tx, current.id, {
       at: now,
       kind: 'resolved',
       actorId: options.fromPager ? undefined : actor.id,
@@ -105,9 +92,12 @@ export async function resolveIncident(
       text: `Resolved: ${resolution}${updated.rootCause ? ` (root cause: ${updated.rootCause})` : ''}`,
     });
     const report = deps.reports.resolution(updated);
-    const postMortem = deps.reports.postMortem(updated, await repo.timeline(tx, current.id));
+    const postMortem = deps.reports.postMortem(
+      updated,
+      await deps.records.incidents.timeline(tx, current.id),
+    );
     const op = `inc-${number}:resolve`;
-    await stepStore.add(tx, current.id, now, [
+    await deps.records.steps.add(tx, current.id, now, [
       { key: `${op}:channel`, payload: { kind: 'post', target: 'channel', message: report } },
       {
         key: `${op}:announcement`,
@@ -138,7 +128,7 @@ export async function resolveIncident(
     return updated;
   });
   if (!resolved) {
-    const winner = (await repo.byId(deps.store, current.id))!;
+    const winner = (await deps.records.incidents.byId(deps.store, current.id))!;
     throw new ConflictError(
       md`Incident #${number} was already resolved by ${mention(winner.resolvedBy, 'someone')} at ${formatTime(winner.resolvedAt)}.`,
     );

@@ -5,12 +5,6 @@ import { type IncidentDeps, mustGet } from './incident-deps.js';
 import { type Incident, type IncidentRole, ROLE_DUTIES, ROLE_TITLES } from './model.js';
 import { onOpenIncident, posts, resolvedConflict } from './update-flows.js';
 
-const ROLE_COLUMNS: Record<IncidentRole, string> = {
-  commander: 'commander_id',
-  lead: 'lead_id',
-  comms: 'comms_id',
-};
-
 export async function assignRole(
   deps: IncidentDeps,
   number: number,
@@ -20,12 +14,7 @@ export async function assignRole(
 ): Promise<Incident> {
   return onOpenIncident(deps, number, async (tx, current, opKey) => {
     const now = deps.clock.now();
-    const updated = await deps.records.incidents.updateIf(
-      tx,
-      current.id,
-      { [ROLE_COLUMNS[role]]: userId },
-      'resolved_at IS NULL',
-    );
+    const updated = await deps.records.incidents.setRole(tx, current.id, role, userId);
     if (!updated) throw resolvedConflict(current);
     await deps.records.incidents.addTimeline(tx, current.id, {
       at: now,

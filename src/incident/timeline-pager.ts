@@ -1,6 +1,6 @@
 import type { Clock } from '../core/clock.js';
 import type { Store } from '../store/store.js';
-import { incidentRepository as repo } from './incident-repository.js';
+import type { IncidentRows } from './incident-records.js';
 import type { PageRequest, Pager } from './pager.js';
 
 const NUMBER = /^bers-incident-(\d+)$/;
@@ -15,6 +15,7 @@ export class TimelinePager implements Pager {
   constructor(
     private readonly store: Store,
     private readonly clock: Clock,
+    private readonly incidents: Pick<IncidentRows, 'byNumber' | 'addTimeline'>,
   ) {}
 
   async trigger(request: PageRequest, requestKey?: string): Promise<void> {
@@ -42,9 +43,10 @@ export class TimelinePager implements Pager {
   }
 
   private async record(number: number | string | undefined, text: string, requestKey?: string) {
-    const incident = number === undefined ? undefined : await repo.byNumber(this.store, Number(number));
+    const incident =
+      number === undefined ? undefined : await this.incidents.byNumber(this.store, Number(number));
     if (!incident) return;
-    await repo.addTimeline(this.store, incident.id, {
+    await this.incidents.addTimeline(this.store, incident.id, {
       at: this.clock.now(),
       kind: 'paging',
       text,

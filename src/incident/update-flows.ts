@@ -7,9 +7,8 @@ import type { Queryable } from '../store/store.js';
 import { extraCardSteps } from './declare-steps.js';
 import { type IncidentDeps, mustGet, TIMER_KINDS, timerKeys } from './incident-deps.js';
 import { resolvedConflict } from './incident-errors.js';
-import { incidentRepository as repo } from './incident-repository.js';
 import { type Incident, type IncidentStatus, transitionProblem } from './model.js';
-import { type StepPayload, stepStore } from './step-store.js';
+import type { StepPayload } from './step-payload.js';
 
 /** The timeline kind of an update the commander made public (`--public`): the status page's. */
 export const PUBLIC_UPDATE = 'public-update';
@@ -80,19 +79,14 @@ export async function updateIncident(
         'incident update',
       );
     const now = deps.clock.now();
-    const updated = await repo.updateIf(
-      tx,
-      current.id,
-      {
-        status: change.status,
-        last_update_at: now,
-        next_update_at: deps.policies.nextUpdateAt(current.severity, now) ?? null,
-      },
-      'resolved_at IS NULL',
-    );
+    const updated = await deps.records.incidents.recordUpdate(tx, current.id, {
+      status: change.status,
+      at: now,
+      nextUpdateAt: deps.policies.nextUpdateAt(current.severity, now),
+    });
     if (!updated) throw resolvedConflict(current);
     const moved = current.status === change.status ? change.status : `${current.status} → ${change.status}`;
-    await repo.addTimeline(tx, current.id, {
+    await deps.records.incidents.addTimeline(tx, current.id, {
       at: now,
       kind: 'update',
       actorId: actor.id,
@@ -101,7 +95,7 @@ export async function updateIncident(
     });
     // What the status page shows: the commander's words as typed, marked public.
     if (change.isPublic) {
-      await repo.addTimeline(tx, current.id, {
+      await deps.records.incidents.addTimeline(tx, current.id, {
         at: now,
         kind: PUBLIC_UPDATE,
         actorId: actor.id,
@@ -110,7 +104,7 @@ export async function updateIncident(
       });
     }
     const message = deps.reports.update(updated, change.status, text, actor.id, now);
-    await stepStore.add(
+    await deps.records.steps.add(
       tx,
       current.id,
       now,
@@ -133,17 +127,17 @@ export async function changeSeverity(
     if (severity === current.severity)
       throw new UsageError(`Incident #${number} is already ${severity}.`, 'incident severity');
     const now = deps.clock.now();
-    const updated = await repo.updateIf(
+    const updated = await deps.records.incidents.setSeverity(
       tx,
       current.id,
-      { severity, next_update_at: deps.policies.nextUpdateAt(severity, now) ?? null },
-      'resolved_at IS NULL',
+      severity,
+      deps.policies.nextUpdateAt(severity, now),
     );
     if (!updated) throw resolvedConflict(current);
     const raised = deps.policies.rank(severity) < deps.policies.rank(current.severity);
     const change = `Severity ${raised ? 'raised' : 'lowered'} ${current.severity} → ${severity} by`;
     const why = reason ? `: ${reason}` : '';
-    await repo.addTimeline(tx, current.id, {
+    await deps.records.incidents.addTimeline(tx, current.id, {
       at: now,
       kind: 'severity',
       actorId: actor.id,
@@ -161,7 +155,7 @@ export async function changeSeverity(
     const { announceTo } = deps.settings.channel;
     const main = deps.settings.announcementChannel;
     steps.push(...extraCardSteps(number, announceTo[severity] ?? [], main));
-    await stepStore.add(tx, current.id, now, steps);
+    await deps.records.steps.add(tx, current.id, now, steps);
     await scheduleUpdateDue(deps, tx, updated);
     return updated;
   });
@@ -187,7 +181,7 @@ async function replanPaging(
     return [];
   }
   if (paging.kind === 'now' && !raised) return [];
-  await repo.addTimeline(tx, incident.id, {
+  await deps.records.incidents.addTimeline(tx, incident.id, {
     at: now,
     kind: 'paging',
     text: `Paging decision: ${paging.reason}`,

@@ -85,7 +85,7 @@ async function syncTopic(deps: StepRunnerDeps, incident: Incident, pageUrl: stri
   const topic = topicOf(incident, pageUrl);
   if (topic === incident.channelTopic) return;
   await deps.chat.setTopic(incident.channelId!, topic);
-  await repo.updateIf(deps.store, incident.id, { channel_topic: topic });
+  await repo.setChannelTopic(deps.store, incident.id, topic);
 }
 
 /**

@@ -16,7 +16,7 @@ export async function createChannel(deps: StepRunnerDeps, incident: Incident): P
     const name = channelNameFor(incident.number, incident.title, attempt === 1 ? '' : `-${attempt}`);
     try {
       const created = await createOrAdopt(deps, name, incident.isPrivate);
-      await repo.updateIf(store, incident.id, { channel_id: created.id, channel_name: created.name });
+      await repo.setChannel(store, incident.id, created);
       await repo.addTimeline(store, incident.id, {
         at: clock.now(),
         kind: 'channel',

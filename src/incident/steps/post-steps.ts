@@ -65,7 +65,7 @@ async function postInThreads(
 ): Promise<void> {
   const { store, announcementChannel } = deps;
   const p = step.payload as PostPayload;
-  const cards = await cardsOf(store, incident.id, announcementChannel);
+  const cards = await cardsOf(stepStore, store, incident.id, announcementChannel);
   // No card (it could never be posted): the update still reaches the channel, on its own.
   if (cards.length === 0) {
     await postOnce(deps, step, announcementChannel, message);
@@ -97,7 +97,7 @@ export async function refresh(deps: StepRunnerDeps, incident: Incident): Promise
   for (const m of await stepStore.messages(store, incident.id)) {
     if (m.role === 'initial-channel') await chat.update(m, full);
   }
-  for (const card of await cardRefs(store, incident.id)) {
+  for (const card of await cardRefs(stepStore, store, incident.id)) {
     try {
       await chat.update(card, reports.announcement(incident, what, full));
     } catch (error) {

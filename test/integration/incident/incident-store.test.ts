@@ -5,10 +5,9 @@ import { ConsoleChat } from '../../../src/console/console-chat.js';
 import { ManualClock } from '../../../src/core/clock.js';
 import { ConflictError } from '../../../src/core/errors.js';
 import { renderText } from '../../../src/core/mrkdwn.js';
-import { buildIncidentService } from '../../../src/incident/build-incident-service.js';
+import { buildIncidentService, buildTimelinePager } from '../../../src/incident/build-incident-service.js';
 import { incidentRepository } from '../../../src/incident/incident-repository.js';
 import type { IncidentService } from '../../../src/incident/incident-service.js';
-import { TimelinePager } from '../../../src/incident/timeline-pager.js';
 import { TimerService } from '../../../src/scheduler/timers.js';
 import type { Store } from '../../../src/store/store.js';
 import { incidentMessages } from '../../../src/views/incident-messages.js';
@@ -40,7 +39,7 @@ for (const backend of storeBackends()) {
         clock,
         log,
         timers: new TimerService(on, clock, log),
-        pager: new TimelinePager(on, clock),
+        pager: buildTimelinePager(on, clock),
         render: incidentMessages,
       });
     };
