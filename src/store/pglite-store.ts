@@ -3,7 +3,7 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { type DirectoryLock, lockDirectory } from './directory-lock.js';
-import { pgliteStartParams, preferBaselineWasm } from './pglite-settings.js';
+import { pgliteStartParams, withBaselineWasm } from './pglite-settings.js';
 import { storableParams } from './storable-params.js';
 import type { Queryable, Store } from './store.js';
 import { unpackTemplate } from './unpack-template.js';
@@ -46,16 +46,16 @@ export class PgliteStore implements Store {
    * directory corrupt it.
    */
   static async open(dataDir: string | undefined, opening: PgliteOpenOptions = {}): Promise<PgliteStore> {
-    preferBaselineWasm();
     const options = { startParams: pgliteStartParams() };
-    if (dataDir === undefined) return new PgliteStore(await PGlite.create(options), undefined);
+    if (dataDir === undefined)
+      return new PgliteStore(await withBaselineWasm(() => PGlite.create(options)), undefined);
     await mkdir(dataDir, { recursive: true });
     const lock = await lockDirectory(dataDir, opening.onLockLost);
     try {
       // Checked under the lock: only this process can be creating the database now.
       if (opening.template && !existsSync(join(dataDir, 'PG_VERSION')))
         await unpackTemplate(opening.template, dataDir);
-      return new PgliteStore(await PGlite.create(dataDir, options), lock);
+      return new PgliteStore(await withBaselineWasm(() => PGlite.create(dataDir, options)), lock);
     } catch (error) {
       await lock.release();
       throw error;
