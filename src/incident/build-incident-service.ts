@@ -60,8 +60,11 @@ export async function buildIncidentService(options: IncidentServiceOptions): Pro
     options.clock,
     settings.channel.bridgeUrl,
   );
+  const records = { incidents: incidentRepository, steps: stepStore };
   const runner = new StepRunner({
     store: options.store,
+    records,
+    queue: stepStore,
     chat: options.chat,
     pager: options.pager,
     clock: options.clock,
@@ -74,7 +77,7 @@ export async function buildIncidentService(options: IncidentServiceOptions): Pro
   });
   const deps: IncidentDeps = {
     store: options.store,
-    records: { incidents: incidentRepository, steps: stepStore },
+    records,
     chat: options.chat,
     clock: options.clock,
     log: options.log,

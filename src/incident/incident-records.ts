@@ -73,6 +73,10 @@ export interface IncidentRows {
   resolve(db: Queryable, id: number, resolution: Resolution): Promise<Incident | undefined>;
   setPostMortemUrl(db: Queryable, id: number, url: string): Promise<Incident | undefined>;
   markArchived(db: Queryable, id: number, at: Date): Promise<Incident | undefined>;
+  /** The channel a declare's first step created (or adopted). */
+  setChannel(db: Queryable, id: number, channel: { id: string; name: string }): Promise<Incident | undefined>;
+  /** The topic channel care last set, so it is set again only when it changes. */
+  setChannelTopic(db: Queryable, id: number, topic: string): Promise<Incident | undefined>;
   /** Adds a timeline entry; with a source key, a second record of the same thing is ignored (false). */
   addTimeline(
     db: Queryable,
@@ -92,6 +96,15 @@ export interface IncidentSteps {
     steps: { key: string; payload: StepPayload }[],
   ): Promise<void>;
   messages(db: Queryable, incidentId: number): Promise<{ role: string; channel: string; ts: string }[]>;
+  /** The message a step posted in this role (a second post of the role replaces the reference). */
+  rememberMessage(
+    db: Queryable,
+    incidentId: number,
+    role: string,
+    ref: { channel: string; ts: string },
+  ): Promise<void>;
+  /** The payload a step was stored with (a page card re-reads why it paged). */
+  payloadOf(db: Queryable, key: string): Promise<StepPayload | undefined>;
   /** How many of the incident's steps are not done yet. */
   pendingCount(db: Queryable, incidentId: number): Promise<number>;
 }
@@ -100,8 +113,9 @@ export interface IncidentSteps {
  * The incident rows, timeline and pending steps as the flows see them: the SQL repositories
  * (incident-repository.ts, step-store.ts) in the bot, in-memory ones in a unit test
  * (test/unit/incident/in-memory-incident-records.ts). Each method takes the `Queryable` it runs
- * on, so a flow's writes stay in the transaction it opened. The step runner and its steps
- * (step-runner.ts, steps/) are the store's own adapters and use the repositories directly.
+ * on, so a flow's writes stay in the transaction it opened. The steps (steps/) take them from
+ * the step runner's deps like every flow; only the runner's queue (claiming and finishing steps,
+ * `StepQueue` in step-runner-deps.ts) is the step store's alone.
  */
 export interface IncidentRecords {
   incidents: IncidentRows;

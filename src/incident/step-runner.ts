@@ -1,8 +1,7 @@
-import { incidentRepository as repo } from './incident-repository.js';
 import type { Incident } from './model.js';
 import type { PageRecord } from './page-state.js';
 import type { StepRunnerDeps } from './step-runner-deps.js';
-import { type PendingStep, stepStore } from './step-store.js';
+import type { PendingStep } from './step-store.js';
 import { careForChannel } from './steps/channel-care.js';
 import { createChannel, invite } from './steps/channel-steps.js';
 import { page, pagerFollowUp, postPageCard, refreshPageCards } from './steps/page-steps.js';
@@ -30,7 +29,7 @@ export class StepRunner {
   /** Topic and bookmarks, after any run still going for the incident, from its state then. */
   private care(incidentId: number): Promise<void> {
     const run = async () => {
-      const incident = await repo.byId(this.deps.store, incidentId);
+      const incident = await this.deps.records.incidents.byId(this.deps.store, incidentId);
       if (incident) await careForChannel(this.deps, incident);
     };
     const next = (this.careChains.get(incidentId) ?? Promise.resolve()).then(run, run);
@@ -45,7 +44,7 @@ export class StepRunner {
   async run(incidentId: number): Promise<void> {
     const { store, clock } = this.deps;
     for (;;) {
-      const step = await stepStore.claimNext(store, incidentId, clock.now());
+      const step = await this.deps.queue.claimNext(store, incidentId, clock.now());
       if (!step || step === 'busy') return;
       if (!(await this.attempt(step))) {
         // A page never waits for Slack: a step that keeps failing before it (the channel) does not hold it.
@@ -58,7 +57,7 @@ export class StepRunner {
   private async runPages(incidentId: number): Promise<void> {
     const { store, clock } = this.deps;
     for (;;) {
-      const step = await stepStore.claimKind(store, incidentId, 'page', clock.now());
+      const step = await this.deps.queue.claimKind(store, incidentId, 'page', clock.now());
       if (!step || !(await this.attempt(step))) return;
     }
   }
@@ -68,25 +67,25 @@ export class StepRunner {
     const { store, clock, log } = this.deps;
     try {
       await this.execute(step);
-      await stepStore.done(store, step.id, clock.now());
+      await this.deps.queue.done(store, step.id, clock.now());
       return true;
     } catch (error) {
       const backoff = Math.min(MAX_BACKOFF_MS, 5_000 * 2 ** Math.min(step.attempts, 10));
       log.error({ err: error, step: step.key, attempts: step.attempts }, 'incident step failed; will retry');
-      await stepStore.failed(store, step.id, new Date(clock.now().getTime() + backoff), String(error));
+      await this.deps.queue.failed(store, step.id, new Date(clock.now().getTime() + backoff), String(error));
       return false;
     }
   }
 
   /** Completes every incident's unfinished steps (crash recovery); returns how many incidents it saw. */
   async sweep(): Promise<number> {
-    const ids = await stepStore.incidentsWithPending(this.deps.store);
+    const ids = await this.deps.queue.incidentsWithPending(this.deps.store);
     for (const id of ids) await this.run(id);
     return ids.length;
   }
 
   private async execute(step: PendingStep): Promise<void> {
-    const incident = await repo.byId(this.deps.store, step.incidentId);
+    const incident = await this.deps.records.incidents.byId(this.deps.store, step.incidentId);
     if (!incident) throw new Error(`incident ${step.incidentId} is gone`);
     const p = step.payload;
     switch (p.kind) {

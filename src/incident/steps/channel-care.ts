@@ -3,7 +3,6 @@ import type { Bookmark } from '../../core/chat.js';
 import { chatRefusal } from '../../core/chat.js';
 import { isUserId } from '../../core/mrkdwn.js';
 import type { Queryable } from '../../store/store.js';
-import { incidentRepository as repo } from '../incident-repository.js';
 import type { Incident } from '../model.js';
 import { pageRepository } from '../page-state.js';
 import type { StepRunnerDeps } from '../step-runner-deps.js';
@@ -71,7 +70,7 @@ export async function careForChannel(deps: StepRunnerDeps, incident: Incident): 
       const code = chatRefusal(error);
       if (!code) throw error; // Slack unreachable: the step is retried later.
       deps.log.warn({ err: error, incident: incident.number }, `incident channel ${what} not set`);
-      await repo.addTimeline(deps.store, incident.id, {
+      await deps.records.incidents.addTimeline(deps.store, incident.id, {
         at: deps.clock.now(),
         kind: 'warning',
         text: `Could not set the channel ${what}: Slack answered ${code}`,
@@ -85,7 +84,7 @@ async function syncTopic(deps: StepRunnerDeps, incident: Incident, pageUrl: stri
   const topic = topicOf(incident, pageUrl);
   if (topic === incident.channelTopic) return;
   await deps.chat.setTopic(incident.channelId!, topic);
-  await repo.setChannelTopic(deps.store, incident.id, topic);
+  await deps.records.incidents.setChannelTopic(deps.store, incident.id, topic);
 }
 
 /**

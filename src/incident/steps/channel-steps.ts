@@ -1,5 +1,4 @@
 import { type ChatErrorCode, type CreatedChannel, chatErrorCode } from '../../core/chat.js';
-import { incidentRepository as repo } from '../incident-repository.js';
 import { channelNameFor, type Incident } from '../model.js';
 import type { StepRunnerDeps } from '../step-runner-deps.js';
 
@@ -16,8 +15,8 @@ export async function createChannel(deps: StepRunnerDeps, incident: Incident): P
     const name = channelNameFor(incident.number, incident.title, attempt === 1 ? '' : `-${attempt}`);
     try {
       const created = await createOrAdopt(deps, name, incident.isPrivate);
-      await repo.setChannel(store, incident.id, created);
-      await repo.addTimeline(store, incident.id, {
+      await deps.records.incidents.setChannel(store, incident.id, created);
+      await deps.records.incidents.addTimeline(store, incident.id, {
         at: clock.now(),
         kind: 'channel',
         text: `Channel #${created.name} created${incident.isPrivate ? ' (private)' : ''}`,

@@ -2,7 +2,7 @@ import { dedupKeyOf, type Incident } from '../model.js';
 import { pageContextOf } from '../page-context.js';
 import { isOpenPage, type PageRecord, pageRepository } from '../page-state.js';
 import type { StepRunnerDeps } from '../step-runner-deps.js';
-import { type PendingStep, stepStore } from '../step-store.js';
+import type { PendingStep } from '../step-store.js';
 import { postOnce } from './marked-post.js';
 
 const PAGE_CARD = 'page:';
@@ -49,18 +49,18 @@ export async function postPageCard(
   if (!record) throw new Error('the page card has no page to show');
   const role = `${PAGE_CARD}${step.key}`;
   // Posted and recorded by an attempt that died before marking the step done.
-  if ((await stepStore.messages(deps.store, incident.id)).some((m) => m.role === role)) return;
+  if ((await deps.records.steps.messages(deps.store, incident.id)).some((m) => m.role === role)) return;
   const ref = await postOnce(deps, step, incident.channelId, deps.render.pageCard(incident, record, reason));
-  await stepStore.rememberMessage(deps.store, incident.id, role, ref);
+  await deps.records.steps.rememberMessage(deps.store, incident.id, role, ref);
 }
 
 /** Edits every page card of the incident to show the page as it is now. */
 export async function refreshPageCards(deps: StepRunnerDeps, incident: Incident, page?: PageRecord) {
   const record = page ?? (await pageRepository.get(deps.store, incident.id));
   if (!record) return;
-  for (const m of await stepStore.messages(deps.store, incident.id)) {
+  for (const m of await deps.records.steps.messages(deps.store, incident.id)) {
     if (!m.role.startsWith(PAGE_CARD)) continue;
-    const payload = await stepStore.payloadOf(deps.store, m.role.slice(PAGE_CARD.length));
+    const payload = await deps.records.steps.payloadOf(deps.store, m.role.slice(PAGE_CARD.length));
     const reason = payload?.kind === 'page-card' ? payload.reason : 'paged';
     await deps.chat.update(m, deps.render.pageCard(incident, record, reason));
   }

@@ -1,9 +1,7 @@
 import { chatRefusal } from '../../core/chat.js';
 import { mrkdwnToPlain } from '../../core/mrkdwn.js';
-import { incidentRepository as repo } from '../incident-repository.js';
 import type { Incident } from '../model.js';
 import type { StepRunnerDeps } from '../step-runner-deps.js';
-import { stepStore } from '../step-store.js';
 
 const ATTACHED = 'post-mortem-file';
 /** Recorded before the upload: a run that finds it without ATTACHED looks in the channel first. */
@@ -19,13 +17,17 @@ export async function attachPostMortem(deps: StepRunnerDeps, incident: Incident)
   const { store, chat } = deps;
   const channel = incident.channelId;
   if (!channel) throw new Error('the incident channel does not exist yet');
-  const recorded = new Set((await stepStore.messages(store, incident.id)).map((m) => m.role));
+  const recorded = new Set((await deps.records.steps.messages(store, incident.id)).map((m) => m.role));
   if (recorded.has(ATTACHED)) return;
   const title = `Post-mortem draft: incident #${incident.number}`;
-  const record = (role: string) => stepStore.rememberMessage(store, incident.id, role, { channel, ts: '' });
+  const record = (role: string) =>
+    deps.records.steps.rememberMessage(store, incident.id, role, { channel, ts: '' });
   if (recorded.has(UPLOADING) && (await alreadyThere(deps, channel, title))) return record(ATTACHED);
   await record(UPLOADING);
-  const draft = deps.reports.postMortemMarkdown(incident, await repo.timeline(store, incident.id));
+  const draft = deps.reports.postMortemMarkdown(
+    incident,
+    await deps.records.incidents.timeline(store, incident.id),
+  );
   const ids = [...new Set([...draft.source.matchAll(/<@([UW][A-Z0-9]+)>/g)].map((m) => m[1]!))];
   const names = new Map<string, string>();
   for (const id of ids) names.set(id, (await chat.userName(id)) ?? id);
@@ -39,7 +41,7 @@ export async function attachPostMortem(deps: StepRunnerDeps, incident: Incident)
   } catch (error) {
     const code = chatRefusal(error);
     if (!code) throw error;
-    await repo.addTimeline(store, incident.id, {
+    await deps.records.incidents.addTimeline(store, incident.id, {
       at: deps.clock.now(),
       kind: 'warning',
       text: `Could not attach the post-mortem draft: Slack answered ${code}`,

@@ -1,11 +1,10 @@
 import { chatErrorCode, chatRefusal } from '../../core/chat.js';
 import type { Message } from '../../core/message.js';
 import { cardRefs, cardsOf, MAIN_CARD_ROLE } from '../cards.js';
-import { incidentRepository as repo } from '../incident-repository.js';
 import type { Incident } from '../model.js';
 import { pageRepository } from '../page-state.js';
 import type { StepRunnerDeps } from '../step-runner-deps.js';
-import { type PendingStep, stepStore } from '../step-store.js';
+import type { PendingStep } from '../step-store.js';
 import { postOnce } from './marked-post.js';
 
 type PostPayload = Extract<PendingStep['payload'], { kind: 'post' }>;
@@ -22,10 +21,11 @@ export async function post(deps: StepRunnerDeps, incident: Incident, step: Pendi
   const target = p.target === 'channel' ? incident.channelId : (p.channel ?? deps.announcementChannel);
   if (!target) throw new Error('the incident channel does not exist yet');
   // A card or report already posted (the step ran, then the process died before marking it done).
-  if (p.role && (await stepStore.messages(deps.store, incident.id)).some((m) => m.role === p.role)) return;
+  if (p.role && (await deps.records.steps.messages(deps.store, incident.id)).some((m) => m.role === p.role))
+    return;
   try {
     const ref = await postOnce(deps, step, target, message);
-    if (p.role) await stepStore.rememberMessage(deps.store, incident.id, p.role, ref);
+    if (p.role) await deps.records.steps.rememberMessage(deps.store, incident.id, p.role, ref);
   } catch (error) {
     if (!p.optional || !chatErrorCode(error)) throw error;
     await warnUnposted(deps, incident, target, error);
@@ -36,7 +36,7 @@ export async function post(deps: StepRunnerDeps, incident: Incident, step: Pendi
 async function warnUnposted(deps: StepRunnerDeps, incident: Incident, channel: string, error: unknown) {
   const code = chatRefusal(error);
   deps.log.warn({ err: error, incident: incident.number, channel }, 'incident announcement not posted');
-  await repo.addTimeline(deps.store, incident.id, {
+  await deps.records.incidents.addTimeline(deps.store, incident.id, {
     at: deps.clock.now(),
     kind: 'warning',
     text: `Could not post in ${channel}: Slack answered ${code} (invite the bot there)`,
@@ -65,13 +65,13 @@ async function postInThreads(
 ): Promise<void> {
   const { store, announcementChannel } = deps;
   const p = step.payload as PostPayload;
-  const cards = await cardsOf(stepStore, store, incident.id, announcementChannel);
+  const cards = await cardsOf(deps.records.steps, store, incident.id, announcementChannel);
   // No card (it could never be posted): the update still reaches the channel, on its own.
   if (cards.length === 0) {
     await postOnce(deps, step, announcementChannel, message);
     return;
   }
-  const sent = new Set((await stepStore.messages(store, incident.id)).map((m) => m.role));
+  const sent = new Set((await deps.records.steps.messages(store, incident.id)).map((m) => m.role));
   for (const card of cards) {
     const role = `sent:${step.key}@${card.channel}`;
     if (sent.has(role)) continue;
@@ -80,7 +80,7 @@ async function postInThreads(
         threadTs: card.ts,
         broadcast: p.broadcast,
       });
-      await stepStore.rememberMessage(store, incident.id, role, ref);
+      await deps.records.steps.rememberMessage(store, incident.id, role, ref);
     } catch (error) {
       // The main card's thread must get it; an extra channel that stopped taking posts must not hold it.
       if (card.role === MAIN_CARD_ROLE || !chatErrorCode(error)) throw error;
@@ -94,10 +94,10 @@ export async function refresh(deps: StepRunnerDeps, incident: Incident): Promise
   const { chat, reports, store } = deps;
   const full = reports.initial(incident, await pageRepository.get(store, incident.id));
   const what = incident.status === 'resolved' ? 'resolved' : 'declared';
-  for (const m of await stepStore.messages(store, incident.id)) {
+  for (const m of await deps.records.steps.messages(store, incident.id)) {
     if (m.role === 'initial-channel') await chat.update(m, full);
   }
-  for (const card of await cardRefs(stepStore, store, incident.id)) {
+  for (const card of await cardRefs(deps.records.steps, store, incident.id)) {
     try {
       await chat.update(card, reports.announcement(incident, what, full));
     } catch (error) {

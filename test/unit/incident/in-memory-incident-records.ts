@@ -162,6 +162,9 @@ export function inMemoryIncidentRecords(
       ),
     setPostMortemUrl: async (db, id, url) => change('setPostMortemUrl', db, id, { postMortemUrl: url }),
     markArchived: async (db, id, at) => change('markArchived', db, id, { archivedAt: at }),
+    setChannel: async (db, id, channel) =>
+      change('setChannel', db, id, { channelId: channel.id, channelName: channel.name }),
+    setChannelTopic: async (db, id, topic) => change('setChannelTopic', db, id, { channelTopic: topic }),
     async addTimeline(db, incidentId, entry) {
       wrote('addTimeline', db);
       if (entry.sourceKey && timeline.some((t) => t.sourceKey === entry.sourceKey)) return false;
@@ -195,6 +198,14 @@ export function inMemoryIncidentRecords(
           .filter((m) => m.incidentId === incidentId)
           .sort((a, b) => (a.role < b.role ? -1 : a.role > b.role ? 1 : 0))
           .map(({ role, channel, ts }) => ({ role, channel, ts })),
+      // One per role: a second post of the role replaces the reference (the store's upsert).
+      async rememberMessage(db, incidentId, role, ref) {
+        wrote('rememberMessage', db);
+        const known = messages.find((m) => m.incidentId === incidentId && m.role === role);
+        if (known) Object.assign(known, ref);
+        else messages.push({ incidentId, role, ...ref });
+      },
+      payloadOf: async (_db, key) => stepsAdded.find((s) => s.key === key)?.payload,
       // Nothing runs the steps here (the runner is a fake), so every step added is still pending.
       pendingCount: async (_db, incidentId) => stepsAdded.filter((s) => s.incidentId === incidentId).length,
     },
