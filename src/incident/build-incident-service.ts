@@ -10,8 +10,10 @@ import { incidentRepository } from './incident-repository.js';
 import { IncidentService } from './incident-service.js';
 import type { MessageSource } from './message-source.js';
 import type { ServiceHealthProbe } from './page-context.js';
+import { pageRepository } from './page-state.js';
 import type { Pager } from './pager.js';
 import type { PagerActions } from './pager-actions.js';
+import { pagerRequests } from './pager-requests.js';
 import { registerIncidentReminders } from './reminders.js';
 import { IncidentReports } from './reports.js';
 import { SeverityPolicies } from './severity-policies.js';
@@ -74,7 +76,12 @@ export async function buildIncidentService(options: IncidentServiceOptions): Pro
   });
   const deps: IncidentDeps = {
     store: options.store,
-    records: { incidents: incidentRepository, steps: stepStore },
+    records: {
+      incidents: incidentRepository,
+      steps: stepStore,
+      pages: pageRepository,
+      pagerRequests,
+    },
     chat: options.chat,
     clock: options.clock,
     log: options.log,

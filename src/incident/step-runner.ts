@@ -1,6 +1,6 @@
 import { incidentRepository as repo } from './incident-repository.js';
 import type { Incident } from './model.js';
-import type { PageRecord } from './page-state.js';
+import type { PageRecord } from './page-model.js';
 import type { StepRunnerDeps } from './step-runner-deps.js';
 import { type PendingStep, stepStore } from './step-store.js';
 import { careForChannel } from './steps/channel-care.js';

@@ -60,7 +60,7 @@ export function wantedBookmarks(care: ChannelCareSettings, pageUrl: string | und
  */
 export async function careForChannel(deps: StepRunnerDeps, incident: Incident): Promise<void> {
   if (!incident.channelId || incident.archivedAt) return;
-  const pageUrl = (await pageRepository.get(deps.store, incident.id))?.vendor.url;
+  const pageUrl = (await pageRepository.byIncident(deps.store, incident.id))?.vendor.url;
   for (const [what, task] of [
     ['topic', () => syncTopic(deps, incident, pageUrl)],
     ['bookmarks', () => syncBookmarks(deps, incident, pageUrl)],

@@ -1,6 +1,7 @@
 import { dedupKeyOf, type Incident } from '../model.js';
 import { pageContextOf } from '../page-context.js';
-import { isOpenPage, type PageRecord, pageRepository } from '../page-state.js';
+import { isOpenPage, type PageRecord } from '../page-model.js';
+import { pageRepository } from '../page-state.js';
 import type { StepRunnerDeps } from '../step-runner-deps.js';
 import { type PendingStep, stepStore } from '../step-store.js';
 import { postOnce } from './marked-post.js';
@@ -45,7 +46,7 @@ export async function postPageCard(
   reason: string,
 ): Promise<void> {
   if (!incident.channelId) throw new Error('the incident channel does not exist yet');
-  const record = await pageRepository.get(deps.store, incident.id);
+  const record = await pageRepository.byIncident(deps.store, incident.id);
   if (!record) throw new Error('the page card has no page to show');
   const role = `${PAGE_CARD}${step.key}`;
   // Posted and recorded by an attempt that died before marking the step done.
@@ -56,7 +57,7 @@ export async function postPageCard(
 
 /** Edits every page card of the incident to show the page as it is now. */
 export async function refreshPageCards(deps: StepRunnerDeps, incident: Incident, page?: PageRecord) {
-  const record = page ?? (await pageRepository.get(deps.store, incident.id));
+  const record = page ?? (await pageRepository.byIncident(deps.store, incident.id));
   if (!record) return;
   for (const m of await stepStore.messages(deps.store, incident.id)) {
     if (!m.role.startsWith(PAGE_CARD)) continue;
@@ -78,7 +79,7 @@ export async function pagerFollowUp(
   action: 'acknowledge' | 'resolve',
   by = '',
 ): Promise<void> {
-  const record = await pageRepository.get(deps.store, incident.id);
+  const record = await pageRepository.byIncident(deps.store, incident.id);
   if (!isOpenPage(record)) return;
   const key = dedupKeyOf(incident.number);
   if (action === 'resolve') await deps.pager.resolve(key, step.key);

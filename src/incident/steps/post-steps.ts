@@ -46,7 +46,7 @@ async function warnUnposted(deps: StepRunnerDeps, incident: Incident, channel: s
 
 async function messageOf(deps: StepRunnerDeps, incident: Incident, p: PostPayload): Promise<Message> {
   if (p.render === 'initial') {
-    const full = deps.reports.initial(incident, await pageRepository.get(deps.store, incident.id));
+    const full = deps.reports.initial(incident, await pageRepository.byIncident(deps.store, incident.id));
     return p.target === 'announcement' ? deps.reports.announcement(incident, 'declared', full) : full;
   }
   if (!p.message) throw new Error('a post step without a message');
@@ -92,7 +92,7 @@ async function postInThreads(
 /** Re-renders the posted reports and cards in place (acknowledged, roles, status, severity, resolved). */
 export async function refresh(deps: StepRunnerDeps, incident: Incident): Promise<void> {
   const { chat, reports, store } = deps;
-  const full = reports.initial(incident, await pageRepository.get(store, incident.id));
+  const full = reports.initial(incident, await pageRepository.byIncident(store, incident.id));
   const what = incident.status === 'resolved' ? 'resolved' : 'declared';
   for (const m of await stepStore.messages(store, incident.id)) {
     if (m.role === 'initial-channel') await chat.update(m, full);
