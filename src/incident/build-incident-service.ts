@@ -10,8 +10,10 @@ import { incidentRepository } from './incident-repository.js';
 import { IncidentService } from './incident-service.js';
 import type { MessageSource } from './message-source.js';
 import type { ServiceHealthProbe } from './page-context.js';
+import { pageRepository } from './page-state.js';
 import type { Pager } from './pager.js';
 import type { PagerActions } from './pager-actions.js';
+import { pagerRequests } from './pager-requests.js';
 import { registerIncidentReminders } from './reminders.js';
 import { IncidentReports } from './reports.js';
 import { SeverityPolicies } from './severity-policies.js';
@@ -60,7 +62,7 @@ export async function buildIncidentService(options: IncidentServiceOptions): Pro
     options.clock,
     settings.channel.bridgeUrl,
   );
-  const records = { incidents: incidentRepository, steps: stepStore };
+  const records = { incidents: incidentRepository, steps: stepStore, pages: pageRepository, pagerRequests };
   const runner = new StepRunner({
     store: options.store,
     records,

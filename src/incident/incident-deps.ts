@@ -15,12 +15,9 @@ import type { StepRunner } from './step-runner.js';
 
 /** What the incident flows share; built once by the IncidentService. */
 export interface IncidentDeps {
-  /**
-   * Transactions, the connection the records' methods are given outside one, and the SQL not yet
-   * behind a port (the page state and PagerDuty requests: page-state.ts, pager-requests.ts).
-   */
+  /** Transactions, and the connection the records' methods are given outside one; no flow runs SQL. */
   store: Store;
-  /** The incidents, timeline and pending steps, as every flow reads and writes them. */
+  /** Incidents, timeline, pending steps, page and PagerDuty requests, as every flow reads and writes them. */
   records: IncidentRecords;
   chat: Chat;
   clock: Clock;

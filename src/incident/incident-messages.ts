@@ -1,7 +1,7 @@
 import type { Message } from '../core/message.js';
 import type { Mrkdwn, Text } from '../core/mrkdwn.js';
 import type { Incident } from './model.js';
-import type { PageRecord } from './page-state.js';
+import type { PageRecord } from './page-model.js';
 
 /**
  * The rendering port of the incident flows: they decide what to say (our mrkdwn, the rendered

@@ -1,5 +1,6 @@
 import type { Queryable } from '../store/store.js';
 import type { Incident, IncidentRole, IncidentStatus, IncidentTimes, TimelineEntry } from './model.js';
+import type { PageChange, PageContext, PageRecord, PageState } from './page-model.js';
 import type { StepPayload } from './step-payload.js';
 
 /** A new incident as a declare stores it; the store gives it its id and number. */
@@ -110,14 +111,76 @@ export interface IncidentSteps {
 }
 
 /**
- * The incident rows, timeline and pending steps as the flows see them: the SQL repositories
- * (incident-repository.ts, step-store.ts) in the bot, in-memory ones in a unit test
- * (test/unit/incident/in-memory-incident-records.ts). Each method takes the `Queryable` it runs
- * on, so a flow's writes stay in the transaction it opened. The steps (steps/) take them from
- * the step runner's deps like every flow; only the runner's queue (claiming and finishing steps,
- * `StepQueue` in step-runner-deps.ts) is the step store's alone.
+ * An incident's page (one per incident), as the reports from the pager and the changes made in it
+ * move it. Who starts a page is the paging step, so recording one is not here.
+ */
+export interface IncidentPages {
+  byIncident(db: Queryable, incidentId: number): Promise<PageRecord | undefined>;
+  /**
+   * The paging step's record of a page going out (`queued`) or of there being no pager
+   * (`unconfigured`): a new page, or a fresh start of one that had ended (resolved, failed,
+   * unconfigured); a page still going keeps its state and is only given the new context.
+   */
+  paged(
+    db: Queryable,
+    incidentId: number,
+    state: 'queued' | 'unconfigured',
+    context: PageContext,
+    at: Date,
+  ): Promise<PageRecord>;
+  /**
+   * Applies a change; its state only if that moves the page on (a late report never moves it
+   * back), or with `from`, only when the page is in one of those states (else nothing is applied).
+   * The page before and after, or undefined when nothing was applied (or it was never paged).
+   */
+  apply(
+    db: Queryable,
+    incidentId: number,
+    change: PageChange,
+    at: Date,
+    from?: readonly PageState[],
+  ): Promise<{ before: PageRecord; after: PageRecord } | undefined>;
+}
+
+/** Whom a reassign goes to, or which level an escalation goes to, in the paging tool's incident. */
+export type PagerRequestTarget = { vendorId: string; userId?: string; userName?: string; level?: number };
+
+/** Reassign/escalate requests made from Slack, by the request (key) that asked. */
+export interface PagerRequests {
+  /**
+   * The request's target, decided once: the first time by `decide` (nothing is kept when it
+   * throws), after that the same, so a request worked again (a retry) repeats the same change — the
+   * same person, the same escalation level — which the paging tool treats as no change.
+   */
+  targetOf(
+    db: Queryable,
+    at: Date,
+    requestKey: string,
+    incidentId: number,
+    action: 'reassign' | 'escalate',
+    decide: () => Promise<PagerRequestTarget>,
+  ): Promise<PagerRequestTarget>;
+  /** Whether a change of this kind was asked for here after `since` (its webhook is then ours). */
+  madeSince(
+    db: Queryable,
+    incidentId: number,
+    action: 'reassign' | 'escalate',
+    since: Date,
+  ): Promise<boolean>;
+}
+
+/**
+ * The incident rows, timeline, pending steps, page and PagerDuty requests as the flows see them:
+ * the SQL repositories (incident-repository.ts, step-store.ts, page-state.ts, pager-requests.ts)
+ * in the bot, in-memory ones in a unit test (test/unit/incident/in-memory-incident-records.ts).
+ * Each method takes the `Queryable` it runs on, so a flow's writes stay in the transaction it
+ * opened. The steps (steps/) take them from the step runner's deps like every flow; only the
+ * runner's queue (claiming and finishing steps, `StepQueue` in step-runner-deps.ts) is the step
+ * store's own.
  */
 export interface IncidentRecords {
   incidents: IncidentRows;
   steps: IncidentSteps;
+  pages: IncidentPages;
+  pagerRequests: PagerRequests;
 }

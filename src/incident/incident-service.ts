@@ -7,7 +7,7 @@ import { type IncidentDeps, mustGet } from './incident-deps.js';
 import type { MessageSource } from './message-source.js';
 import type { Incident, IncidentRole, IncidentStatus, IncidentTimes, TimelineEntry } from './model.js';
 import { pageIncident } from './page-flow.js';
-import { type PageChange, type PageRecord, type PageState, pageRepository } from './page-state.js';
+import type { PageChange, PageRecord, PageState } from './page-model.js';
 import { changePage, type PageUpdate } from './page-updates.js';
 import type { VendorIncident } from './pager-actions.js';
 import { escalatePage, madeHereRecently, reassignPage } from './pager-actions-flow.js';
@@ -186,7 +186,9 @@ export class IncidentService {
   }
 
   page(number: number): Promise<PageRecord | undefined> {
-    return this.get(number).then((i) => (i ? pageRepository.get(this.deps.store, i.id) : undefined));
+    return this.get(number).then((i) =>
+      i ? this.deps.records.pages.byIncident(this.deps.store, i.id) : undefined,
+    );
   }
 
   /** Reassigns the incident's page in PagerDuty; `requestKey` makes a repeated request the same change. */

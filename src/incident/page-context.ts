@@ -1,7 +1,7 @@
 import type { Chat } from '../core/chat.js';
 import { withTimeout } from '../core/with-timeout.js';
 import type { Incident } from './model.js';
-import type { PageContext } from './page-state.js';
+import type { PageContext } from './page-model.js';
 
 /** The affected services' health, as the paging step reads it (the health area implements it). */
 export interface ServiceHealthProbe {

@@ -1,60 +1,5 @@
 import type { Queryable } from '../store/store.js';
-
-/**
- * Where an incident's page is, as its page card shows it. `unconfigured`: no paging integration,
- * nobody was paged. The order matters: a late report never moves a page back (a delivery report
- * arriving after PagerDuty's acknowledgement leaves it acknowledged).
- */
-export const PAGE_STATES = [
-  'unconfigured',
-  'queued',
-  'delayed',
-  'failed',
-  'triggered',
-  'acknowledged',
-  'resolved',
-] as const;
-export type PageState = (typeof PAGE_STATES)[number];
-
-/** What the page told on-call, kept so the card can show it. */
-export interface PageContext {
-  commander?: string;
-  services: string[];
-  /** `checkout · health: HTTP 503`, for the affected services' failing checks. */
-  failing: string[];
-  /** What the incident was declared from (an alert), if anything. */
-  origin?: string;
-  channelLink?: string;
-}
-
-export interface PageRecord {
-  incidentId: number;
-  state: PageState;
-  /** Why it is delayed or failed, in PagerDuty's or the network's words. */
-  note?: string;
-  delayedSince?: Date;
-  vendor: { id?: string; number?: number; url?: string };
-  assignees: string[];
-  escalationPolicy?: string;
-  escalationLevel?: number;
-  acknowledgedBy?: string;
-  resolvedBy?: string;
-  context: PageContext;
-  pagedAt: Date;
-}
-
-/** A change to a page; `vendor` fields fill in what is known, they never blank what was. */
-export interface PageChange {
-  state?: PageState;
-  note?: string | null;
-  delayedSince?: Date | null;
-  vendor?: { id?: string; number?: number; url?: string };
-  assignees?: string[];
-  escalationPolicy?: string;
-  escalationLevel?: number;
-  acknowledgedBy?: string;
-  resolvedBy?: string;
-}
+import { type PageChange, type PageContext, type PageRecord, type PageState, rankOf } from './page-model.js';
 
 interface Row {
   incident_id: string | number;
@@ -92,15 +37,12 @@ function toRecord(r: Row): PageRecord {
   };
 }
 
-export const rankOf = (state: PageState) => PAGE_STATES.indexOf(state);
-
-/** A page that went out and is not over: what PagerDuty may be told about (acknowledge, resolve). */
-export function isOpenPage(page: PageRecord | undefined): page is PageRecord {
-  return page !== undefined && !['unconfigured', 'failed', 'resolved'].includes(page.state);
-}
-
+/**
+ * The page state in SQL: the flows' `records.pages` (IncidentPages, incident-records.ts) in the
+ * bot. The steps (steps/) use it directly, and only the paging step records a page going out.
+ */
 export const pageRepository = {
-  async get(db: Queryable, incidentId: number): Promise<PageRecord | undefined> {
+  async byIncident(db: Queryable, incidentId: number): Promise<PageRecord | undefined> {
     const rows = await db.query<Row>('SELECT * FROM incident_pages WHERE incident_id = $1', [incidentId]);
     return rows[0] && toRecord(rows[0]);
   },
@@ -144,7 +86,7 @@ export const pageRepository = {
     at: Date,
     from?: readonly PageState[],
   ): Promise<{ before: PageRecord; after: PageRecord } | undefined> {
-    const current = await this.get(db, incidentId);
+    const current = await this.byIncident(db, incidentId);
     if (!current) return undefined;
     if (from && !from.includes(current.state)) return undefined;
     const forward = change.state && (from || rankOf(change.state) >= rankOf(current.state));

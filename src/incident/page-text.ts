@@ -1,7 +1,7 @@
 /** A page in words (our mrkdwn, not Block Kit): the state line of its card, the short line of the report. */
 import { link, type Mrkdwn, md } from '../core/mrkdwn.js';
 import { formatTime } from './incident-text.js';
-import type { PageRecord } from './page-state.js';
+import type { PageRecord } from './page-model.js';
 
 /** The vendor incident as a link when PagerDuty told us where it is. */
 function vendorLink(page: PageRecord): Mrkdwn {

@@ -1,5 +1,5 @@
 import { type IncidentDeps, mustGet } from './incident-deps.js';
-import { type PageChange, type PageRecord, type PageState, pageRepository } from './page-state.js';
+import type { PageChange, PageRecord, PageState } from './page-model.js';
 
 export interface PageUpdate {
   before: PageRecord;
@@ -19,7 +19,7 @@ export async function changePage(
   from?: readonly PageState[],
 ): Promise<PageUpdate | undefined> {
   const incident = await mustGet(deps, number);
-  const applied = await pageRepository.apply(deps.store, incident.id, change, deps.clock.now(), from);
+  const applied = await deps.records.pages.apply(deps.store, incident.id, change, deps.clock.now(), from);
   if (!applied) return undefined;
   const changed = JSON.stringify(applied.before) !== JSON.stringify(applied.after);
   if (changed) {

@@ -3,17 +3,16 @@ import { ConflictError, UnavailableError, UsageError } from '../core/errors.js';
 import { md, userMention } from '../core/mrkdwn.js';
 import { type IncidentDeps, mustGet } from './incident-deps.js';
 import { dedupKeyOf, type Incident } from './model.js';
-import { isOpenPage, type PageRecord, pageRepository } from './page-state.js';
+import { isOpenPage, type PageRecord } from './page-model.js';
 import { changePage } from './page-updates.js';
 import type { PagerActions, VendorIncident } from './pager-actions.js';
-import { pagerRequests } from './pager-requests.js';
 import { resolvedConflict } from './update-flows.js';
 
 /** What a reassign/escalate acts on: an open incident with an open page, and the REST API. */
 async function openPage(deps: IncidentDeps, number: number) {
   const incident = await mustGet(deps, number);
   if (incident.resolvedAt) throw resolvedConflict(incident);
-  const page = await pageRepository.get(deps.store, incident.id);
+  const page = await deps.records.pages.byIncident(deps.store, incident.id);
   if (!isOpenPage(page)) {
     throw new ConflictError(
       `Incident #${number} has no open page in PagerDuty: page on-call first with \`/bers incident page ${number}\`.`,
@@ -88,7 +87,7 @@ export async function reassignPage(
 ): Promise<VendorIncident> {
   const { incident, page, actions } = await openPage(deps, number);
   const from = await fromOf(deps, actions, actor);
-  const target = await pagerRequests.targetOf(
+  const target = await deps.records.pagerRequests.targetOf(
     deps.store,
     deps.clock.now(),
     requestKey,
@@ -131,7 +130,7 @@ export async function escalatePage(
 ): Promise<VendorIncident> {
   const { incident, page, actions } = await openPage(deps, number);
   const from = await fromOf(deps, actions, actor);
-  const target = await pagerRequests.targetOf(
+  const target = await deps.records.pagerRequests.targetOf(
     deps.store,
     deps.clock.now(),
     requestKey,
@@ -166,7 +165,7 @@ export async function madeHereRecently(
 ): Promise<boolean> {
   const incident = await mustGet(deps, number);
   const since = new Date(deps.clock.now().getTime() - 120_000);
-  return pagerRequests.madeSince(
+  return deps.records.pagerRequests.madeSince(
     deps.store,
     incident.id,
     kind === 'reassigned' ? 'reassign' : 'escalate',

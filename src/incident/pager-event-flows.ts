@@ -4,7 +4,7 @@ import { ConflictError } from '../core/errors.js';
 import type { IncidentService } from './incident-service.js';
 import type { Incident } from './model.js';
 import { numberOf, pageDeliveryFlows } from './page-delivery-flows.js';
-import type { PageChange } from './page-state.js';
+import type { PageChange } from './page-model.js';
 import type { PageFailureSink, PagerEvent, PagerEventSink } from './pager-events.js';
 
 function describe(event: PagerEvent): string {

@@ -1,9 +1,11 @@
 import type { Queryable } from '../store/store.js';
+import type { PagerRequests, PagerRequestTarget } from './incident-records.js';
 
-export type PagerRequestTarget = { vendorId: string; userId?: string; userName?: string; level?: number };
-
-/** Reassign/escalate requests made from Slack, by the request that asked (see 071_incident_pager_requests.sql). */
-export const pagerRequests = {
+/**
+ * Reassign/escalate requests made from Slack, by the request that asked (see
+ * 071_incident_pager_requests.sql): the flows' `records.pagerRequests` in the bot.
+ */
+export const pagerRequests: PagerRequests = {
   /**
    * The request's target, decided once: a request worked again (a retry) repeats the same change —
    * the same person, the same escalation level — which PagerDuty treats as no change.

@@ -5,7 +5,7 @@ import { link, type Mrkdwn, md, textWithMentions, userMention } from '../core/mr
 import type { IncidentMessages } from './incident-messages.js';
 import { acknowledger, channelOf, formatTime, mention, nextUpdateLine } from './incident-text.js';
 import { formatDuration, type Incident, type IncidentStatus, type TimelineEntry } from './model.js';
-import type { PageRecord } from './page-state.js';
+import type { PageRecord } from './page-model.js';
 import { pageSummary } from './page-text.js';
 import type { SeverityPolicies } from './severity-policies.js';
 import type { IncidentTemplates } from './templates.js';

@@ -1,5 +1,5 @@
 import type { Incident } from './model.js';
-import type { PageRecord } from './page-state.js';
+import type { PageRecord } from './page-model.js';
 import type { StepRunnerDeps } from './step-runner-deps.js';
 import type { PendingStep } from './step-store.js';
 import { careForChannel } from './steps/channel-care.js';

@@ -2,7 +2,7 @@ import type { Message } from '../core/message.js';
 import { joinMrkdwn, type Mrkdwn, md } from '../core/mrkdwn.js';
 import { formatTime, mention } from '../incident/incident-text.js';
 import type { Incident } from '../incident/model.js';
-import type { PageRecord } from '../incident/page-state.js';
+import type { PageRecord } from '../incident/page-model.js';
 import { pageStateLine } from '../incident/page-text.js';
 import { actions, context, section } from './blocks.js';
 import { INCIDENT_ACTIONS } from './incident-report-view.js';

@@ -4,7 +4,6 @@ import { chatRefusal } from '../../core/chat.js';
 import { isUserId } from '../../core/mrkdwn.js';
 import type { Queryable } from '../../store/store.js';
 import type { Incident } from '../model.js';
-import { pageRepository } from '../page-state.js';
 import type { StepRunnerDeps } from '../step-runner-deps.js';
 import { bookmarkClaims } from './bookmark-claims.js';
 
@@ -59,7 +58,7 @@ export function wantedBookmarks(care: ChannelCareSettings, pageUrl: string | und
  */
 export async function careForChannel(deps: StepRunnerDeps, incident: Incident): Promise<void> {
   if (!incident.channelId || incident.archivedAt) return;
-  const pageUrl = (await pageRepository.get(deps.store, incident.id))?.vendor.url;
+  const pageUrl = (await deps.records.pages.byIncident(deps.store, incident.id))?.vendor.url;
   for (const [what, task] of [
     ['topic', () => syncTopic(deps, incident, pageUrl)],
     ['bookmarks', () => syncBookmarks(deps, incident, pageUrl)],

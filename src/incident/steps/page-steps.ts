@@ -1,6 +1,6 @@
 import { dedupKeyOf, type Incident } from '../model.js';
 import { pageContextOf } from '../page-context.js';
-import { isOpenPage, type PageRecord, pageRepository } from '../page-state.js';
+import { isOpenPage, type PageRecord } from '../page-model.js';
 import type { StepRunnerDeps } from '../step-runner-deps.js';
 import type { PendingStep } from '../step-store.js';
 import { postOnce } from './marked-post.js';
@@ -12,7 +12,7 @@ export async function page(deps: StepRunnerDeps, incident: Incident, step: Pendi
   const { store, chat, clock } = deps;
   const pager = deps.pager;
   const context = await pageContextOf(incident, chat, deps.probe);
-  await pageRepository.paged(
+  await deps.records.pages.paged(
     store,
     incident.id,
     pager.configured ? 'queued' : 'unconfigured',
@@ -45,7 +45,7 @@ export async function postPageCard(
   reason: string,
 ): Promise<void> {
   if (!incident.channelId) throw new Error('the incident channel does not exist yet');
-  const record = await pageRepository.get(deps.store, incident.id);
+  const record = await deps.records.pages.byIncident(deps.store, incident.id);
   if (!record) throw new Error('the page card has no page to show');
   const role = `${PAGE_CARD}${step.key}`;
   // Posted and recorded by an attempt that died before marking the step done.
@@ -56,7 +56,7 @@ export async function postPageCard(
 
 /** Edits every page card of the incident to show the page as it is now. */
 export async function refreshPageCards(deps: StepRunnerDeps, incident: Incident, page?: PageRecord) {
-  const record = page ?? (await pageRepository.get(deps.store, incident.id));
+  const record = page ?? (await deps.records.pages.byIncident(deps.store, incident.id));
   if (!record) return;
   for (const m of await deps.records.steps.messages(deps.store, incident.id)) {
     if (!m.role.startsWith(PAGE_CARD)) continue;
@@ -78,7 +78,7 @@ export async function pagerFollowUp(
   action: 'acknowledge' | 'resolve',
   by = '',
 ): Promise<void> {
-  const record = await pageRepository.get(deps.store, incident.id);
+  const record = await deps.records.pages.byIncident(deps.store, incident.id);
   if (!isOpenPage(record)) return;
   const key = dedupKeyOf(incident.number);
   if (action === 'resolve') await deps.pager.resolve(key, step.key);
@@ -89,6 +89,6 @@ export async function pagerFollowUp(
     action === 'resolve'
       ? { state: 'resolved' as const }
       : { state: 'acknowledged' as const, acknowledgedBy: by };
-  const applied = await pageRepository.apply(deps.store, incident.id, change, deps.clock.now());
+  const applied = await deps.records.pages.apply(deps.store, incident.id, change, deps.clock.now());
   if (applied) await refreshPageCards(deps, incident, applied.after);
 }

@@ -2,7 +2,6 @@ import { chatErrorCode, chatRefusal } from '../../core/chat.js';
 import type { Message } from '../../core/message.js';
 import { cardRefs, cardsOf, MAIN_CARD_ROLE } from '../cards.js';
 import type { Incident } from '../model.js';
-import { pageRepository } from '../page-state.js';
 import type { StepRunnerDeps } from '../step-runner-deps.js';
 import type { PendingStep } from '../step-store.js';
 import { postOnce } from './marked-post.js';
@@ -46,7 +45,7 @@ async function warnUnposted(deps: StepRunnerDeps, incident: Incident, channel: s
 
 async function messageOf(deps: StepRunnerDeps, incident: Incident, p: PostPayload): Promise<Message> {
   if (p.render === 'initial') {
-    const full = deps.reports.initial(incident, await pageRepository.get(deps.store, incident.id));
+    const full = deps.reports.initial(incident, await deps.records.pages.byIncident(deps.store, incident.id));
     return p.target === 'announcement' ? deps.reports.announcement(incident, 'declared', full) : full;
   }
   if (!p.message) throw new Error('a post step without a message');
@@ -92,7 +91,7 @@ async function postInThreads(
 /** Re-renders the posted reports and cards in place (acknowledged, roles, status, severity, resolved). */
 export async function refresh(deps: StepRunnerDeps, incident: Incident): Promise<void> {
   const { chat, reports, store } = deps;
-  const full = reports.initial(incident, await pageRepository.get(store, incident.id));
+  const full = reports.initial(incident, await deps.records.pages.byIncident(store, incident.id));
   const what = incident.status === 'resolved' ? 'resolved' : 'declared';
   for (const m of await deps.records.steps.messages(store, incident.id)) {
     if (m.role === 'initial-channel') await chat.update(m, full);

@@ -5,6 +5,7 @@ import { ManualClock } from '../../../src/core/clock.js';
 import type { Message } from '../../../src/core/message.js';
 import type { IncidentDeps } from '../../../src/incident/incident-deps.js';
 import type { Incident } from '../../../src/incident/model.js';
+import type { PageRecord } from '../../../src/incident/page-model.js';
 import { SeverityPolicies } from '../../../src/incident/severity-policies.js';
 import type { Queryable, Store } from '../../../src/store/store.js';
 import { configFrom, MINIMAL_CONFIG } from '../../helpers/config.js';
@@ -34,6 +35,8 @@ export function inMemoryIncidentDeps(incidents: Incident[] = [], clock = new Man
   /** Cancelled timer keys; a cancelled prefix ends in `*`. */
   const cancelled: string[] = [];
   const ran: number[] = [];
+  /** What the runner re-rendered: the reports and announcement cards, or the page cards (with the page). */
+  const refreshed: { what: 'reports' | 'page-cards'; incident: number; page?: PageRecord }[] = [];
   const posted: { channel: string; message: Message; threadTs?: string }[] = [];
   const transactions = { count: 0 };
   const store: Store = {
@@ -90,8 +93,9 @@ export function inMemoryIncidentDeps(incidents: Incident[] = [], clock = new Man
     render,
     runner: {
       run: async (id) => void ran.push(id),
-      refresh: async () => {},
-      refreshPageCards: async () => {},
+      refresh: async (incident) => void refreshed.push({ what: 'reports', incident: incident.number }),
+      refreshPageCards: async (incident, page) =>
+        void refreshed.push({ what: 'page-cards', incident: incident.number, ...(page ? { page } : {}) }),
       sweep: async () => 0,
     },
     serviceNames: config.services.map((s) => s.name),
@@ -103,6 +107,7 @@ export function inMemoryIncidentDeps(incidents: Incident[] = [], clock = new Man
     scheduled,
     cancelled,
     ran,
+    refreshed,
     posted,
     render,
     reports,

@@ -2,6 +2,7 @@ import type { IncidentRecords, IncidentRows } from '../../../src/incident/incide
 import type { Incident, IncidentRole, TimelineEntry } from '../../../src/incident/model.js';
 import type { StepPayload } from '../../../src/incident/step-payload.js';
 import type { Queryable } from '../../../src/store/store.js';
+import { type InMemoryPageRecords, inMemoryPageRecords } from './in-memory-page-records.js';
 
 /** The Incident field of each role, as the SQL repository's role columns. */
 const ROLE_FIELDS: Record<IncidentRole, keyof Incident> = {
@@ -10,8 +11,8 @@ const ROLE_FIELDS: Record<IncidentRole, keyof Incident> = {
   comms: 'commsId',
 };
 
-/** What a flow stored: incidents by number, timeline entries, steps in the order added. */
-export interface InMemoryIncidentRecords extends IncidentRecords {
+/** What a flow stored: incidents by number, timeline entries, steps in the order added, pages. */
+export interface InMemoryIncidentRecords extends IncidentRecords, InMemoryPageRecords {
   rows: Map<number, Incident>;
   timeline: (TimelineEntry & { incidentId: number; sourceKey?: string })[];
   stepsAdded: { incidentId: number; key: string; payload: StepPayload }[];
@@ -26,8 +27,9 @@ export interface InMemoryIncidentRecords extends IncidentRecords {
  * open" changes nothing on a resolved incident, a timeline source key, a step key and a request key
  * are recorded once. Which transaction a write ran in is `txOf(db)` (the fake store's numbering);
  * the data is one copy, as if every transaction committed. What it cannot mean (a role it does not
- * know, a request-key lock outside a transaction) throws, so a flow asking for something new fails
- * its test instead of passing it wrongly.
+ * know, a request-key lock outside a transaction, a page state or PagerDuty action it does not
+ * know) throws, so a flow asking for something new fails its test instead of passing it wrongly.
+ * The page and the PagerDuty requests keep their SQL's rules too (in-memory-page-records.ts).
  */
 export function inMemoryIncidentRecords(
   incidents: Incident[] = [],
@@ -60,6 +62,8 @@ export function inMemoryIncidentRecords(
     return { ...row };
   };
   const open = (i: Incident) => !i.resolvedAt;
+  // The page and PagerDuty requests (in-memory-page-records.ts), their writes beside the rows'.
+  const paging = inMemoryPageRecords(wrote);
   const copy = (i: Incident | undefined) => i && { ...i };
   const rowsPort: IncidentRows = {
     byNumber: async (_db, number) => copy(rows.get(number)),
@@ -185,6 +189,7 @@ export function inMemoryIncidentRecords(
     messages,
     writes,
     incidents: rowsPort,
+    ...paging,
     steps: {
       async add(db, incidentId, _at, steps) {
         wrote('addSteps', db);

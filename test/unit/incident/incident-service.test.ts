@@ -3,6 +3,7 @@ import { NotFoundError } from '../../../src/core/errors.js';
 import { IncidentService } from '../../../src/incident/incident-service.js';
 import { PUBLIC_UPDATE } from '../../../src/incident/update-flows.js';
 import { inMemoryIncidentDeps, openIncident } from './in-memory-incident-deps.js';
+import { seedPage } from './in-memory-page-records.js';
 
 const resolvedAt = new Date('2026-01-05T07:40:00Z');
 
@@ -65,5 +66,14 @@ describe('IncidentService reads (in-memory ports)', () => {
     expect(await service.pendingSteps(13)).toBe(0);
     expect(await service.timeline(12)).toEqual([]);
     await expect(service.pendingSteps(99)).rejects.toBeInstanceOf(NotFoundError);
+  });
+
+  it('reads an incident’s page; none for one never paged or unknown', async () => {
+    const h = inMemoryIncidentDeps(incidents());
+    h.records.pageRows.set(7, seedPage());
+    const service = new IncidentService(h.deps);
+    expect(await service.page(12)).toEqual(seedPage());
+    expect(await service.page(13)).toBeUndefined();
+    expect(await service.page(99)).toBeUndefined();
   });
 });

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ManualClock } from '../../../src/core/clock.js';
-import type { PageRecord } from '../../../src/incident/page-state.js';
+import type { PageRecord } from '../../../src/incident/page-model.js';
 import { IncidentReports } from '../../../src/incident/reports.js';
 import { SeverityPolicies } from '../../../src/incident/severity-policies.js';
 import { IncidentTemplates } from '../../../src/incident/templates.js';
