@@ -100,7 +100,9 @@ export const incidentSettingsSchema = z
     announcementChannel: z.string().min(2).default('#incidents'),
     severities: z
       .record(z.string().regex(/^[A-Z][A-Z0-9]{0,7}$/, 'severity names are like P0, SEV1'), severitySchema)
-      .default(structuredClone(DEFAULT_SEVERITIES) as never)
+      // `prefault`: the table goes through the schema like a configured one, so its defaults
+      // (`pagerResolve: resolve`, `requireCommander: false`) apply; `default` would skip them.
+      .prefault(() => structuredClone(DEFAULT_SEVERITIES) as never)
       .refine((s) => Object.keys(s).length > 0, 'configure at least one severity'),
     /** A directory whose `<name>.hbs` files replace the shipped templates (relative to the working dir). */
     templatesDir: z.string().optional(),
