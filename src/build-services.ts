@@ -23,6 +23,7 @@ import type { ReportSources } from './reports/report-sources.js';
 import { alertReportSource } from './reports/sources/alert-report-source.js';
 import { incidentReportSource } from './reports/sources/incident-report-source.js';
 import { kpiReportSource } from './reports/sources/kpi-report-source.js';
+import { RunRepository } from './runbooks/run-repository.js';
 import { runbookFor } from './runbooks/runbook-match.js';
 import { RunbookWalker } from './runbooks/runbook-walker.js';
 import { TimerService } from './scheduler/timers.js';
@@ -154,7 +155,8 @@ export async function buildServices(
     actions,
     logs,
     runbooks: new RunbookWalker({
-      ...{ store, chat, clock, log, audit, timers, health, kpis, actions, logs },
+      ...{ chat, clock, log, audit, timers, health, kpis, actions, logs },
+      runs: new RunRepository(store),
       runbooks: config.runbooks.definitions,
       alerts: alertsArea.service,
       serviceOf: (name) => names.canonical(name),

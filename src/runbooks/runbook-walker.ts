@@ -8,9 +8,8 @@ import type { Clock } from '../core/clock.js';
 import { NotFoundError, UsageError } from '../core/errors.js';
 import { md } from '../core/mrkdwn.js';
 import type { TimerService } from '../scheduler/timers.js';
-import type { Store } from '../store/store.js';
 import { ACT_TIMER, ActStep } from './act-step.js';
-import { type RunbookRun, RunRepository, type RunState } from './run-repository.js';
+import type { RunbookRun, RunRepository, RunState } from './run-repository.js';
 import { RunThread } from './run-thread.js';
 import type { RunButton, RunbookMessages } from './runbook-messages.js';
 import { safely } from './steps/failure-note.js';
@@ -24,7 +23,8 @@ import { startWatch, type WatchPayload } from './watch-timer.js';
 
 export interface WalkerDeps extends ContextDeps {
   runbooks: readonly Runbook[];
-  store: Store;
+  /** The runs and their steps as stored (run-repository.ts, wired by the composition root). */
+  runs: RunRepository;
   chat: Chat;
   clock: Clock;
   log: Logger;
@@ -43,7 +43,7 @@ export class RunbookWalker {
   private readonly acts: ActStep;
 
   constructor(private readonly deps: WalkerDeps) {
-    this.runs = new RunRepository(deps.store);
+    this.runs = deps.runs;
     const stepsOf = (name: string) => this.runbook(name).steps.length;
     this.thread = new RunThread({
       ...{ chat: deps.chat, audit: deps.audit, render: deps.render },
