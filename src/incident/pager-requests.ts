@@ -6,18 +6,8 @@ import type { PagerRequests, PagerRequestTarget } from './incident-records.js';
  * 071_incident_pager_requests.sql): the flows' `records.pagerRequests` in the bot.
  */
 export const pagerRequests: PagerRequests = {
-  /**
-   * The request's target, decided once: a request worked again (a retry) repeats the same change —
-   * the same person, the same escalation level — which PagerDuty treats as no change.
-   */
-  async targetOf(
-    db: Queryable,
-    at: Date,
-    requestKey: string,
-    incidentId: number,
-    action: 'reassign' | 'escalate',
-    decide: () => Promise<PagerRequestTarget>,
-  ): Promise<PagerRequestTarget> {
+  // Typed by the port (incident-records.ts), which says what it promises.
+  async targetOf(db, at, requestKey, incidentId, action, decide) {
     const [earlier] = await db.query<{ target: PagerRequestTarget }>(
       'SELECT target FROM incident_pager_requests WHERE request_key = $1',
       [requestKey],

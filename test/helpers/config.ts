@@ -25,3 +25,13 @@ export function problemsOf(yaml: string, env: Record<string, string> = {}): stri
   }
   return [];
 }
+
+/** Two Unjucks services, one with an alias: what the maintenance tests silence. */
+export const UNJUCKS_SERVICES = `
+services:
+  - name: unjucks-api
+    aliases: [api]
+    checks: [{ kind: tcp, host: 127.0.0.1, port: 1 }]
+  - name: unjucks-db
+    checks: [{ kind: tcp, host: 127.0.0.1, port: 1 }]
+`;

@@ -2,21 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { OperationArg } from '../../../src/actions/operation.js';
 import { argValue, checkArgs, parseArgs } from '../../../src/actions/operation-args.js';
 import { UsageError } from '../../../src/core/errors.js';
+import { cacheArg, ttlArg } from '../../helpers/operation-args.js';
 
-const cache: OperationArg = {
-  type: 'enum',
-  name: 'cache',
-  optional: false,
-  values: ['environment-detection', 'configuration'],
-};
-const ttl: OperationArg = {
-  type: 'duration',
-  name: 'ttl',
-  optional: false,
-  min: '1m',
-  max: '1h',
-  unit: 'ms',
-};
+const cache = cacheArg(['environment-detection', 'configuration']);
+const ttl = ttlArg;
 const instances: OperationArg = { type: 'int', name: 'instances', optional: false, min: 1, max: 10 };
 const tenant: OperationArg = {
   type: 'string',

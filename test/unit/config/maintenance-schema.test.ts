@@ -1,14 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { problemsOf } from '../../helpers/config.js';
-
-const SERVICES = `
-services:
-  - name: unjucks-api
-    aliases: [api]
-    checks: [{ kind: tcp, host: 127.0.0.1, port: 1 }]
-  - name: unjucks-db
-    checks: [{ kind: tcp, host: 127.0.0.1, port: 1 }]
-`;
+import { problemsOf, UNJUCKS_SERVICES as SERVICES } from '../../helpers/config.js';
 
 describe('maintenance silenceMatchers', () => {
   it('refuses an unknown service, an alias, a bad label name and an empty list', () => {

@@ -1,17 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { OperationArg } from '../../../src/actions/operation.js';
 import { runbookIssues } from '../../../src/config/runbook-issues.js';
 import { runbookSchema } from '../../../src/config/runbook-schema.js';
+import { cacheArg, ttlArg } from '../../helpers/operation-args.js';
 
-const cache: OperationArg = { type: 'enum', name: 'cache', optional: false, values: ['configuration'] };
-const ttl: OperationArg = {
-  type: 'duration',
-  name: 'ttl',
-  optional: false,
-  min: '1m',
-  max: '1h',
-  unit: 'ms',
-};
+const cache = cacheArg();
+const ttl = ttlArg;
 
 describe('runbook gather and act steps', () => {
   it("names a query's unknown KPI and an act's fixed argument the operation does not take", () => {

@@ -2,16 +2,10 @@ import { describe, expect, it } from 'vitest';
 import type { OperationArg } from '../../../src/actions/operation.js';
 import { UsageError } from '../../../src/core/errors.js';
 import { fieldError, namedArgs, needsForm, promptedArgs } from '../../../src/runbooks/act-args.js';
+import { cacheArg, ttlArg } from '../../helpers/operation-args.js';
 
-const cache: OperationArg = { type: 'enum', name: 'cache', optional: false, values: ['configuration'] };
-const ttl: OperationArg = {
-  type: 'duration',
-  name: 'ttl',
-  optional: false,
-  min: '1m',
-  max: '1h',
-  unit: 'ms',
-};
+const cache = cacheArg();
+const ttl = ttlArg;
 const note: OperationArg = { type: 'string', name: 'note', optional: true, pattern: '.*', maxLength: 64 };
 
 describe('runbook gather and act steps', () => {
