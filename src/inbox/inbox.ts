@@ -91,34 +91,27 @@ export class Inbox {
   }
 
   private async recover(): Promise<void> {
-    if (this.options.target.kind === 'journal') await this.upkeepJournal(0);
+    if (this.options.target.kind === 'journal') await this.takeUpJournaled(0);
     await this.tick();
   }
 
   /**
-   * One pass over the journal: journaled requests not done, at least `minAgeMs` old (a younger one
-   * may still be on its way from the ingress thread), and not being worked here, are taken up (at
-   * start all of them, later the ones whose work failed because the store was down, so they are
-   * retried rather than left until the next start); a closed segment whose every request is done
-   * is deleted (never the newest, still being written). One query asks which are done.
+   * Journaled requests not done, at least `minAgeMs` old (a younger one may still be on its way from
+   * the ingress thread), and not being worked here: at start all of them, later the ones whose work
+   * failed (the store was down), so they are retried rather than left until the next start.
    */
-  private async upkeepJournal(minAgeMs: number): Promise<void> {
+  private async takeUpJournaled(minAgeMs: number): Promise<void> {
     const { target, store, clock } = this.options;
     if (target.kind !== 'journal') return;
     const cutoff = clock.now().getTime() - minAgeMs;
-    const journal = new Journal(target.dir);
-    const segments = await journal.segments();
-    const done = await repo.doneAmong(
-      store,
-      segments.flatMap((s) => s.ids),
-    );
-    for (const [i, segment] of segments.entries()) {
-      if (segment.ids.every((id) => done.has(id))) {
-        if (i < segments.length - 1) await journal.remove(segment);
-        continue;
-      }
-      const open = segment.ids.filter((id) => !done.has(id) && !this.inFlight.has(id));
-      const left = journal.requests(segment, open).filter((r) => Date.parse(r.receivedAt) <= cutoff);
+    for (const segment of await new Journal(target.dir).segments()) {
+      const done = await repo.doneAmong(
+        store,
+        segment.requests.map((r) => r.id),
+      );
+      const left = segment.requests.filter(
+        (r) => !done.has(r.id) && !this.inFlight.has(r.id) && Date.parse(r.receivedAt) <= cutoff,
+      );
       for (const request of left) void this.takeUp(request, await repo.takeUp(store, request));
     }
   }
@@ -133,13 +126,29 @@ export class Inbox {
           void this.takeUp(request, attempts);
         }
       }
-      if (target.kind === 'journal') await this.upkeepJournal(RETRY_AFTER_MS);
+      if (target.kind === 'journal') {
+        await this.takeUpJournaled(RETRY_AFTER_MS);
+        await this.compact(target.dir);
+      }
       if (Date.now() - this.lastPurge > PURGE_EVERY_MS) {
         this.lastPurge = Date.now();
         await repo.purgeDone(store);
       }
     } catch (error) {
       log.error({ err: error }, 'inbox upkeep failed; retrying');
+    }
+  }
+
+  /** Deletes journal segments whose every request is done; never the newest, still being written. */
+  private async compact(dir: string): Promise<void> {
+    const journal = new Journal(dir);
+    const closed = (await journal.segments()).slice(0, -1);
+    for (const segment of closed) {
+      const done = await repo.doneAmong(
+        this.options.store,
+        segment.requests.map((r) => r.id),
+      );
+      if (segment.requests.every((r) => done.has(r.id))) await journal.remove(segment);
     }
   }
 
