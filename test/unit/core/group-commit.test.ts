@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { GroupCommit } from '../../../src/core/group-commit.js';
 
 describe('GroupCommit', () => {
@@ -67,27 +67,39 @@ describe('GroupCommit', () => {
   });
 
   it('spaces its writes under load, and writes an item after a quiet spell at once', async () => {
-    const writes: { items: number[]; at: number }[] = [];
-    const start = performance.now();
-    const group = new GroupCommit(
-      async (items: number[]) => {
-        writes.push({ items, at: performance.now() - start });
-        return items;
-      },
-      { gather: 'turn', spacingMs: 60 },
-    );
-    await group.add(1);
-    // Three more, each in a turn of its own, all within the spacing: one write, after it.
-    const later = [2, 3, 4].map(
-      (n, i) => new Promise<number>((resolve) => setTimeout(() => void group.add(n).then(resolve), i * 5)),
-    );
-    await Promise.all(later);
-    await new Promise((r) => setTimeout(r, 80));
-    await group.add(5);
-    expect(writes.map((w) => w.items)).toEqual([[1], [2, 3, 4], [5]]);
-    // Node's timers may fire a millisecond early; never a whole spacing early.
-    expect(writes[1]!.at - writes[0]!.at).toBeGreaterThanOrEqual(55);
-    // After a quiet spell longer than the spacing: no wait.
-    expect(writes[2]!.at - writes[1]!.at).toBeGreaterThanOrEqual(80);
+    // The clock is vitest's, so the spacing is checked exactly, not against a busy machine's timers.
+    vi.useFakeTimers({ toFake: ['setTimeout', 'setImmediate', 'performance'] });
+    try {
+      const writes: { items: number[]; at: number }[] = [];
+      const group = new GroupCommit(
+        async (items: number[]) => {
+          writes.push({ items, at: performance.now() });
+          return items;
+        },
+        { gather: 'turn', spacingMs: 60 },
+      );
+      const first = group.add(1);
+      await vi.advanceTimersToNextTimerAsync();
+      await first;
+      // Three more, 5 ms apart, all within the spacing: one write, when the spacing is up.
+      const later: Promise<number>[] = [];
+      for (const n of [2, 3, 4]) {
+        later.push(group.add(n));
+        await vi.advanceTimersByTimeAsync(5);
+      }
+      await vi.advanceTimersByTimeAsync(60);
+      await Promise.all(later);
+      // After a quiet spell longer than the spacing: written in the same turn, no wait.
+      await vi.advanceTimersByTimeAsync(100);
+      const quietAt = performance.now();
+      const last = group.add(5);
+      await vi.advanceTimersToNextTimerAsync();
+      await last;
+      expect(writes.map((w) => w.items)).toEqual([[1], [2, 3, 4], [5]]);
+      expect(writes[1]!.at - writes[0]!.at).toBe(60);
+      expect(writes[2]!.at).toBe(quietAt);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
