@@ -3,7 +3,7 @@ export type { Bot, BotOptions } from './bot-options.js';
 
 import { randomUUID } from 'node:crypto';
 import { allCommands } from '../commands/index.js';
-import { type Bot, type BotOptions, storeFatalities } from './bot-options.js';
+import type { Bot, BotOptions } from './bot-options.js';
 import { buildServices } from './build-services.js';
 import { type Settings, slackModeOf } from './config/settings.js';
 import { ButtonBoard } from './console/button-board.js';
@@ -62,12 +62,11 @@ async function assembleBot(options: BotOptions, ingressThread: PreparedThread): 
   const ownsStore = options.store === undefined;
   const store =
     options.store ??
-    (await (options.storeOpening ??
-      openStore({
-        databaseUrl: settings.DATABASE_URL,
-        dataDir: settings.BERS_DATA_DIR,
-        ...storeFatalities(fatal),
-      })));
+    (await openStore({
+      databaseUrl: settings.DATABASE_URL,
+      dataDir: settings.BERS_DATA_DIR,
+      onLockLost: (error) => fatal('lost the data directory lock; stopping to protect the store', error),
+    }));
   const metrics = new BotMetrics();
   const consoleIo = options.console ?? {
     input: process.stdin,

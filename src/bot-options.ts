@@ -24,11 +24,6 @@ export interface BotOptions {
   clock?: Clock;
   /** Injected by tests; otherwise opened from DATABASE_URL / BERS_DATA_DIR and closed on stop. */
   store?: Store;
-  /**
-   * The bot's own store, already being opened by the caller (run-bot.ts starts it before it loads
-   * the bot's modules, so the two overlap); owned and closed on stop like one opened here.
-   */
-  storeOpening?: Promise<Store>;
   /** Console mode's terminal; defaults to the process's stdin/stdout. */
   console?: ConsoleIo;
   /**
@@ -76,12 +71,4 @@ export interface Bot {
   /** Console mode: reads commands until end of input. */
   runConsole(): Promise<void>;
   stop(): Promise<void>;
-}
-
-/** What stops the bot when its store can no longer be trusted (see StoreOptions). */
-export function storeFatalities(fatal: (reason: string, error: Error) => void) {
-  return {
-    onLockLost: (error: Error) => fatal('lost the data directory lock; stopping to protect the store', error),
-    onThreadLost: (error: Error) => fatal("the embedded store's thread died; stopping", error),
-  };
 }

@@ -9,13 +9,8 @@ import { isBersError } from './core/errors.js';
 async function main(command: CliCommand): Promise<void> {
   switch (command.kind) {
     case 'run': {
-      // First of all, the embedded store's thread starts loading PGlite and compiling its WASM: it
-      // takes about as long as this thread's loading of the bot, and the two overlap.
-      const storeThread = process.env.DATABASE_URL
-        ? undefined
-        : (await import('./store/thread-store.js')).ThreadStore.prepare();
       const { runBot } = await import('./cli/run-bot.js');
-      return runBot(process.env, storeThread);
+      return runBot(process.env);
     }
     case 'help': {
       const [{ cliHelp }, { packageVersion }] = await Promise.all([

@@ -42,10 +42,9 @@ export class Inbox {
       await repo.complete(this.options.store, done);
       return done.map(() => undefined);
     },
-    // Those finished in one turn of the event loop together (the in-memory PGlite never yields
-    // mid-write), and under load at most one write per 10 ms: nothing waits for a done mark (the
-    // reply has gone), and a crash inside those 10 ms only has the request worked again, as any
-    // crash mid-work.
+    // Those finished in one turn of the event loop together (PGlite never yields mid-write), and
+    // under load at most one write per 10 ms: nothing waits for a done mark (the reply has gone),
+    // and a crash inside those 10 ms only has the request worked again, as any crash mid-work.
     { gather: 'turn', spacingMs: 10 },
   );
   private timer?: NodeJS.Timeout;

@@ -1,12 +1,12 @@
 import type { Worker } from 'node:worker_threads';
 import type { Logger } from 'pino';
-import { moduleBeside, startModuleWorker } from '../core/module-worker.js';
 import type { HttpRequest, HttpRouter } from '../http/routes.js';
 import type { KeptRequest } from '../inbox/kept-request.js';
 import { relayLogLine } from '../observability/log-relay.js';
 import type { ViewAck } from '../slack/view-ack.js';
 import { type Begin, type FromIngress, type IngressOptions, PREPARED, type ToIngress } from './protocol.js';
 import { CrashHistory, DEFAULT_RESTART_POLICY, type RestartPolicy } from './restart-policy.js';
+import { moduleBeside, startModuleWorker } from './start-worker.js';
 
 /** A thread started by `Ingress.prepare()`, waiting for its options. */
 export interface PreparedThread {

@@ -33,7 +33,7 @@ export type FromIngress =
 
 /**
  * The workerData of a thread started before its options are known (Ingress.prepare): it loads its
- * modules (Bolt is most of its start-up) while the main thread loads the bot's, then waits for
+ * modules (Bolt is most of its start-up) while the main thread opens the store, then waits for
  * one `Begin` message and runs as a thread started with those options would.
  */
 export const PREPARED = 'prepared';

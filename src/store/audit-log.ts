@@ -66,8 +66,7 @@ function valuesOf(rows: number): string {
  * still resolves once its own row is written.
  */
 export class AuditLog implements AuditSink {
-  // A tick's wait: on the in-memory PGlite no write is ever in flight while another command
-  // finishes (in its thread, the embedded store yields, and the batch forms anyway). Spaced
+  // A tick's wait: on PGlite no write is ever in flight while another command finishes. Spaced
   // 5 ms apart under load: a reply waits for its row, so the spacing is what load adds to it.
   private readonly writes = new GroupCommit((rows: Pending[]) => this.write(rows), {
     gather: 'turn',

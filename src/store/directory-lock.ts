@@ -21,8 +21,8 @@ export class StoreLockedError extends BersError {
 
 /**
  * How long without a refresh before a holder on ANOTHER host is presumed dead. Long on purpose:
- * a loaded machine can hold up the refresh for many seconds (PGlite's WASM used to block the very
- * event loop that refreshes it), and a short window would let a second process steal a live lock. Holders on this host are judged by their pid instead.
+ * PGlite's WASM work blocks the event loop (many seconds on a loaded machine), and a short window
+ * would let a second process steal a live lock. Holders on this host are judged by their pid instead.
  */
 const STALE_MS = 60 * 60_000;
 

@@ -45,15 +45,3 @@ async function upToDate(store: Store, files: string[]): Promise<boolean> {
     return false; // no schema_migrations yet: a new database
   }
 }
-
-/** The store `opening` resolves to, migrated; closed again when migrating fails. */
-export async function migrated<S extends Store>(opening: Promise<S>): Promise<S> {
-  const store = await opening;
-  try {
-    await migrate(store);
-  } catch (error) {
-    await store.close();
-    throw error;
-  }
-  return store;
-}

@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises';
 import { setFlagsFromString } from 'node:v8';
-import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { PGlite } from '@electric-sql/pglite';
 
 /**
  * PostgreSQL settings for the embedded store. Its memory is the WASM module's linear memory, which
@@ -48,22 +47,4 @@ export async function withBaselineWasm<T>(open: () => Promise<T>): Promise<T> {
   } finally {
     setFlagsFromString('--no-liftoff-only');
   }
-}
-
-/** A compiled WebAssembly module, as PGlite takes one (Node's types do not declare WebAssembly). */
-export type CompiledWasm = NonNullable<PGliteOptions['pgliteWasmModule']>;
-
-const wasmApi = (
-  globalThis as unknown as { WebAssembly: { compile(bytes: Uint8Array): Promise<CompiledWasm> } }
-).WebAssembly;
-
-/**
- * PGlite's WebAssembly compiled as PGlite itself would (for Liftoff only, as above), for a caller
- * that compiles it ahead of opening: the store's thread does it while it waits for its directory.
- * Open with it inside withBaselineWasm too, so functions compiled lazily at first call get the
- * same tier.
- */
-export function compilePgliteWasm(): Promise<CompiledWasm> {
-  const wasm = new URL('./pglite.wasm', import.meta.resolve('@electric-sql/pglite'));
-  return withBaselineWasm(async () => wasmApi.compile(await readFile(wasm)));
 }

@@ -1,12 +1,25 @@
 import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { PGlite } from '@electric-sql/pglite';
+import { PGlite, type Transaction } from '@electric-sql/pglite';
 import { type DirectoryLock, lockDirectory } from './directory-lock.js';
-import { runOnPglite } from './pglite-run.js';
-import { type CompiledWasm, pgliteStartParams, withBaselineWasm } from './pglite-settings.js';
+import { pgliteStartParams, withBaselineWasm } from './pglite-settings.js';
+import { storableParams } from './storable-params.js';
 import type { Queryable, Store } from './store.js';
 import { unpackTemplate } from './unpack-template.js';
+
+async function run<T extends object>(
+  db: PGlite | Transaction,
+  sql: string,
+  params?: readonly unknown[],
+): Promise<T[]> {
+  // Parameterless text may hold several statements (migrations); `exec` runs them all.
+  if (!params || params.length === 0) {
+    const results = await db.exec(sql);
+    return (results.at(-1)?.rows ?? []) as T[];
+  }
+  return (await db.query<T>(sql, storableParams(params))).rows;
+}
 
 export interface PgliteOpenOptions {
   onLockLost?: (error: Error) => void;
@@ -16,13 +29,6 @@ export interface PgliteOpenOptions {
    * directory already holds a database.
    */
   template?: string;
-  /**
-   * The caller already holds the directory's lock and releases it itself (the store thread, whose
-   * parent locked the directory: see pglite-thread-store.ts).
-   */
-  lockedByCaller?: boolean;
-  /** PGlite's WebAssembly, already compiled (compilePgliteWasm), instead of compiling it here. */
-  wasmModule?: CompiledWasm;
 }
 
 /** The embedded store: PostgreSQL compiled to WASM, persisted in a directory this process locks. */
@@ -40,28 +46,28 @@ export class PgliteStore implements Store {
    * directory corrupt it.
    */
   static async open(dataDir: string | undefined, opening: PgliteOpenOptions = {}): Promise<PgliteStore> {
-    const options = { startParams: pgliteStartParams(), pgliteWasmModule: opening.wasmModule };
+    const options = { startParams: pgliteStartParams() };
     if (dataDir === undefined)
       return new PgliteStore(await withBaselineWasm(() => PGlite.create(options)), undefined);
     await mkdir(dataDir, { recursive: true });
-    const lock = opening.lockedByCaller ? undefined : await lockDirectory(dataDir, opening.onLockLost);
+    const lock = await lockDirectory(dataDir, opening.onLockLost);
     try {
       // Checked under the lock: only this process can be creating the database now.
       if (opening.template && !existsSync(join(dataDir, 'PG_VERSION')))
         await unpackTemplate(opening.template, dataDir);
       return new PgliteStore(await withBaselineWasm(() => PGlite.create(dataDir, options)), lock);
     } catch (error) {
-      await lock?.release();
+      await lock.release();
       throw error;
     }
   }
 
   query<T extends object = Record<string, unknown>>(sql: string, params?: readonly unknown[]): Promise<T[]> {
-    return runOnPglite<T>(this.db, sql, params);
+    return run<T>(this.db, sql, params);
   }
 
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T> {
-    return this.db.transaction((tx) => fn({ query: (sql, params) => runOnPglite(tx, sql, params) }));
+    return this.db.transaction((tx) => fn({ query: (sql, params) => run(tx, sql, params) }));
   }
 
   /** The whole database as a gzipped tarball, which `open`'s `template` accepts. */

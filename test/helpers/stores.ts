@@ -6,7 +6,6 @@ import { migrate } from '../../src/store/migrate.js';
 import { PgliteStore } from '../../src/store/pglite-store.js';
 import { PostgresStore } from '../../src/store/postgres-store.js';
 import type { Store } from '../../src/store/store.js';
-import { ThreadStore } from '../../src/store/thread-store.js';
 
 export interface StoreBackend {
   name: 'pglite' | 'postgres';
@@ -63,13 +62,12 @@ function pgliteTemplate(): { template: string; copies: string } | undefined {
 
 /**
  * A fresh embedded store: a copy of the run's migrated template directory, which skips PGlite's
- * initdb, opened as the bot opens it (in its own thread, thread-store.ts); in memory on this thread
- * where there is no template.
+ * initdb; in memory where there is no template.
  */
 async function openPglite(): Promise<Store> {
   const dirs = pgliteTemplate();
   if (!dirs?.template) return PgliteStore.open(undefined);
   const dir = join(await mkdtemp(join(dirs.copies, 'store-')), 'data');
   await cp(dirs.template, dir, { recursive: true });
-  return ThreadStore.open(dir);
+  return PgliteStore.open(dir);
 }

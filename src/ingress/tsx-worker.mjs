@@ -1,4 +1,4 @@
-// A worker started on a TypeScript module (see module-worker.ts): register tsx, then load the
+// A worker started on a TypeScript module (see start-worker.ts): register tsx, then load the
 // module, whose URL is the last argument.
 import { register } from 'tsx/esm/api';
 
