@@ -6,6 +6,7 @@
  *   - PostgreSQL, when TEST_DATABASE_URL or BENCH_DATABASE_URL is set (target ≤ 100 MiB idle).
  * Memory moves little with the machine's load, so each app runs once (BENCH_COMMANDS to change).
  * BENCH_BEFORE=<another checkout, built> adds its embedded-store rows, measured in the same run.
+ * MALLOC_ARENA_MAX, when set, is passed on to the bots (glibc's malloc arenas, one per thread).
  *
  *   node --import tsx bench/memory.bench.ts
  */
@@ -90,6 +91,7 @@ async function measure(
       SLACK_API_URL: slack.apiUrl,
       LOG_LEVEL: 'warn',
       PORT: String(port),
+      ...(process.env.MALLOC_ARENA_MAX ? { MALLOC_ARENA_MAX: process.env.MALLOC_ARENA_MAX } : {}),
       ...env,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
