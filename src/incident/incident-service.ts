@@ -1,5 +1,6 @@
 import type { Actor } from '../core/actor.js';
 import type { Message } from '../core/message.js';
+import { sharedPerTurn } from '../core/shared-per-turn.js';
 import { truncatePlain } from '../core/truncate.js';
 import { type IncidentAction, tellAction } from './action-replies.js';
 import { type DeclareInput, type DeclareResult, declareIncident } from './declare-flow.js';
@@ -43,6 +44,8 @@ export interface ExternalTimelineEntry {
  * acted on; `recover()` completes what a crash left unfinished.
  */
 export class IncidentService {
+  private readonly openIncidents = sharedPerTurn(() => this.deps.records.incidents.listOpen(this.deps.store));
+
   constructor(
     private readonly deps: IncidentDeps,
     private readonly messages?: MessageSource,
@@ -62,8 +65,9 @@ export class IncidentService {
   }
 
   /** Open incidents, most severe first (the configured severity order), then by number. */
+  /** The open incidents in rank order; asks in one turn share one read (shared-per-turn.ts). */
   async listOpen(): Promise<Incident[]> {
-    const open = await this.deps.records.incidents.listOpen(this.deps.store);
+    const open = [...(await this.openIncidents())];
     const rank = (i: Incident) => this.deps.policies.rank(i.severity);
     return open.sort((a, b) => rank(a) - rank(b) || a.number - b.number);
   }
