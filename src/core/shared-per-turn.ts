@@ -5,8 +5,8 @@
  * as the moment it asked: whatever it wrote before asking is in it.
  *
  * Why: under a burst many commands ask for the same rows at once (`/bers incident list` at
- * hundreds a second), and on the embedded store each of those statements costs about as much
- * CPU as the rest of the command; one statement per turn serves them all.
+ * hundreds a second), and on the embedded store each of those statements is a large part of the
+ * command's CPU; one statement per turn serves them all.
  */
 export function sharedPerTurn<T>(read: () => Promise<T>): () => Promise<T> {
   let next: Promise<T> | undefined;

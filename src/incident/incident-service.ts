@@ -64,8 +64,10 @@ export class IncidentService {
     return this.deps.records.incidents.byChannel(this.deps.store, channelId);
   }
 
-  /** Open incidents, most severe first (the configured severity order), then by number. */
-  /** The open incidents in rank order; asks in one turn share one read (shared-per-turn.ts). */
+  /**
+   * Open incidents, most severe first (the configured severity order), then by number. Asks in one
+   * turn of the event loop share one read (shared-per-turn.ts).
+   */
   async listOpen(): Promise<Incident[]> {
     const open = [...(await this.openIncidents())];
     const rank = (i: Incident) => this.deps.policies.rank(i.severity);
