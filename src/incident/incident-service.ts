@@ -1,6 +1,6 @@
 import type { Actor } from '../core/actor.js';
+import { GroupCommit } from '../core/group-commit.js';
 import type { Message } from '../core/message.js';
-import { sharedPerTurn } from '../core/shared-per-turn.js';
 import { truncatePlain } from '../core/truncate.js';
 import { type IncidentAction, tellAction } from './action-replies.js';
 import { type DeclareInput, type DeclareResult, declareIncident } from './declare-flow.js';
@@ -44,7 +44,19 @@ export interface ExternalTimelineEntry {
  * acted on; `recover()` completes what a crash left unfinished.
  */
 export class IncidentService {
-  private readonly openIncidents = sharedPerTurn(() => this.deps.records.incidents.listOpen(this.deps.store));
+  /**
+   * The open incidents, read once for every ask of one turn of the event loop (GroupCommit's
+   * `gather: 'turn'`): under a burst of `/bers incident list` each read is a large part of a
+   * command's CPU on the embedded store. An ask made while a read runs goes in the next one, so
+   * it sees whatever was written before it asked.
+   */
+  private readonly openReads = new GroupCommit(
+    async (asks: undefined[]) => {
+      const open = await this.deps.records.incidents.listOpen(this.deps.store);
+      return asks.map(() => open);
+    },
+    { gather: 'turn', maxBatch: Number.POSITIVE_INFINITY },
+  );
 
   constructor(
     private readonly deps: IncidentDeps,
@@ -64,12 +76,10 @@ export class IncidentService {
     return this.deps.records.incidents.byChannel(this.deps.store, channelId);
   }
 
-  /**
-   * Open incidents, most severe first (the configured severity order), then by number. Asks in one
-   * turn of the event loop share one read (shared-per-turn.ts).
-   */
+  /** Open incidents, most severe first (the configured severity order), then by number. */
   async listOpen(): Promise<Incident[]> {
-    const open = [...(await this.openIncidents())];
+    // Each ask gets its own array: the sort below is in place, and the read is shared.
+    const open = [...(await this.openReads.add(undefined))];
     const rank = (i: Incident) => this.deps.policies.rank(i.severity);
     return open.sort((a, b) => rank(a) - rank(b) || a.number - b.number);
   }

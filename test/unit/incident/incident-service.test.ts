@@ -34,6 +34,59 @@ describe('IncidentService reads (in-memory ports)', () => {
     expect((await service.listOpen()).map((i) => i.number)).toEqual([13, 14, 12]);
   });
 
+  it('lists for every ask of one turn with one read; an ask made while a read runs sees what was written before it', async () => {
+    const h = inMemoryIncidentDeps(incidents());
+    const port = h.deps.records.incidents;
+    const read = port.listOpen;
+    let reads = 0;
+    let gate: Promise<void> | undefined;
+    port.listOpen = async (db) => {
+      reads++;
+      const rows = await read(db);
+      await gate;
+      return rows;
+    };
+    const service = new IncidentService(h.deps);
+    const together = await Promise.all([service.listOpen(), service.listOpen(), service.listOpen()]);
+    expect(reads).toBe(1);
+    expect(together.map((list) => list.map((i) => i.number))).toEqual([
+      [13, 14, 12],
+      [13, 14, 12],
+      [13, 14, 12],
+    ]);
+    let release!: () => void;
+    gate = new Promise((resolve) => {
+      release = resolve;
+    });
+    const first = service.listOpen();
+    await new Promise((resolve) => setImmediate(resolve)); // the read has started and has its rows
+    await port.setSeverity(h.deps.store, 9, 'P0');
+    const second = service.listOpen();
+    release();
+    expect((await first).map((i) => i.number)).toEqual([13, 14, 12]);
+    expect((await second).map((i) => i.number)).toEqual([13, 14, 12]);
+    expect((await second).find((i) => i.number === 14)?.severity).toBe('P0');
+    expect((await first).find((i) => i.number === 14)?.severity).toBe('P1');
+    expect(reads).toBe(3);
+  });
+
+  it('fails every ask that shared a failed read, and reads again afterwards', async () => {
+    const h = inMemoryIncidentDeps(incidents());
+    const port = h.deps.records.incidents;
+    const read = port.listOpen;
+    let fail = true;
+    port.listOpen = async (db) => {
+      if (fail) throw new Error('store down');
+      return read(db);
+    };
+    const service = new IncidentService(h.deps);
+    const asks = [service.listOpen(), service.listOpen()];
+    await expect(asks[0]).rejects.toThrow('store down');
+    await expect(asks[1]).rejects.toThrow('store down');
+    fail = false;
+    expect((await service.listOpen()).map((i) => i.number)).toEqual([13, 14, 12]);
+  });
+
   it('the status page shows only public incidents still open or resolved since, with their public updates', async () => {
     const h = inMemoryIncidentDeps(incidents());
     h.records.timeline.push(
