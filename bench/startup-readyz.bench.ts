@@ -1,7 +1,7 @@
 /**
  * Start-up to `GET /readyz` 200, in HTTP mode against a local fake Slack (auth.test), beside a bare
  * Bolt app's start to listening, in the same interleaved rounds (BENCH_ROUNDS, default 7):
- *   - warm start on an existing data dir (`node dist/src/main.js`): target ≤ 1.5 s;
+ *   - warm start on an existing data dir (`node dist/main.js`): target ≤ 1.5 s;
  *   - first start on a new data dir (PGlite's initdb; issue 16 owns that part): target ≤ 3 s;
  *   - `npm start` when nothing needs installing or compiling (the prestart checks' cost);
  *   - the PostgreSQL store, when BENCH_DATABASE_URL is set;
@@ -14,7 +14,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeSlack } from '../test/helpers/fake-slack.js';
-import { freePort, printTable, ROUNDS, type Row, timeLaunch } from './startup-runs.js';
+import { builtBot, freePort, printTable, ROUNDS, type Row, timeLaunch } from './startup-runs.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const NODE = process.execPath;
@@ -40,10 +40,10 @@ async function main(): Promise<void> {
       until: { http: '/readyz', port },
     });
   };
-  const bot = (env: Record<string, string>) => launch([NODE, 'dist/src/main.js'], env);
+  const bot = (env: Record<string, string>) => launch([NODE, builtBot(ROOT)], env);
   const before = process.env.BENCH_BEFORE;
   const beforeBot = (env: Record<string, string>) =>
-    launch([NODE, join(before!, 'dist/src/main.js')], env, before);
+    launch([NODE, join(before!, builtBot(before!))], env, before);
   const figures = {
     bare: [] as number[],
     warm: [] as number[],

@@ -3,10 +3,19 @@
  * HTTP 200 on a path, or a text on stdout), stop it; medians of interleaved rounds; the table.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 
 export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
+
+/**
+ * The built bot in checkout `root`, relative to it: dist/main.js (the bundle), or dist/src/main.js
+ * in a checkout from before the bundle, so BENCH_BEFORE can point at one.
+ */
+export function builtBot(root: string): string {
+  return existsSync(`${root}/dist/main.js`) ? 'dist/main.js' : 'dist/src/main.js';
+}
 
 /** What a run waits for before its clock stops. */
 export type Until = { http: string; port: number } | { stdout: string };

@@ -1,18 +1,20 @@
 #!/usr/bin/env node
-// Runs before `npm start`: compiles to dist/ only when a source (src/, commands/, the tsconfigs,
-// the lockfile) changed since the last build, so a warm start does not pay for `tsc`.
-// `--always` (npm run build) compiles regardless. Where TypeScript is not installed (a production
+// Runs before `npm start`: builds dist/ only when a source (src/, commands/, the tsconfig, the
+// lockfile) changed since the last build. The build bundles the bot with esbuild
+// (scripts/bundle-options.mjs) in about a second; type checking is `npm test`'s and lint's job.
+// `--always` (npm run build) builds regardless. Where esbuild is not installed (a production
 // install) the existing build is used as it is.
 // Then it makes sure dist/ holds the prepared embedded database for the current PGlite and
 // migrations (src/store/pglite-template.ts), so a first start on a new data dir skips initdb.
 import { spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ESBUILD, esbuildArgs } from './bundle-options.mjs';
 
 const STAMP = 'dist/.build-stamp';
-const INPUTS = ['src', 'commands', 'tsconfig.json', 'tsconfig.build.json', 'package-lock.json'];
-const TSC = 'node_modules/typescript/bin/tsc';
+const INPUTS = ['src', 'commands', 'tsconfig.json', 'package-lock.json'];
+const BUILT = 'dist/main.js';
 
 /** The newest modification time under `path`; directories count too, so a deleted file does. */
 function newest(path) {
@@ -25,7 +27,7 @@ function newest(path) {
 }
 
 function changedSinceBuild() {
-  if (!existsSync(STAMP) || !existsSync('dist/src/main.js')) return 'there is no build yet';
+  if (!existsSync(STAMP) || !existsSync(BUILT)) return 'there is no build yet';
   const built = statSync(STAMP).mtimeMs;
   const changed = INPUTS.find((input) => newest(input) > built);
   return changed && `${changed} changed since the last build`;
@@ -37,9 +39,9 @@ function changedSinceBuild() {
  * build` (the image's build) fails over it.
  */
 async function ensureTemplate(required) {
-  // The build being started is the one in the working directory, like dist/src/main.js above.
-  const built = (file) => pathToFileURL(join(process.cwd(), 'dist/src/store', file)).href;
-  if (!existsSync(join('dist/src/store', 'pglite-template.js'))) return;
+  // The build being started is the one in the working directory, like dist/main.js above.
+  const built = (file) => pathToFileURL(join(process.cwd(), 'dist', file)).href;
+  if (!existsSync(join('dist', 'pglite-template.js'))) return;
   const { currentTemplate } = await import(built('pglite-template.js'));
   if (currentTemplate()) return;
   process.stderr.write('bers-bot: preparing the embedded database template\n');
@@ -57,23 +59,26 @@ async function ensureTemplate(required) {
 const always = process.argv.includes('--always');
 const reason = always ? 'asked to' : changedSinceBuild();
 if (reason) {
-  if (!existsSync(TSC)) {
-    if (existsSync('dist/src/main.js')) {
-      process.stderr.write(
-        `bers-bot: ${reason}, but TypeScript is not installed; running the existing build\n`,
-      );
+  if (!existsSync(ESBUILD)) {
+    if (existsSync(BUILT)) {
+      process.stderr.write(`bers-bot: ${reason}, but esbuild is not installed; running the existing build\n`);
       await ensureTemplate(false);
       process.exit(0);
     }
     process.stderr.write(
-      'bers-bot: there is no build in dist/ and no TypeScript to make one (npm ci, then npm run build)\n',
+      'bers-bot: there is no build in dist/ and no esbuild to make one (npm ci, then npm run build)\n',
     );
     process.exit(1);
   }
-  // The stamp gets the time the build started: a file saved while tsc ran counts as changed.
+  // The stamp gets the time the build started: a file saved while it ran counts as changed.
   const started = new Date();
-  if (reason !== 'asked to') process.stderr.write(`bers-bot: ${reason}; compiling\n`);
-  const result = spawnSync(process.execPath, [TSC, '-p', 'tsconfig.build.json'], { stdio: 'inherit' });
+  if (reason !== 'asked to') process.stderr.write(`bers-bot: ${reason}; building\n`);
+  // The last build's chunks have other names (their hashes); what `tsc` built here before the bot
+  // was bundled (dist/src/) is loaded by nothing now.
+  for (const old of existsSync('dist') ? readdirSync('dist') : [])
+    if (/\.js(\.map)?$/.test(old) || ['src', 'commands', '.tsbuildinfo'].includes(old))
+      rmSync(join('dist', old), { recursive: true, force: true });
+  const result = spawnSync(ESBUILD, esbuildArgs('dist'), { stdio: 'inherit' });
   if (result.status !== 0) process.exit(result.status ?? 1);
   writeFileSync(STAMP, `${started.toISOString()}\n`);
   utimesSync(STAMP, started, started);

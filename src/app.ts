@@ -80,9 +80,7 @@ async function assembleBot(options: BotOptions, ingressThread: PreparedThread): 
   const webClient =
     mode.kind === 'console'
       ? undefined
-      : new (await import('@slack/web-api')).WebClient(mode.botToken, {
-          slackApiUrl: settings.SLACK_API_URL,
-        });
+      : (await import('./slack/web-client.js')).createWebClient(mode.botToken, settings.SLACK_API_URL);
   const chat: Chat = webClient ? new SlackChat(webClient, () => teamUrl) : consoleChat;
 
   const { services, reportScheduler } = await buildServices({

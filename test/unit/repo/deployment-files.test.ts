@@ -31,7 +31,7 @@ describe('Dockerfile', () => {
     expect(['root', '0']).not.toContain(user);
   });
 
-  it('ships production dependencies only, and the compiled bot', () => {
+  it('ships production dependencies only, and the bundled bot', () => {
     const copies = final.instructions.filter((i) => i.op === 'COPY').map((i) => i.args);
     const modules = copies.find((c) => c.includes('node_modules'))!;
     const from = /--from=(\S+)/.exec(modules)![1]!;
@@ -58,7 +58,12 @@ describe('Dockerfile', () => {
     const build = stages.find((s) => s.name === /--from=(\S+)/.exec(dist)![1])!.instructions;
     // `npm run build` writes the template (scripts/ensure-build.mjs) from the migrations under src/.
     const runs = build.findIndex((i) => i.op === 'RUN' && i.args === 'npm run build');
-    expect(runs).toBeGreaterThan(build.findIndex((i) => i.op === 'COPY' && i.args.startsWith('src ')));
+    // The sources, and the build script with its bundle options, are copied in before it.
+    const copied = (what: string) => build.findIndex((i) => i.op === 'COPY' && i.args.startsWith(`${what} `));
+    for (const needed of ['src', 'commands', 'scripts']) {
+      expect(copied(needed), needed).toBeGreaterThanOrEqual(0);
+      expect(copied(needed), needed).toBeLessThan(runs);
+    }
     const scripts = (JSON.parse(read('package.json')) as { scripts: Record<string, string> }).scripts;
     expect(scripts.build).toBe('node scripts/ensure-build.mjs --always');
     expect(read('scripts/ensure-build.mjs')).toContain('buildPgliteTemplate');

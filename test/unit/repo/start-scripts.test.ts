@@ -27,16 +27,17 @@ function run(script: string, cwd: string, env: Record<string, string> = {}) {
   return { code: child.status, stderr: child.stderr };
 }
 
-/** A project whose "tsc" only records that it ran (and makes the build it would make). */
+/** A project whose "esbuild" only records that it ran (and makes the build it would make). */
 function project(): { dir: string; compiles: () => number } {
   const dir = mkdtempSync(join(tmpdir(), 'bers-build-'));
   write(dir, 'src/main.ts', 'export {};\n');
-  write(dir, 'tsconfig.build.json', '{}\n');
+  write(dir, 'tsconfig.json', '{}\n');
   write(
     dir,
-    'node_modules/typescript/bin/tsc',
-    `require('fs').appendFileSync('compiles', 'x'); require('fs').mkdirSync('dist/src', { recursive: true }); require('fs').writeFileSync('dist/src/main.js', '');`,
+    'node_modules/esbuild/bin/esbuild',
+    `#!/usr/bin/env node\nrequire('fs').appendFileSync('compiles', 'x'); require('fs').mkdirSync('dist', { recursive: true }); require('fs').writeFileSync('dist/main.js', '');`,
   );
+  chmodSync(join(dir, 'node_modules/esbuild/bin/esbuild'), 0o755);
   return {
     dir,
     compiles: () =>
@@ -49,7 +50,7 @@ describe('ensure-build (npm start)', () => {
     const { dir, compiles } = project();
     expect(run('ensure-build.mjs', dir)).toEqual({
       code: 0,
-      stderr: 'bers-bot: there is no build yet; compiling\n',
+      stderr: 'bers-bot: there is no build yet; building\n',
     });
     expect(compiles()).toBe(1);
     expect(run('ensure-build.mjs', dir)).toEqual({ code: 0, stderr: '' });
@@ -57,18 +58,18 @@ describe('ensure-build (npm start)', () => {
     const later = new Date(Date.now() + 5000);
     utimesSync(join(dir, 'src/main.ts'), later, later);
     expect(run('ensure-build.mjs', dir).stderr).toBe(
-      'bers-bot: src changed since the last build; compiling\n',
+      'bers-bot: src changed since the last build; building\n',
     );
     expect(compiles()).toBe(2);
   });
 
-  it('runs the existing build where TypeScript is not installed (production dependencies only)', () => {
+  it('runs the existing build where esbuild is not installed (production dependencies only)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'bers-build-'));
     write(dir, 'src/main.ts', 'export {};\n');
-    write(dir, 'dist/src/main.js', '');
+    write(dir, 'dist/main.js', '');
     const { code, stderr } = run('ensure-build.mjs', dir);
     expect(code).toBe(0);
-    expect(stderr).toContain('TypeScript is not installed; running the existing build');
+    expect(stderr).toContain('esbuild is not installed; running the existing build');
   });
 });
 
@@ -126,7 +127,7 @@ describe('npm start', () => {
     const scripts = (
       JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
     ).scripts;
-    expect(scripts.start).toBe('exec node dist/src/main.js');
+    expect(scripts.start).toBe('exec node dist/main.js');
     expect(scripts.prestart).toBe('node scripts/ensure-install.mjs && node scripts/ensure-build.mjs');
   });
 });
