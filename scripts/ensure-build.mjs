@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Runs before `npm start`: builds dist/ only when a source (src/, commands/, the tsconfig, the
-// lockfile) changed since the last build. The build bundles the bot with esbuild
+// lockfile, the bundle options) changed since the last build. The build bundles the bot with esbuild
 // (scripts/bundle-options.mjs) in about a second; type checking is `npm test`'s and lint's job.
 // `--always` (npm run build) builds regardless. Where esbuild is not installed (a production
 // install) the existing build is used as it is.
@@ -13,7 +13,7 @@ import { pathToFileURL } from 'node:url';
 import { ESBUILD, esbuildArgs } from './bundle-options.mjs';
 
 const STAMP = 'dist/.build-stamp';
-const INPUTS = ['src', 'commands', 'tsconfig.json', 'package-lock.json'];
+const INPUTS = ['src', 'commands', 'tsconfig.json', 'package-lock.json', 'scripts/bundle-options.mjs'];
 const BUILT = 'dist/main.js';
 
 /** The newest modification time under `path`; directories count too, so a deleted file does. */
