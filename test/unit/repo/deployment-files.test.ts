@@ -7,6 +7,7 @@ import { readSettings, SETTING_NAMES } from '../../../src/config/settings.js';
 import { botRoutes } from '../../../src/http/bot-routes.js';
 import { ROOT } from '../../helpers/bot-process.js';
 import { dockerfileStages } from '../../helpers/dockerfile.js';
+import { nodeFlagsOf } from '../../helpers/node-flags.js';
 
 // biome-ignore lint/suspicious/noExplicitAny: manifests are walked as the YAML they are.
 type Doc = Record<string, any>;
@@ -39,6 +40,11 @@ describe('Dockerfile', () => {
     expect(installs.map((i) => i.args)).toEqual([expect.stringContaining('--omit=dev')]);
     expect(final.instructions.some((i) => i.op === 'RUN' && /npm (ci|install)/.test(i.args))).toBe(false);
     expect(final.instructions.find((i) => i.op === 'ENTRYPOINT')!.args).toContain(BIN);
+  });
+
+  it("runs the bot with its bin's node flags (src/main.ts's first line)", () => {
+    const entrypoint = JSON.parse(final.instructions.find((i) => i.op === 'ENTRYPOINT')!.args) as string[];
+    expect(entrypoint).toEqual(['node', ...nodeFlagsOf(join(ROOT, 'src/main.ts')), BIN]);
   });
 
   it('checks /healthz, exposes PORT, and sets only variables the bot reads', () => {

@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../helpers/bot-process.js';
+import { nodeFlagsOf } from '../../helpers/node-flags.js';
 
 function write(dir: string, file: string, text: string): void {
   mkdirSync(join(dir, file, '..'), { recursive: true });
@@ -123,11 +124,13 @@ describe('ensure-install (npm start, npm test)', () => {
 });
 
 describe('npm start', () => {
-  it("execs the bot, so a supervisor's SIGTERM to npm reaches it (sh -c would orphan it)", () => {
+  it("execs the bot with its bin's node flags, so a supervisor's SIGTERM to npm reaches it (sh -c would orphan it)", () => {
     const scripts = (
       JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
     ).scripts;
-    expect(scripts.start).toBe('exec node dist/main.js');
+    const flags = nodeFlagsOf(join(ROOT, 'src/main.ts'));
+    expect(flags).toContain('--max-semi-space-size=2');
+    expect(scripts.start).toBe(['exec node', ...flags, 'dist/main.js'].join(' '));
     expect(scripts.prestart).toBe('node scripts/ensure-install.mjs && node scripts/ensure-build.mjs');
   });
 });
