@@ -11,6 +11,7 @@ import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
 import { slashCommandBody } from '../test/helpers/http-bot.js';
+import { nodeFlagsOf } from '../test/helpers/node-flags.js';
 import { signedHeaders } from '../test/helpers/slack-signing.js';
 import { BENCH_SECRET } from './bers-http-child.js';
 import { freePort } from './startup-runs.js';
@@ -156,6 +157,8 @@ export async function forkBers(apiUrl: string, env: Record<string, string> = {})
     // BENCH_CPU_PROFILE=<dir>: V8 CPU profiles of bers-bot's threads (a file each) go there.
     execArgv: [
       ...process.execArgv,
+      // The bot's own node flags, as its bin runs it (src/main.ts's first line).
+      ...nodeFlagsOf(join(HERE, '..', 'src', 'main.ts')),
       ...(process.env.BENCH_CPU_PROFILE
         ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROFILE}`]
         : []),

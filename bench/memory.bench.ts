@@ -20,7 +20,7 @@ import { Pool } from 'undici';
 import { FakeSlack } from '../test/helpers/fake-slack.js';
 import { slashCommandBody } from '../test/helpers/http-bot.js';
 import { signedHeaders } from '../test/helpers/slack-signing.js';
-import { builtBot, freePort } from './startup-runs.js';
+import { builtBotArgs, freePort } from './startup-runs.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const SECRET = 'bench-signing-secret';
@@ -76,13 +76,13 @@ interface Measured {
 }
 
 async function measure(
-  script: string,
+  args: string[],
   env: Record<string, string>,
   slack: FakeSlack,
   cwd = ROOT,
 ): Promise<Measured> {
   const port = await freePort();
-  const child = spawn(process.execPath, [script], {
+  const child = spawn(process.execPath, args, {
     cwd,
     env: {
       PATH: process.env.PATH ?? '',
@@ -120,18 +120,18 @@ async function main(): Promise<void> {
   spawnSync(process.execPath, ['scripts/ensure-build.mjs'], { cwd: ROOT, stdio: 'inherit' });
   const slack = await FakeSlack.start();
   const base = await mkdtemp(join(tmpdir(), 'bers-memory-'));
-  const bare = await measure('bench/bare-bolt-app.mjs', {}, slack);
+  const bare = await measure(['bench/bare-bolt-app.mjs'], {}, slack);
   const runs: [string, Measured, number][] = [
-    ['embedded store', await measure(builtBot(ROOT), { BERS_DATA_DIR: join(base, 'data') }, slack), 150],
+    ['embedded store', await measure(builtBotArgs(ROOT), { BERS_DATA_DIR: join(base, 'data') }, slack), 150],
   ];
   const before = process.env.BENCH_BEFORE;
   if (before) {
     const env = { BERS_DATA_DIR: join(base, 'before-data') };
-    runs.push([`embedded store, ${before}`, await measure(builtBot(before), env, slack, before), 150]);
+    runs.push([`embedded store, ${before}`, await measure(builtBotArgs(before), env, slack, before), 150]);
   }
   const postgres = process.env.TEST_DATABASE_URL ?? process.env.BENCH_DATABASE_URL;
   if (postgres)
-    runs.push(['PostgreSQL', await measure(builtBot(ROOT), { DATABASE_URL: postgres }, slack), 100]);
+    runs.push(['PostgreSQL', await measure(builtBotArgs(ROOT), { DATABASE_URL: postgres }, slack), 100]);
   await slack.close();
   const load = loadavg()
     .map((n) => n.toFixed(2))

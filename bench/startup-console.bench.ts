@@ -11,7 +11,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeSlack } from '../test/helpers/fake-slack.js';
-import { builtBot, freePort, printTable, ROUNDS, timeLaunch } from './startup-runs.js';
+import { builtBotArgs, freePort, printTable, ROUNDS, timeLaunch } from './startup-runs.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const NODE = process.execPath;
@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const dataDir = join(await mkdtemp(join(tmpdir(), 'bers-console-bench-')), 'data');
   const consoleRun = async (line: string, reply: string) =>
     timeLaunch({
-      command: [NODE, builtBot(ROOT)],
+      command: [NODE, ...builtBotArgs(ROOT)],
       cwd: ROOT,
       env: { BERS_DATA_DIR: dataDir, PORT: String(await freePort()) },
       stdin: `${line}\n`,

@@ -14,7 +14,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { FakeSlack } from '../test/helpers/fake-slack.js';
-import { builtBot, freePort, printTable, ROUNDS, type Row, timeLaunch } from './startup-runs.js';
+import { builtBotArgs, freePort, printTable, ROUNDS, type Row, timeLaunch } from './startup-runs.js';
 
 const ROOT = join(import.meta.dirname, '..');
 const NODE = process.execPath;
@@ -40,10 +40,9 @@ async function main(): Promise<void> {
       until: { http: '/readyz', port },
     });
   };
-  const bot = (env: Record<string, string>) => launch([NODE, builtBot(ROOT)], env);
+  const bot = (env: Record<string, string>) => launch([NODE, ...builtBotArgs(ROOT)], env);
   const before = process.env.BENCH_BEFORE;
-  const beforeBot = (env: Record<string, string>) =>
-    launch([NODE, join(before!, builtBot(before!))], env, before);
+  const beforeBot = (env: Record<string, string>) => launch([NODE, ...builtBotArgs(before!)], env, before);
   const figures = {
     bare: [] as number[],
     warm: [] as number[],

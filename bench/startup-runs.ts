@@ -6,6 +6,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
+import { join } from 'node:path';
+import { nodeFlagsOf } from '../test/helpers/node-flags.js';
 
 export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 
@@ -13,8 +15,14 @@ export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
  * The built bot in checkout `root`, relative to it: dist/main.js (the bundle), or dist/src/main.js
  * in a checkout from before the bundle, so BENCH_BEFORE can point at one.
  */
-export function builtBot(root: string): string {
+function builtBot(root: string): string {
   return existsSync(`${root}/dist/main.js`) ? 'dist/main.js' : 'dist/src/main.js';
+}
+
+/** node's arguments that run the built bot in `root` (from there) as its bin does: its flags, then it. */
+export function builtBotArgs(root: string): string[] {
+  const bot = builtBot(root);
+  return [...nodeFlagsOf(join(root, bot)), bot];
 }
 
 /** What a run waits for before its clock stops. */

@@ -2,7 +2,7 @@
 // V8's young generation (per isolate: this thread and the ingress thread) grows to 16 MB semi-spaces
 // under load and keeps them; 2 MB measured 17–23 MiB less RSS idle and 41–67 MiB less after 10,000
 // commands, at no CPU per command the load bench could tell apart (docs/benchmarks.md). The same
-// flags are in `npm start` and the Dockerfile's ENTRYPOINT (test/unit/repo/deployment-files.test.ts).
+// flags are in `npm start` and the Dockerfile's ENTRYPOINT (tests in test/unit/repo/ hold them together).
 import { type CliCommand, CliUsageError, parseCliArgs } from './cli/cli-args.js';
 import { isBersError } from './core/errors.js';
 

@@ -22,8 +22,9 @@ writeFileSync(
   'services:\n  - name: web\n    checks: [{ name: socket, kind: tcp, host: 127.0.0.1, port: 1, timeoutMs: 300 }]\n',
 );
 
+/** Run as the `bers-bot` bin runs: the file itself, through its first line's `env -S node <flags>`. */
 function launch(env: Record<string, string>): BotProcess {
-  return spawnBot({ BERS_CONFIG: config, PORT: '0', ...env }, [process.execPath, join(OUT, 'main.js')]);
+  return spawnBot({ BERS_CONFIG: config, PORT: '0', ...env }, [join(ROOT, OUT, 'main.js')]);
 }
 
 describe('the shipped bundle', () => {
