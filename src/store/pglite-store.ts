@@ -6,7 +6,6 @@ import { type DirectoryLock, lockDirectory } from './directory-lock.js';
 import { pgliteStartParams, withBaselineWasm } from './pglite-settings.js';
 import { storableParams } from './storable-params.js';
 import type { Queryable, Store } from './store.js';
-import { unpackTemplate } from './unpack-template.js';
 
 async function run<T extends object>(
   db: PGlite | Transaction,
@@ -53,8 +52,11 @@ export class PgliteStore implements Store {
     const lock = await lockDirectory(dataDir, opening.onLockLost);
     try {
       // Checked under the lock: only this process can be creating the database now.
-      if (opening.template && !existsSync(join(dataDir, 'PG_VERSION')))
+      // Imported here: only a first start unpacks, and a warm one need not load the tar reader.
+      if (opening.template && !existsSync(join(dataDir, 'PG_VERSION'))) {
+        const { unpackTemplate } = await import('./unpack-template.js');
         await unpackTemplate(opening.template, dataDir);
+      }
       return new PgliteStore(await withBaselineWasm(() => PGlite.create(dataDir, options)), lock);
     } catch (error) {
       await lock.release();

@@ -2,6 +2,7 @@ import { cp, mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/pr
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { pack } from 'tar-stream';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { buildPgliteTemplate } from '../../../src/store/build-pglite-template.js';
 import { MIGRATIONS_DIR, migrate } from '../../../src/store/migrate.js';
@@ -70,16 +71,42 @@ describe('the prepared embedded database (dist/pglite-template-<key>.tar.gz)', (
     await store.close();
   });
 
-  it('refuses a template entry that points outside the data dir', async () => {
+  /** A gzipped tarball of `entries`, as any tar tool would write it. */
+  async function tarball(
+    file: string,
+    entries: { name: string; type?: 'file' | 'symlink'; body?: string }[],
+  ) {
+    const packing = pack();
+    for (const { name, type = 'file', body = '' } of entries)
+      packing.entry(type === 'file' ? { name } : { name, type, linkname: '/etc/passwd' }, body);
+    packing.finalize();
+    const chunks: Buffer[] = [];
+    for await (const chunk of packing) chunks.push(chunk as Buffer);
+    await writeFile(file, gzipSync(Buffer.concat(chunks)));
+  }
+
+  it('refuses a template entry that points outside the data dir, and writes nothing there', async () => {
     const { root } = await projectRoot();
-    const header = Buffer.alloc(512);
-    header.write('../escape', 0, 'latin1');
-    header.write('0000644\0', 100, 'latin1');
-    header.write('00000000000\0', 124, 'latin1');
-    header.write('0', 156, 'latin1');
     const file = join(root, 'evil.tar.gz');
-    await writeFile(file, gzipSync(Buffer.concat([header, Buffer.alloc(1024)])));
+    await tarball(file, [{ name: '../escape', body: 'x' }]);
     await expect(unpackTemplate(file, join(root, 'data'))).rejects.toThrow(/outside the data dir/);
+    expect(await readdir(root)).not.toContain('escape');
+  });
+
+  it('refuses entries other than files and directories (a symlink out of the data dir)', async () => {
+    const { root } = await projectRoot();
+    const file = join(root, 'link.tar.gz');
+    await tarball(file, [{ name: 'base/1', type: 'symlink' }]);
+    await expect(unpackTemplate(file, join(root, 'data'))).rejects.toThrow(/unsupported type symlink/);
+  });
+
+  it('refuses a file that is not a gzipped tarball', async () => {
+    const { root } = await projectRoot();
+    const file = join(root, 'torn.tar.gz');
+    await writeFile(file, gzipSync(Buffer.from('not a tarball at all'.repeat(40))));
+    await expect(unpackTemplate(file, join(root, 'data'))).rejects.toThrow();
+    await writeFile(file, 'not even gzip');
+    await expect(unpackTemplate(file, join(root, 'data'))).rejects.toThrow();
   });
 
   it('is not used once the migrations change: the store runs initdb and migrates as before', async () => {
