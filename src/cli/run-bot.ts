@@ -3,7 +3,7 @@ import { createBot } from '../app.js';
 import { ConfigError, loadConfig } from '../config/load-config.js';
 import type { BotConfig } from '../config/schema.js';
 import { readSettings, slackModeOf } from '../config/settings.js';
-import { collectGarbageOnce } from '../core/full-collection.js';
+import { collectGarbageAfterStartUp } from '../core/full-collection.js';
 import { keepingLoopAwake } from '../core/keep-awake.js';
 import { createLogger, secretsIn } from '../observability/logger.js';
 
@@ -56,7 +56,7 @@ export async function runBot(env: Env): Promise<void> {
   process.on('SIGTERM', () => void stop('SIGTERM'));
   await keepingLoopAwake(() => bot.start());
   log.info({ mode: bot.mode, services: config.services.length }, 'bers-bot started');
-  collectGarbageOnce(); // start-up's garbage, before the bot sits idle (see full-collection.ts)
+  collectGarbageAfterStartUp(); // start-up's garbage, before the bot sits idle (see full-collection.ts)
   if (bot.mode === 'console') {
     await bot.runConsole();
     await stop('end of input');

@@ -26,3 +26,12 @@ export function collectGarbageOnce(): boolean {
     setFlagsFromString('--no-expose-gc');
   }
 }
+
+/**
+ * A full collection a little after start-up, not on its path: it pauses the thread ~60 ms (main
+ * thread, embedded store), which right at the end of start-up held the first `/readyz` answer
+ * back by as much. Unref'd: it never keeps a stopping process alive.
+ */
+export function collectGarbageAfterStartUp(delayMs = 2_000): void {
+  setTimeout(collectGarbageOnce, delayMs).unref();
+}

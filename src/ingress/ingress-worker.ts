@@ -7,7 +7,7 @@ import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { type MessagePort, parentPort, workerData } from 'node:worker_threads';
-import { collectGarbageOnce } from '../core/full-collection.js';
+import { collectGarbageAfterStartUp } from '../core/full-collection.js';
 import { readBody } from '../http/read-body.js';
 import type { HttpResponse } from '../http/routes.js';
 import type { KeptRequest } from '../inbox/kept-request.js';
@@ -144,7 +144,7 @@ async function runIngress(main: MessagePort, options: IngressOptions): Promise<v
     try {
       if (options.slack?.kind === 'socket') await slack!.app.start();
       send({ type: 'listening', port: (server.address() as AddressInfo).port });
-      collectGarbageOnce(); // this thread's start-up garbage (see full-collection.ts)
+      collectGarbageAfterStartUp(); // this thread's start-up garbage (see full-collection.ts)
     } catch (error) {
       send({ type: 'failed', message: (error as Error).message });
     }

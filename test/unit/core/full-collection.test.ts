@@ -1,5 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import { collectGarbageOnce } from '../../../src/core/full-collection.js';
+import { describe, expect, it, vi } from 'vitest';
+import { collectGarbageAfterStartUp, collectGarbageOnce } from '../../../src/core/full-collection.js';
 
 describe('collectGarbageOnce', () => {
   it('collects what nothing references any more', async () => {
@@ -18,5 +18,24 @@ describe('collectGarbageOnce', () => {
     expect(ref.deref()).toBe(kept);
     expect('gc' in globalThis).toBe(false);
     expect(collectGarbageOnce()).toBe(true); // and can run again
+  });
+});
+
+describe('collectGarbageAfterStartUp', () => {
+  it('collects once, after the delay, on a timer that holds no process open', async () => {
+    vi.useFakeTimers();
+    try {
+      const timers = vi.getTimerCount();
+      collectGarbageAfterStartUp(2_000);
+      expect(vi.getTimerCount()).toBe(timers + 1);
+      const collected = new WeakRef({ body: 'z'.repeat(100_000) });
+      await vi.advanceTimersByTimeAsync(1_999);
+      expect(collected.deref()).toBeDefined();
+      await vi.advanceTimersByTimeAsync(1);
+      expect(vi.getTimerCount()).toBe(timers);
+      expect(collected.deref()).toBeUndefined();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
