@@ -9,14 +9,17 @@ import { PGlite } from '@electric-sql/pglite';
  * Measured on the 2-core machine (idle process after open, then after 3,000 audit inserts):
  * `shared_buffers` is what counts — its default 128MB takes the linear memory past the 128 MiB
  * minimum (to ~190 MiB) and RSS to ~290/350 MiB; at 16MB the buffers fit in that minimum and RSS is
- * ~170/210 MiB, opening and writing as fast (the bot's working set is a few MB of tables). 8MB
- * saved ≤ 10 MiB more, inside the noise, and would start evicting sooner as the audit log grows.
+ * ~170/210 MiB, opening and writing as fast (the bot's working set is a few MB of tables). Once
+ * start-up's garbage was gone (docs/benchmarks.md), 8MB showed what it saves: the buffers fill as
+ * the tables are used, and the bot's RSS settled after 10,000 commands at 201 MiB against 215 side
+ * by side (idle 184 against 193), at the same CPU per `/bers incident list` at 600/s (2.22 against
+ * 2.23 ms). A page evicted is a read from the OS's page cache.
  * The rest bound the peaks a rare statement could make permanent: a migration's index build
  * (`maintenance_work_mem`, default 64MB), a large sort or hash (`work_mem`, per operation),
  * temporary tables (`temp_buffers`). `wal_buffers` follows shared_buffers (1/32) by itself.
  */
 const BOUNDED_MEMORY = {
-  shared_buffers: '16MB',
+  shared_buffers: '8MB',
   maintenance_work_mem: '16MB',
   work_mem: '2MB',
   temp_buffers: '2MB',
