@@ -17,7 +17,10 @@ import { BENCH_SECRET } from './bers-http-child.js';
 import { freePort } from './startup-runs.js';
 
 const HERE = import.meta.dirname;
-const now = () => performance.timeOrigin + performance.now();
+// The monotonic clock (CLOCK_MONOTONIC on Linux), which every process on the machine shares, as
+// does bench/reply-sink.mjs. `timeOrigin + now()` is not: each process takes its timeOrigin from two
+// clock reads at its start, and on a loaded machine a reply was timed 0.4 ms before its command.
+const now = () => Number(process.hrtime.bigint()) / 1e6;
 const next = <T>(child: ChildProcess) => new Promise<T>((resolve) => child.once('message', resolve as never));
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 

@@ -1,7 +1,7 @@
 // A fake Slack for the load benches, as light as a Slack can be so that it takes as little as
 // possible of the two cores from the apps under test: it answers the Web API with `ok` (and
 // auth.test with an identity), and for every POST to /response/<id> it keeps when it arrived (ms
-// since the epoch, performance.timeOrigin + now, comparable across processes) and its size. It
+// on the machine's monotonic clock, process.hrtime, which the load driver reads too) and its size. It
 // validates nothing: the size and Slack's limits are test/helpers/fake-slack.ts's job.
 // IPC: 'take' → { arrivals: [id, atMs, bytes][] } (and forgets them); 'stop' → exits.
 import { createServer } from 'node:http';
@@ -24,7 +24,7 @@ const server = createServer((req, res) => {
   req.on('end', () => {
     const url = req.url ?? '/';
     if (url.startsWith('/response/'))
-      arrivals.push([url.slice(10), performance.timeOrigin + performance.now(), bytes]);
+      arrivals.push([url.slice(10), Number(process.hrtime.bigint()) / 1e6, bytes]);
     res.writeHead(200, { 'content-type': 'application/json' });
     res.end(url.startsWith('/api/auth.test') ? identity : '{"ok":true,"users":[]}');
   });
