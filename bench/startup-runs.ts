@@ -8,6 +8,7 @@ import { createServer } from 'node:net';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
 import { nodeFlagsOf } from '../test/helpers/node-flags.js';
+import { printSummary } from './bench-summary.js';
 
 export const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 7);
 
@@ -129,13 +130,17 @@ export interface Row {
   figure: string;
   ours: number[];
   baseline?: { name: string; runs: number[] };
-  target?: string;
+  /** The goal: the median at most this. */
+  limitMs?: number;
 }
 
 const ms = (values: readonly number[]) =>
   `${Math.round(median(values))} ms (${Math.round(Math.min(...values))}–${Math.round(Math.max(...values))})`;
 
-/** One line per figure: ours and the baseline as median (min–max) of the same interleaved rounds. */
+/**
+ * One line per figure: ours and the baseline as median (min–max) of the same interleaved rounds;
+ * each also as a row of `npm run bench`'s closing table.
+ */
 export function printTable(title: string, rows: readonly Row[]): void {
   // Other work on the machine moves every figure; the load says how much to trust them.
   const load = loadavg()
@@ -146,6 +151,14 @@ export function printTable(title: string, rows: readonly Row[]): void {
   for (const r of rows) {
     const base = r.baseline ? `${r.baseline.name}: ${ms(r.baseline.runs)}` : '—';
     const ratio = r.baseline ? `${(median(r.ours) / median(r.baseline.runs)).toFixed(2)}×` : '—';
-    console.log(`| ${r.figure} | ${ms(r.ours)} | ${base} | ${ratio} | ${r.target ?? '—'} |`);
+    const target = r.limitMs === undefined ? '—' : `≤ ${r.limitMs / 1000} s`;
+    console.log(`| ${r.figure} | ${ms(r.ours)} | ${base} | ${ratio} | ${target} |`);
+    printSummary({
+      figure: r.figure,
+      ours: ms(r.ours),
+      baseline: base,
+      goal: target,
+      pass: r.limitMs === undefined ? undefined : median(r.ours) <= r.limitMs,
+    });
   }
 }
