@@ -77,6 +77,7 @@ export class FakePagerDuty {
   readonly incidents = new FakePdIncidents();
   apiToken = 'pd-api-token';
   private readonly hung = new Set<ServerResponse>();
+  private readonly deliveryWaiters: ((event: EnqueuedEvent) => void)[] = [];
 
   private constructor(
     private readonly server: Server,
@@ -105,6 +106,11 @@ export class FakePagerDuty {
 
   recover(): void {
     this.answer = documentedAnswer;
+  }
+
+  /** The next event accepted, the moment it is (no polling interval in a latency figure). */
+  nextDelivery(): Promise<EnqueuedEvent> {
+    return new Promise((resolve) => this.deliveryWaiters.push(resolve));
   }
 
   async waitFor<T>(
@@ -139,6 +145,7 @@ export class FakePagerDuty {
       if (answer.status === 202) {
         this.delivered.push(event);
         this.incidents.onEvent(event);
+        for (const resolve of this.deliveryWaiters.splice(0)) resolve(event);
       }
     } else if (req.method === 'GET' && url.pathname === '/oncalls') {
       this.oncallQueries.push(url.searchParams);
