@@ -20,6 +20,7 @@ import { mkdtemp } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Pool } from 'undici';
+import { START_UP_COLLECTION_DELAY_MS } from '../src/core/full-collection.js';
 import { FakeSlack } from '../test/helpers/fake-slack.js';
 import { slashCommandBody } from '../test/helpers/http-bot.js';
 import { signedHeaders } from '../test/helpers/slack-signing.js';
@@ -30,7 +31,8 @@ const ROOT = join(import.meta.dirname, '..');
 const SECRET = 'bench-signing-secret';
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 10_000);
 const CONCURRENCY = 16;
-const SETTLE_MS = 3000;
+// Idle is read after the bot's own start-up collection has run (src/core/full-collection.ts).
+const SETTLE_MS = START_UP_COLLECTION_DELAY_MS + 1000;
 const SETTLED_AFTER_MS = 20_000;
 
 const mib = (pid: number) =>
