@@ -3,12 +3,12 @@
  * process of its own (forked with the tsx loader): HTTP mode against the fake Slack at argv[2],
  * the embedded store on disk with its journal inbox (or PostgreSQL with BENCH_DATABASE_URL, in a
  * schema of its own, the inbox still the journal), as in production: each ack waits for its request to be kept. A few services
- * whose TCP checks answer on a local socket; BENCH_OPEN_INCIDENTS open incidents seeded before
+ * whose TCP checks answer on a local socket, served by a process of its own (bench/tcp-target.mjs); BENCH_OPEN_INCIDENTS open incidents seeded before
  * start. Sends `{ port }` when listening; any message stops it. BENCH_STATEMENTS=1: the store's
  * statements are counted (by their first words) and the tally goes to stderr at stop.
  */
+import { fork } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createBot } from '../src/app.js';
@@ -70,9 +70,10 @@ function counted(store: Store, tally: Map<string, number>): Store {
 }
 
 async function main(apiUrl: string): Promise<void> {
-  const target = createServer((socket) => socket.end());
-  await new Promise<void>((resolve) => target.listen(0, '127.0.0.1', resolve));
-  const targetPort = (target.address() as { port: number }).port;
+  const target = fork(join(import.meta.dirname, 'tcp-target.mjs'), [], { execArgv: [] });
+  const targetPort = await new Promise<number>((resolve) =>
+    target.once('message', (m: { port: number }) => resolve(m.port)),
+  );
   const databaseUrl = process.env.BENCH_DATABASE_URL;
   const dataDir = await mkdtemp(join(tmpdir(), 'bers-load-bench-'));
   const schema = databaseUrl ? `bench_load_${process.pid}` : undefined;
@@ -109,6 +110,7 @@ async function main(apiUrl: string): Promise<void> {
     if (schema) await store.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`).catch(() => undefined);
     await store.close();
     await rm(dataDir, { recursive: true, force: true });
+    target.kill();
     process.exit(0);
   });
 }

@@ -113,6 +113,12 @@ export const healthSettingsSchema = z
     timeoutMs: z.number().int().positive().max(120_000).default(3000),
     /** The whole `/bers health` answer is due by then, whatever hangs. */
     deadlineMs: z.number().int().positive().max(300_000).default(8000),
+    /**
+     * Runs that ask within this long of a check's answer share it, and runs that ask while a call
+     * is in flight join it, so a target is called at most about once a second however many ask;
+     * a re-check after an operation always calls. 0: every run calls every target.
+     */
+    reuseResultsMs: z.number().int().min(0).max(60_000).default(1000),
     circuitBreaker: z
       .strictObject({
         /** Consecutive failures that open the breaker. */

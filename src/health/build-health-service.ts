@@ -19,7 +19,7 @@ export function buildHealthService(
   probes: HealthProbes,
   observe?: CheckObserver,
 ): HealthService {
-  const { timeoutMs, deadlineMs, circuitBreaker } = config.health;
+  const { timeoutMs, deadlineMs, reuseResultsMs, circuitBreaker } = config.health;
   // One pool per host for every HTTP check, kept alive between runs: a run over thousands of
   // services behind one ingress reuses a bounded set of connections instead of opening one per
   // check (and running out of file descriptors); distinct hosts each get their own.
@@ -38,5 +38,5 @@ export function buildHealthService(
       breaker: new CircuitBreaker(circuitBreaker, clock),
     })),
   }));
-  return new HealthService(services, deadlineMs, clock, observe);
+  return new HealthService(services, { deadlineMs, reuseResultsMs }, clock, observe);
 }

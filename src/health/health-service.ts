@@ -3,7 +3,8 @@ import type { Clock } from '../core/clock.js';
 import { didYouMean } from '../core/did-you-mean.js';
 import { NotFoundError } from '../core/errors.js';
 import { type HealthReport, type ServiceHealth, serviceStatusOf, worstOf } from './model.js';
-import { type CheckEntry, type CheckOptions, Deadline, runCheck } from './run-check.js';
+import { type CheckEntry, type CheckOptions, Deadline } from './run-check.js';
+import { SharedCheck } from './shared-check.js';
 
 export interface ServiceChecks {
   service: string;
@@ -25,18 +26,34 @@ function quoteInput(name: string): string {
 /** Told about every finished check (metrics); keeps the domain free of prom-client. */
 export type CheckObserver = (service: string, check: string, status: string, latencyMs: number) => void;
 
+export interface HealthTiming {
+  /** The whole run's answer is due by then. */
+  deadlineMs: number;
+  /** A check's answer is shared by the runs that ask within this long of it (SharedCheck). */
+  reuseResultsMs: number;
+}
+
+interface SharedServiceChecks extends Omit<ServiceChecks, 'checks'> {
+  checks: SharedCheck[];
+}
+
 /** Runs every configured check concurrently and summarises each service. */
 export class HealthService {
-  private readonly byName: Map<string, ServiceChecks>;
+  private readonly services: readonly SharedServiceChecks[];
+  private readonly byName: Map<string, SharedServiceChecks>;
   private readonly names: ServiceNames;
 
   constructor(
-    private readonly services: readonly ServiceChecks[],
-    private readonly deadlineMs: number,
+    services: readonly ServiceChecks[],
+    private readonly timing: HealthTiming,
     private readonly clock: Clock,
     private readonly observe: CheckObserver = () => {},
   ) {
-    this.byName = new Map(services.map((s) => [s.service, s]));
+    this.services = services.map((s) => ({
+      ...s,
+      checks: s.checks.map((entry) => new SharedCheck(entry, timing.reuseResultsMs, clock)),
+    }));
+    this.byName = new Map(this.services.map((s) => [s.service, s]));
     this.names = new ServiceNames(services.map((s) => ({ name: s.service, aliases: s.aliases })));
   }
 
@@ -49,8 +66,10 @@ export class HealthService {
     const selected = names.length === 0 ? this.services : this.select(names);
     const started = performance.now();
     const at = this.clock.now();
-    const deadline = new Deadline(AbortSignal.timeout(this.deadlineMs));
-    const services = await Promise.all(selected.map((s) => this.checkService(s, deadline, options)));
+    const deadline = Deadline.after(this.timing.deadlineMs);
+    const services = await Promise.all(selected.map((s) => this.checkService(s, deadline, options))).finally(
+      () => deadline.dispose(),
+    );
     return {
       at,
       durationMs: Math.round(performance.now() - started),
@@ -59,7 +78,7 @@ export class HealthService {
     };
   }
 
-  private select(names: readonly string[]): ServiceChecks[] {
+  private select(names: readonly string[]): SharedServiceChecks[] {
     const unknown = names.filter((n) => this.names.canonical(n) === undefined);
     if (unknown.length > 0) {
       const known = this.serviceNames();
@@ -74,12 +93,15 @@ export class HealthService {
   }
 
   private async checkService(
-    service: ServiceChecks,
+    service: SharedServiceChecks,
     deadline: Deadline,
     options: CheckOptions,
   ): Promise<ServiceHealth> {
-    const checks = await Promise.all(service.checks.map((entry) => runCheck(entry, deadline, options)));
-    for (const c of checks) this.observe(service.service, c.name, c.status, c.latencyMs);
+    const answers = await Promise.all(service.checks.map((check) => check.run(deadline, options)));
+    // A shared answer was observed by the run that made the call.
+    for (const { result: c, shared } of answers)
+      if (!shared) this.observe(service.service, c.name, c.status, c.latencyMs);
+    const checks = answers.map((a) => a.result);
     const status = serviceStatusOf(checks);
     const failing = checks.filter((c) => c.status !== 'healthy');
     return {

@@ -41,6 +41,7 @@ services:
     expect(config.health).toEqual({
       timeoutMs: 3000,
       deadlineMs: 8000,
+      reuseResultsMs: 1000,
       circuitBreaker: { failureThreshold: 3, cooldownMs: 60000 },
     });
   });

@@ -30,7 +30,7 @@ describe('health service: circuit breaker per check', () => {
 services:
   - name: flaky
     checks: [{ name: web, kind: http, url: "${target.url}/flaky" }]
-health: { circuitBreaker: { failureThreshold: 1, cooldownMs: 60000 } }
+health: { reuseResultsMs: 0, circuitBreaker: { failureThreshold: 1, cooldownMs: 60000 } }
 `),
       clock,
       healthProbes,
@@ -56,7 +56,7 @@ health: { circuitBreaker: { failureThreshold: 1, cooldownMs: 60000 } }
 services:
   - name: flaky
     checks: [{ name: web, kind: http, url: "${target.url}/flaky" }]
-health: { circuitBreaker: { failureThreshold: 2, cooldownMs: 30000 } }
+health: { reuseResultsMs: 0, circuitBreaker: { failureThreshold: 2, cooldownMs: 30000 } }
 `),
       clock,
       healthProbes,
@@ -97,7 +97,7 @@ health: { circuitBreaker: { failureThreshold: 2, cooldownMs: 30000 } }
 services:
   - name: slow
     checks: [{ kind: http, url: "${target.url}/slow", timeoutMs: 200 }]
-health: { circuitBreaker: { failureThreshold: 1, cooldownMs: 1000 } }
+health: { reuseResultsMs: 0, circuitBreaker: { failureThreshold: 1, cooldownMs: 1000 } }
 `),
       clock,
       healthProbes,
