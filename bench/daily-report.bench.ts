@@ -33,8 +33,10 @@ const yaml = `services:\n${servers
   })
   .join(
     '\n',
-  )}\nreports:\n  schedules:\n    - { id: daily-health, kind: daily-health, cron: "0 9 * * *", channels: ["#ops"] }\n`;
+  )}\nhealth: { reuseResultsMs: 0 }\nreports:\n  schedules:\n    - { id: daily-health, kind: daily-health, cron: "0 9 * * *", channels: ["#ops"] }\n`;
 
+// reuseResultsMs 0: every post calls every service, as a report a day apart does, rather than
+// sharing the answers of the post before it.
 const h = await startHttpBot({ config: configFrom(yaml) });
 const schedule = h.bot.services.config.reports.schedules[0]!;
 

@@ -24,10 +24,11 @@ import { startTargets } from './fanout-targets.js';
 const DELAY_MS = 100;
 const HANG_TIMEOUT_MS = 1000;
 
+/** reuseResultsMs 0: every round calls every target, rather than sharing the round before's answers. */
 function configYaml(ports: number[], hanging: number[], failureThreshold: number, timeoutMs = 3000): string {
   const check = (port: number, hangs: boolean) =>
     `  - name: target-${port}\n    checks:\n      - { name: api, kind: http, url: "http://127.0.0.1:${port}/health"${hangs ? `, timeoutMs: ${HANG_TIMEOUT_MS}` : ''} }\n`;
-  return `services:\n${[...ports.map((p) => check(p, false)), ...hanging.map((p) => check(p, true))].join('')}health: { timeoutMs: ${timeoutMs}, deadlineMs: ${timeoutMs + 5000}, circuitBreaker: { failureThreshold: ${failureThreshold}, cooldownMs: 60000 } }\n`;
+  return `services:\n${[...ports.map((p) => check(p, false)), ...hanging.map((p) => check(p, true))].join('')}health: { timeoutMs: ${timeoutMs}, deadlineMs: ${timeoutMs + 5000}, reuseResultsMs: 0, circuitBreaker: { failureThreshold: ${failureThreshold}, cooldownMs: 60000 } }\n`;
 }
 
 async function consoleBot(yaml: string) {
