@@ -9,6 +9,7 @@ import type { IncidentMessages } from './incident-messages.js';
 import { incidentRepository } from './incident-repository.js';
 import { IncidentService } from './incident-service.js';
 import type { MessageSource } from './message-source.js';
+import { noticingWrites, OpenIncidents } from './open-incidents.js';
 import type { ServiceHealthProbe } from './page-context.js';
 import { pageRepository } from './page-state.js';
 import type { Pager } from './pager.js';
@@ -40,6 +41,9 @@ export interface IncidentServiceOptions {
   pagerActions?: PagerActions;
 }
 
+/** How long a read of the open incidents answers the lists after it (see open-incidents.ts). */
+const OPEN_INCIDENTS_SHARED_MS = 1000;
+
 /** The Pager without a paging integration: it records in the timeline, through the SQL repository. */
 export function buildTimelinePager(store: Store, clock: Clock): Pager {
   return new TimelinePager(store, clock, incidentRepository);
@@ -62,7 +66,9 @@ export async function buildIncidentService(options: IncidentServiceOptions): Pro
     options.clock,
     settings.channel.bridgeUrl,
   );
-  const records = { incidents: incidentRepository, steps: stepStore, pages: pageRepository, pagerRequests };
+  const open = new OpenIncidents(options.clock, OPEN_INCIDENTS_SHARED_MS);
+  const incidents = noticingWrites(incidentRepository, () => open.changed());
+  const records = { incidents, steps: stepStore, pages: pageRepository, pagerRequests };
   const runner = new StepRunner({
     store: options.store,
     records,
@@ -95,5 +101,5 @@ export async function buildIncidentService(options: IncidentServiceOptions): Pro
     pagerFromEmail: options.config.pagerduty.fromEmail,
   };
   registerIncidentReminders(options.timers, deps);
-  return new IncidentService(deps, options.messages);
+  return new IncidentService(deps, options.messages, open);
 }
