@@ -67,12 +67,15 @@ export class HealthService {
     const started = performance.now();
     const at = this.clock.now();
     const deadline = Deadline.after(this.timing.deadlineMs);
-    const services = await Promise.all(selected.map((s) => this.checkService(s, deadline, options))).finally(
+    const checked = await Promise.all(selected.map((s) => this.checkService(s, deadline, options))).finally(
       () => deadline.dispose(),
     );
+    const services = checked.map((c) => c.health);
+    const sharedAgeMs = Math.max(0, ...checked.map((c) => c.sharedAgeMs));
     return {
       at,
       durationMs: Math.round(performance.now() - started),
+      ...(sharedAgeMs > 0 ? { sharedAgeMs } : {}),
       overall: worstOf(services.map((s) => s.status)),
       services,
     };
@@ -96,7 +99,7 @@ export class HealthService {
     service: SharedServiceChecks,
     deadline: Deadline,
     options: CheckOptions,
-  ): Promise<ServiceHealth> {
+  ): Promise<{ health: ServiceHealth; sharedAgeMs: number }> {
     const answers = await Promise.all(service.checks.map((check) => check.run(deadline, options)));
     // A shared answer was observed by the run that made the call.
     for (const { result: c, shared } of answers)
@@ -104,7 +107,7 @@ export class HealthService {
     const checks = answers.map((a) => a.result);
     const status = serviceStatusOf(checks);
     const failing = checks.filter((c) => c.status !== 'healthy');
-    return {
+    const health: ServiceHealth = {
       service: service.service,
       description: service.description,
       status,
@@ -112,5 +115,6 @@ export class HealthService {
       reason: failing.map((c) => `${c.name}: ${c.reason ?? c.status}`).join('; ') || undefined,
       checks,
     };
+    return { health, sharedAgeMs: Math.max(0, ...answers.map((a) => a.ageMs)) };
   }
 }

@@ -30,6 +30,11 @@ export interface ServiceHealth {
 export interface HealthReport {
   at: Date;
   durationMs: number;
+  /**
+   * When some answers came from an earlier run's call (shared, see shared-check.ts): how old the
+   * oldest of them was. Absent when every answer is this run's own, or arrived during it.
+   */
+  sharedAgeMs?: number;
   overall: HealthStatus;
   services: ServiceHealth[];
 }

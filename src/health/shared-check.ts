@@ -16,6 +16,8 @@ export interface SharedResult {
   result: CheckResult;
   /** Another run's call answered this one (so it is not counted again in the metrics). */
   shared: boolean;
+  /** How old the answer was when this run took it: 0 unless it had come before this run asked. */
+  ageMs: number;
 }
 
 /**
@@ -42,6 +44,7 @@ export class SharedCheck {
   async run(deadline: Deadline, options: CheckOptions = {}): Promise<SharedResult> {
     const joined = options.bypassBreaker ? undefined : this.joinable();
     const attempt = joined ?? this.start(options);
+    const ageMs = attempt.answeredAt === undefined ? 0 : this.clock.now().getTime() - attempt.answeredAt;
     attempt.waiting++;
     const started = performance.now();
     let unlink = () => {};
@@ -50,8 +53,8 @@ export class SharedCheck {
     });
     try {
       const result = await Promise.race([attempt.result, cut]);
-      if (result) return { result, shared: joined !== undefined };
-      return { result: this.cutResult(started), shared: joined !== undefined };
+      if (result) return { result, shared: joined !== undefined, ageMs };
+      return { result: this.cutResult(started), shared: joined !== undefined, ageMs: 0 };
     } finally {
       unlink();
       attempt.waiting--;

@@ -95,7 +95,7 @@ export function healthSummaryReply(
   const services = worstFirst(report);
   const line = (s: ServiceHealth) => serviceLine(s, notes);
   const title = `${STATUS_EMOJI[report.overall]} Health: ${report.overall}`;
-  const footer = `${countLine(report)} · checked in ${report.durationMs} ms · \`/bers health <service>\` for details`;
+  const footer = `${countLine(report)} · ${checkedText(report)} · \`/bers health <service>\` for details`;
   const reply = (blocks: KnownBlock[]): Reply => ({
     text: `${title} (${countLine(report)})`,
     blocks: capBlocks([header(`Health: ${report.overall}`), ...blocks]),
@@ -124,6 +124,16 @@ export function healthSummaryReply(
   return reply(blocks);
 }
 
+/**
+ * How long the checks took, and, when some answers were shared from a run just before (see
+ * src/health/shared-check.ts), how old: "checked in 0 ms" alone would claim a fresh look.
+ */
+function checkedText(report: HealthReport): string {
+  const took = `checked in ${report.durationMs} ms`;
+  if (report.sharedAgeMs === undefined) return took;
+  return `${took}, answers up to ${(report.sharedAgeMs / 1000).toFixed(1)} s old`;
+}
+
 /** The whole report as plain text, worst first: the file attached when the list does not fit. */
 export function healthReportFile(report: HealthReport): { filename: string; title: string; content: string } {
   const stamp = report.at.toISOString().slice(0, 19).replace(/[:T]/g, '-');
@@ -134,7 +144,7 @@ export function healthReportFile(report: HealthReport): { filename: string; titl
   return {
     filename: `health-${stamp}.txt`,
     title: `Health of ${report.services.length} services: ${countLine(report)}`,
-    content: `# ${report.at.toISOString()} · ${countLine(report)} · checked in ${report.durationMs} ms\n${rows.join('\n')}\n`,
+    content: `# ${report.at.toISOString()} · ${countLine(report)} · ${checkedText(report)}\n${rows.join('\n')}\n`,
   };
 }
 
@@ -171,7 +181,7 @@ export function healthDetailReply(report: HealthReport, notes?: HealthNotes): Re
     blocks: capBlocks([
       header('Health details'),
       ...blocks.slice(0, shown * 3 - 1),
-      context(`checked in ${report.durationMs} ms${more}`),
+      context(`${checkedText(report)}${more}`),
     ]),
     visibility: 'in_channel',
   };

@@ -60,6 +60,8 @@ ${health}
     json(held.shift()!, 200, 'ok');
     const reports = await Promise.all(runs);
     expect(reports.map(statusOf)).toEqual(Array(20).fill('healthy'));
+    // Joined while in flight: each got an answer that came during its own run.
+    expect(reports.map((r) => r.sharedAgeMs)).toEqual(Array(20).fill(undefined));
     expect(observed).toEqual(['web/main:healthy']);
   });
 
@@ -70,10 +72,14 @@ ${health}
     expect(statusOf(await health.check())).toBe('healthy');
     status = 503;
     clock.advance(999);
-    expect(statusOf(await health.check())).toBe('healthy');
+    const shared = await health.check();
+    expect(statusOf(shared)).toBe('healthy');
+    expect(shared.sharedAgeMs).toBe(999);
     expect(hits('/plain')).toBe(before + 1);
     clock.advance(1);
-    expect(statusOf(await health.check())).toBe('unhealthy');
+    const own = await health.check();
+    expect(statusOf(own)).toBe('unhealthy');
+    expect(own.sharedAgeMs).toBeUndefined();
     expect(hits('/plain')).toBe(before + 2);
     status = 200;
   });

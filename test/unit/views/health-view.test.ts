@@ -51,6 +51,17 @@ describe('health view', () => {
     expect(text).toContain('Every service is in `health.txt`');
   });
 
+  it('says how old the answers shared from an earlier run were, and only then', () => {
+    const own = JSON.stringify(healthSummaryReply(report(3, 'healthy')).blocks);
+    expect(own).toContain('checked in 120 ms ·');
+    const shared = { ...report(3, 'healthy'), durationMs: 0, sharedAgeMs: 420 };
+    expect(JSON.stringify(healthSummaryReply(shared).blocks)).toContain(
+      'checked in 0 ms, answers up to 0.4 s old',
+    );
+    expect(JSON.stringify(healthDetailReply(shared).blocks)).toContain('answers up to 0.4 s old');
+    expect(healthReportFile(shared).content).toContain('answers up to 0.4 s old');
+  });
+
   it('lists every service in the file when they do not fit, worst first', () => {
     const r = report(5000, 'healthy');
     r.services[4999] = { ...r.services[4999]!, status: 'unhealthy', reason: 'api: HTTP 503' };
