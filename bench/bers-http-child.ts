@@ -92,6 +92,8 @@ async function main(apiUrl: string): Promise<void> {
       SLACK_SIGNING_SECRET: BENCH_SECRET,
       SLACK_API_URL: apiUrl,
       PORT: '0',
+      // The main thread's nice (default 10) below the ingress thread's, to measure its effect.
+      ...(process.env.BERS_WORK_NICE ? { BERS_WORK_NICE: process.env.BERS_WORK_NICE } : {}),
     }),
     config: configFrom(`services:\n${services.join('')}`),
     log: createLogger('warn', process.stderr as never),
