@@ -51,7 +51,12 @@ export class HealthService {
   ) {
     this.services = services.map((s) => ({
       ...s,
-      checks: s.checks.map((entry) => new SharedCheck(entry, timing.reuseResultsMs, clock)),
+      checks: s.checks.map(
+        (entry) =>
+          new SharedCheck(entry, timing.reuseResultsMs, clock, (c) =>
+            this.observe(s.service, c.name, c.status, c.latencyMs),
+          ),
+      ),
     }));
     this.byName = new Map(this.services.map((s) => [s.service, s]));
     this.names = new ServiceNames(services.map((s) => ({ name: s.service, aliases: s.aliases })));
@@ -100,10 +105,8 @@ export class HealthService {
     deadline: Deadline,
     options: CheckOptions,
   ): Promise<{ health: ServiceHealth; sharedAgeMs: number }> {
+    // Each call is observed once, when it answers (SharedCheck), not by every run it answered.
     const answers = await Promise.all(service.checks.map((check) => check.run(deadline, options)));
-    // A shared answer was observed by the run that made the call.
-    for (const { result: c, shared } of answers)
-      if (!shared) this.observe(service.service, c.name, c.status, c.latencyMs);
     const checks = answers.map((a) => a.result);
     const status = serviceStatusOf(checks);
     const failing = checks.filter((c) => c.status !== 'healthy');

@@ -14,8 +14,6 @@ interface Attempt {
 
 export interface SharedResult {
   result: CheckResult;
-  /** Another run's call answered this one (so it is not counted again in the metrics). */
-  shared: boolean;
   /** How old the answer was when this run took it: 0 unless it had come before this run asked. */
   ageMs: number;
 }
@@ -35,10 +33,12 @@ export interface SharedResult {
 export class SharedCheck {
   private latest?: Attempt;
 
+  /** @param onCall told of each call's answer once, whoever waited for it (metrics). */
   constructor(
     readonly entry: CheckEntry,
     private readonly reuseMs: number,
     private readonly clock: Clock,
+    private readonly onCall: (result: CheckResult) => void = () => {},
   ) {}
 
   async run(deadline: Deadline, options: CheckOptions = {}): Promise<SharedResult> {
@@ -53,8 +53,8 @@ export class SharedCheck {
     });
     try {
       const result = await Promise.race([attempt.result, cut]);
-      if (result) return { result, shared: joined !== undefined, ageMs };
-      return { result: this.cutResult(started), shared: joined !== undefined, ageMs: 0 };
+      if (result) return { result, ageMs };
+      return { result: this.cutResult(started), ageMs: 0 };
     } finally {
       unlink();
       attempt.waiting--;
@@ -79,6 +79,7 @@ export class SharedCheck {
     void result.then((answer) => {
       attempt.settled = true;
       if (answer.status !== 'unknown') attempt.answeredAt = this.clock.now().getTime();
+      this.onCall(answer);
     });
     return attempt;
   }
