@@ -92,11 +92,6 @@ export class Deadline {
     return () => this.linked.delete(cut);
   }
 
-  /** Aborts `controller` with the deadline; the returned function unlinks it when its check is done. */
-  link(controller: AbortController): () => void {
-    return this.onExpiry(() => controller.abort(DEADLINE));
-  }
-
   /** The run is over: its timer goes (a deadline made by `after`). */
   dispose(): void {
     clearTimeout(this.timer);
@@ -149,20 +144,4 @@ export async function attemptCheck(
   else if (outcome.status === 'unknown') entry.breaker.inconclusive();
   else entry.breaker.succeeded();
   return { ...base, ...outcome, latencyMs };
-}
-
-/** Runs one check under `deadline`, on its own: nobody else's run shares it (see SharedCheck). */
-export async function runCheck(
-  entry: CheckEntry,
-  deadline: AbortSignal | Deadline,
-  options: CheckOptions = {},
-): Promise<CheckResult> {
-  const run = deadline instanceof Deadline ? deadline : new Deadline(deadline);
-  const controller = new AbortController();
-  const unlink = run.link(controller);
-  try {
-    return await attemptCheck(entry, controller, options);
-  } finally {
-    unlink();
-  }
 }

@@ -3,7 +3,7 @@ import { ManualClock } from '../../../../src/core/clock.js';
 import { bersChecker } from '../../../../src/health/checks/bers-check.js';
 import { jsonStatusChecker } from '../../../../src/health/checks/json-status-check.js';
 import { CircuitBreaker } from '../../../../src/health/circuit-breaker.js';
-import { runCheck } from '../../../../src/health/run-check.js';
+import { attemptCheck } from '../../../../src/health/run-check.js';
 import { fixture, hang, json, startTarget, type TargetServer } from '../../../helpers/target-server.js';
 import { checkConfig, patient } from './check-config.js';
 
@@ -94,7 +94,7 @@ describe('json-status and bers checks against real endpoints', () => {
   });
 
   it("a hanging endpoint is reported at the check's timeout", async () => {
-    const result = await runCheck(
+    const result = await attemptCheck(
       {
         name: 'api',
         kind: 'bers',
@@ -103,7 +103,7 @@ describe('json-status and bers checks against real endpoints', () => {
         checker: bersChecker(checkConfig({ kind: 'bers', url: `${target.url}/hang` })),
         breaker: new CircuitBreaker({ failureThreshold: 3, cooldownMs: 60_000 }, new ManualClock()),
       },
-      AbortSignal.timeout(10_000),
+      new AbortController(),
     );
     expect(result).toMatchObject({ status: 'unhealthy', reason: 'no answer within 200 ms' });
   });
