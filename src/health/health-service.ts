@@ -71,7 +71,7 @@ export class HealthService {
     const selected = names.length === 0 ? this.services : this.select(names);
     const started = performance.now();
     const at = this.clock.now();
-    const deadline = Deadline.after(this.timing.deadlineMs);
+    const deadline = new Deadline(this.timing.deadlineMs);
     const checked = await Promise.all(selected.map((s) => this.checkService(s, deadline, options))).finally(
       () => deadline.dispose(),
     );

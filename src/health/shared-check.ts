@@ -42,9 +42,10 @@ export class SharedCheck {
   ) {}
 
   async run(deadline: Deadline, options: CheckOptions = {}): Promise<SharedResult> {
-    const joined = options.bypassBreaker ? undefined : this.joinable();
+    const now = this.clock.now().getTime();
+    const joined = options.bypassBreaker ? undefined : this.joinable(now);
     const attempt = joined ?? this.start(options);
-    const ageMs = attempt.answeredAt === undefined ? 0 : this.clock.now().getTime() - attempt.answeredAt;
+    const ageMs = attempt.answeredAt === undefined ? 0 : now - attempt.answeredAt;
     attempt.waiting++;
     const started = performance.now();
     let unlink = () => {};
@@ -62,12 +63,12 @@ export class SharedCheck {
     }
   }
 
-  private joinable(): Attempt | undefined {
+  private joinable(now: number): Attempt | undefined {
     const latest = this.latest;
     if (!latest || this.reuseMs === 0) return undefined;
     if (!latest.settled) return latest;
     if (latest.answeredAt === undefined) return undefined;
-    return this.clock.now().getTime() - latest.answeredAt < this.reuseMs ? latest : undefined;
+    return now - latest.answeredAt < this.reuseMs ? latest : undefined;
   }
 
   private start(options: CheckOptions): Attempt {
