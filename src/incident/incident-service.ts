@@ -7,7 +7,7 @@ import { type DeclareInput, type DeclareResult, declareIncident } from './declar
 import { type IncidentDeps, mustGet } from './incident-deps.js';
 import type { MessageSource } from './message-source.js';
 import type { Incident, IncidentRole, IncidentStatus, IncidentTimes, TimelineEntry } from './model.js';
-import type { OpenIncidents } from './open-incidents.js';
+import { OpenIncidents } from './open-incidents.js';
 import { pageIncident } from './page-flow.js';
 import type { PageChange, PageRecord, PageState } from './page-model.js';
 import { changePage, type PageUpdate } from './page-updates.js';
@@ -60,13 +60,14 @@ export class IncidentService {
   );
 
   /**
-   * @param open the open incidents shared across asks, when every write to the incidents' rows
-   *   goes through `noticingWrites` (the composition root's); without it, each turn reads anew.
+   * @param open the open incidents shared across asks for a second, when every write to the
+   *   incidents' rows goes through `noticingWrites` (the composition root's); by default nothing
+   *   is shared past one turn's read.
    */
   constructor(
     private readonly deps: IncidentDeps,
     private readonly messages?: MessageSource,
-    private readonly open?: OpenIncidents,
+    private readonly open = new OpenIncidents(deps.clock, 0),
   ) {}
 
   declare(input: DeclareInput, actor: Actor): Promise<DeclareResult> {
@@ -85,8 +86,7 @@ export class IncidentService {
   /** Open incidents, most severe first (the configured severity order), then by number. */
   async listOpen(): Promise<Incident[]> {
     // Each ask gets its own array: the sort below is in place, and the read is shared.
-    const read = () => this.openReads.add(undefined);
-    const open = [...(await (this.open ? this.open.get(read) : read()))];
+    const open = [...(await this.open.get(() => this.openReads.add(undefined)))];
     const rank = (i: Incident) => this.deps.policies.rank(i.severity);
     return open.sort((a, b) => rank(a) - rank(b) || a.number - b.number);
   }
