@@ -131,7 +131,7 @@ export function healthSummaryReply(
 function checkedText(report: HealthReport): string {
   const took = `checked in ${report.durationMs} ms`;
   if (report.sharedAgeMs === undefined) return took;
-  return `${took}, answers up to ${(report.sharedAgeMs / 1000).toFixed(1)} s old`;
+  return `${took}, answers up to ${report.sharedAgeMs} ms old`;
 }
 
 /** The whole report as plain text, worst first: the file attached when the list does not fit. */

@@ -56,10 +56,10 @@ describe('health view', () => {
     expect(own).toContain('checked in 120 ms ·');
     const shared = { ...report(3, 'healthy'), durationMs: 0, sharedAgeMs: 420 };
     expect(JSON.stringify(healthSummaryReply(shared).blocks)).toContain(
-      'checked in 0 ms, answers up to 0.4 s old',
+      'checked in 0 ms, answers up to 420 ms old',
     );
-    expect(JSON.stringify(healthDetailReply(shared).blocks)).toContain('answers up to 0.4 s old');
-    expect(healthReportFile(shared).content).toContain('answers up to 0.4 s old');
+    expect(JSON.stringify(healthDetailReply(shared).blocks)).toContain('answers up to 420 ms old');
+    expect(healthReportFile(shared).content).toContain('answers up to 420 ms old');
   });
 
   it('lists every service in the file when they do not fit, worst first', () => {
